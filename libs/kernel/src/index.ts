@@ -1,0 +1,5 @@
+export * from './events';
+export * from './decider';
+export * from './domain-error';
+export * from './calendar-date';
+export * from './event-type-registry';
