@@ -3,3 +3,4 @@ export * from './decider';
 export * from './domain-error';
 export * from './calendar-date';
 export * from './event-type-registry';
+export * from './projection';
