@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { HealthController } from './health/health.controller';
+import { ErrorsFilter } from './http/errors';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { InfrastructureModule, InfrastructureOptions } from './infrastructure/infrastructure.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+
+@Module({})
+export class AppModule {
+  static register(options: InfrastructureOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot(), InfrastructureModule.register(options), OrganizationsModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

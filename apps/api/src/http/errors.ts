@@ -1,0 +1,76 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ValidationError } from 'class-validator';
+import { DomainError, RecordNotFound } from '@sws/kernel';
+import { EventIdReused, WrongExpectedRevision } from '@sws/event-store';
+import { ReadModelBehind } from '../infrastructure/read-models.service';
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly problems: readonly string[];
+}
+
+/** Flattens class-validator's nested errors into one entry per offending field path. */
+export function fieldProblems(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    return [...own, ...fieldProblems(error.children ?? [], field)];
+  });
+}
+
+export class BadInput extends HttpException {
+  constructor(errors: readonly FieldProblem[]) {
+    super(
+      {
+        statusCode: HttpStatus.BAD_REQUEST,
+        code: 'VALIDATION_FAILED',
+        message: errors.map((e) => `${e.field}: ${e.problems.join('; ')}`).join(' | '),
+        errors,
+      },
+      HttpStatus.BAD_REQUEST,
+    );
+  }
+}
+
+/** Maps what the domain and the stores throw to HTTP answers, once for the whole service. */
+@Catch()
+export class ErrorsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse();
+    const [status, body] = this.describe(error);
+    if (status >= 500) this.logger.error(String(error), (error as Error)?.stack);
+    reply.status(status).send(body);
+  }
+
+  private describe(error: unknown): [number, object] {
+    if (error instanceof DomainError) {
+      return [422, { statusCode: 422, code: error.code, message: error.message, details: error.details }];
+    }
+    if (error instanceof RecordNotFound) {
+      return [404, { statusCode: 404, code: 'NOT_FOUND', message: error.message }];
+    }
+    if (error instanceof WrongExpectedRevision) {
+      const message = `the record changed since revision ${error.expected}; it is at revision ${error.actual}`;
+      return [409, { statusCode: 409, code: 'CONCURRENT_WRITE', message, currentRevision: error.actual }];
+    }
+    if (error instanceof EventIdReused) {
+      return [409, { statusCode: 409, code: 'EVENT_ID_REUSED', message: error.message }];
+    }
+    if (error instanceof ReadModelBehind) {
+      return [503, { statusCode: 503, code: 'READ_MODEL_BEHIND', message: error.message }];
+    }
+    if (error instanceof HttpException) {
+      const response = error.getResponse();
+      const body = typeof response === 'string' ? { statusCode: error.getStatus(), message: response } : response;
+      return [error.getStatus(), body];
+    }
+    const status = (error as { statusCode?: number })?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // Errors the HTTP server raises itself: unparseable JSON, a body over the limit.
+      return [status, { statusCode: status, code: (error as { code?: string }).code ?? 'BAD_REQUEST', message: (error as Error).message }];
+    }
+    return [500, { statusCode: 500, code: 'INTERNAL', message: 'internal error' }];
+  }
+}

@@ -1,0 +1,41 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isCalendarDate } from '@sws/kernel';
+import { creditCodeProblem, hasAtMostTwoDecimals } from '@sws/stations-contracts';
+import { UUID_PATTERN } from '@sws/event-store';
+
+function rule(name: string, test: (value: unknown) => boolean, message: string | ((value: unknown) => string)) {
+  return (options?: ValidationOptions) => (target: object, propertyName: string) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: test,
+        defaultMessage: (args) =>
+          `${args?.property} ${typeof message === 'string' ? message : message(args?.value)}`,
+      },
+    });
+}
+
+export const IsCalendarDate = rule('isCalendarDate', isCalendarDate, 'must be an ISO calendar date such as 2026-03-31');
+
+export const IsCreditCode = rule(
+  'isCreditCode',
+  (value) => typeof value === 'string' && creditCodeProblem(value) === null,
+  (value) => (typeof value === 'string' ? (creditCodeProblem(value) ?? '') : 'must be an 18-character unified social credit code'),
+);
+
+export const IsCny = rule(
+  'isCny',
+  (value) => typeof value === 'number' && value >= 0 && value <= 1e12 && hasAtMostTwoDecimals(value),
+  'must be an amount in CNY, at least 0, with at most two decimals',
+);
+
+export const IsId = rule('isId', (value) => typeof value === 'string' && UUID_PATTERN.test(value), 'must be a UUID');
+
+export const IsRegionCode = rule(
+  'isRegionCode',
+  (value) => typeof value === 'string' && /^\d{6}(\d{3})?$/.test(value),
+  'must be a 6-digit county or 9-digit township administrative division code',
+);

@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Command, Decider, DomainEvent, EventMetadata, foldEvents, RecordNotFound } from '@sws/kernel';
+import {
+  EVENT_STORE,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  Position,
+  RecordedEvent,
+  uuidFromName,
+  uuidV7,
+  WrongExpectedRevision,
+} from '@sws/event-store';
+import { chinaTimestamp, Clock } from './clock';
+import { RequestContext } from './request-context';
+
+export interface WriteResult {
+  readonly id: string;
+  readonly revision: number;
+  readonly position: Position;
+}
+
+export interface Write<S, C extends Command, E extends DomainEvent> {
+  readonly recordType: string;
+  readonly id: string;
+  readonly streamId: string;
+  readonly decider: Decider<S, C, E>;
+  /** Whether the record must exist already (404 otherwise); false for commands that create it. */
+  readonly mustExist: boolean;
+  /** Builds the command from the current state, gathering any facts it needs from elsewhere. */
+  readonly command: (state: S, metadata: Command['metadata']) => Promise<C> | C;
+}
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * The one path every write takes: read the stream, fold its state, decide, append with the
+ * revision that was read, and retry a bounded number of times when another writer got there
+ * first. With an Idempotency-Key the ids are derived from the key, so a retried request finds
+ * its own events and answers as the first time did.
+ */
+@Injectable()
+export class CommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A new record's id: derived from the Idempotency-Key when there is one. */
+  newId(context: RequestContext, recordType: string): string {
+    return context.idempotencyKey === null
+      ? uuidV7(this.clock.now().getTime())
+      : uuidFromName(`${recordType}:${context.actor.userId}:${context.idempotencyKey}`);
+  }
+
+  async execute<S, C extends Command, E extends DomainEvent>(write: Write<S, C, E>, context: RequestContext): Promise<WriteResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(write, context);
+      } catch (error) {
+        const retry = error instanceof WrongExpectedRevision && context.ifMatch === null && attempt < MAX_ATTEMPTS;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  private async attempt<S, C extends Command, E extends DomainEvent>(
+    write: Write<S, C, E>,
+    context: RequestContext,
+  ): Promise<WriteResult> {
+    const history = await this.events.readStream(write.streamId);
+    if (write.mustExist && history.length === 0) throw new RecordNotFound(write.recordType, write.id);
+    const revision = history.length === 0 ? null : history[history.length - 1].revision;
+    if (context.ifMatch !== null && context.ifMatch !== revision) {
+      throw new WrongExpectedRevision(write.streamId, context.ifMatch, revision ?? 'no_stream');
+    }
+    const repeated = this.earlierAnswer(write, history, context);
+    if (repeated) return repeated;
+
+    const now = this.clock.now();
+    const metadata = { now: chinaTimestamp(now), actor: context.actor };
+    const state = foldEvents(write.decider, history.map((event) => toDomainEvent<E>(event)));
+    const command = await write.command(state, metadata);
+    const decided = write.decider.decide(command, state);
+    const expected: ExpectedRevision = revision === null ? 'no_stream' : revision;
+    const result = await this.events.append(write.streamId, decided.map((event, index) => this.toNew(event, index, context, metadata.now)), expected);
+    return { id: write.id, revision: result.nextRevision, position: result.position };
+  }
+
+  private toNew(event: DomainEvent, index: number, context: RequestContext, now: string): NewEvent {
+    const metadata: EventMetadata = {
+      eventId: context.idempotencyKey === null ? uuidV7() : this.keyedEventId(context, index),
+      actor: context.actor,
+      occurredAt: event.occurredAt ?? now,
+      recordedAt: now,
+      correlationId: context.correlationId,
+      causationId: null,
+      ...(context.idempotencyKey === null ? {} : { idempotencyKey: context.idempotencyKey }),
+    };
+    return { type: event.type, data: event.data, metadata };
+  }
+
+  private keyedEventId(context: RequestContext, index: number): string {
+    return uuidFromName(`event:${context.actor.userId}:${context.idempotencyKey}:${index}`);
+  }
+
+  /** When this request's events are in the stream already, the answer it got the first time. */
+  private earlierAnswer(write: Write<any, any, any>, history: readonly RecordedEvent[], context: RequestContext): WriteResult | null {
+    if (context.idempotencyKey === null) return null;
+    const firstId = this.keyedEventId(context, 0);
+    const start = history.findIndex((event) => event.metadata.eventId === firstId);
+    if (start < 0) return null;
+    let last = start;
+    while (last + 1 < history.length && history[last + 1].metadata.eventId === this.keyedEventId(context, last + 1 - start)) last++;
+    return { id: write.id, revision: history[last].revision, position: history[last].position };
+  }
+}
+
+/** A stored event as the domain event it was, business time included. */
+function toDomainEvent<E extends DomainEvent>(event: RecordedEvent): E {
+  return { type: event.type, data: event.data, occurredAt: event.metadata.occurredAt } as unknown as E;
+}

@@ -1,0 +1,8 @@
+import { Position } from '@sws/event-store';
+
+export class GetOrganizationQuery {
+  constructor(
+    readonly organizationId: string,
+    readonly minPosition: Position | null,
+  ) {}
+}

@@ -1,0 +1,23 @@
+import { EventTypeDefinition } from '@sws/kernel';
+
+/** The event types of organizations, stations, contracts and social workers, with their schema versions. */
+export const stationsContractsEventTypes: readonly EventTypeDefinition[] = [
+  { type: 'OrganizationRegistered', schemaVersion: 1 },
+  { type: 'OrganizationAffiliationDeclared', schemaVersion: 1 },
+  { type: 'StationRegistered', schemaVersion: 1 },
+  { type: 'StationClosed', schemaVersion: 1 },
+  { type: 'ContractAwarded', schemaVersion: 1 },
+  { type: 'ContractAmended', schemaVersion: 1 },
+  { type: 'ContractTerminated', schemaVersion: 1 },
+  { type: 'SocialWorkerRegistered', schemaVersion: 1 },
+  { type: 'SocialWorkerCertified', schemaVersion: 1 },
+  { type: 'SocialWorkerAssigned', schemaVersion: 1 },
+  { type: 'SocialWorkerDeparted', schemaVersion: 1 },
+];
+
+export const streams = {
+  organization: (id: string) => `Organization-${id}`,
+  station: (id: string) => `Station-${id}`,
+  contract: (id: string) => `Contract-${id}`,
+  socialWorker: (id: string) => `SocialWorker-${id}`,
+};

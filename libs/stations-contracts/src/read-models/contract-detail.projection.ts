@@ -1,0 +1,72 @@
+import { CalendarDate, ProjectedEvent, Projection } from '@sws/kernel';
+import { Budget, ContractAmended, ContractAwarded, ContractTerminated, Requirements, Term } from '../contract/contract';
+import { SocialWorkerAssigned, SocialWorkerDeparted } from '../social-worker/social-worker';
+import { StationAssignment } from './station-detail.projection';
+
+export interface ContractDetail {
+  readonly id: string;
+  readonly purchaserOrgId: string;
+  readonly operatorOrgId: string;
+  readonly stationIds: readonly string[];
+  readonly term: Term;
+  readonly budget: Budget;
+  readonly requirements: Requirements;
+  readonly predecessorContractId: string | null;
+  readonly awardedAt: string;
+  readonly terminated: { readonly effectiveOn: CalendarDate; readonly reason: string } | null;
+  readonly amendments: ReadonlyArray<{ readonly changes: ContractAmended['data']['changes']; readonly reason: string; readonly recordedAt: string }>;
+  readonly assignments: readonly StationAssignment[];
+}
+
+type Handled = ContractAwarded | ContractAmended | ContractTerminated | SocialWorkerAssigned | SocialWorkerDeparted;
+
+export const contractDetailProjection: Projection<ContractDetail> = {
+  name: 'contract-detail',
+  version: 1,
+  collection: 'contracts',
+  handles: ['ContractAwarded', 'ContractAmended', 'ContractTerminated', 'SocialWorkerAssigned', 'SocialWorkerDeparted'],
+  documentIds: (event: ProjectedEvent) => [(event.data as { contractId: string }).contractId],
+
+  evolve(document, projected) {
+    const event = projected as unknown as Handled;
+    if (event.type === 'ContractAwarded') {
+      const { contractId, predecessorContractId, ...rest } = event.data;
+      return {
+        id: contractId,
+        ...rest,
+        predecessorContractId: predecessorContractId ?? null,
+        awardedAt: projected.metadata.recordedAt,
+        terminated: null,
+        amendments: [],
+        assignments: [],
+      };
+    }
+    if (!document) return null;
+    switch (event.type) {
+      case 'ContractAmended': {
+        const { changes, reason } = event.data;
+        return {
+          ...document,
+          ...changes,
+          amendments: [...document.amendments, { changes, reason, recordedAt: projected.metadata.recordedAt }],
+        };
+      }
+      case 'ContractTerminated':
+        return { ...document, terminated: { effectiveOn: event.data.effectiveOn, reason: event.data.reason } };
+      case 'SocialWorkerAssigned': {
+        const { socialWorkerId, stationId, post, from } = event.data;
+        const assignment = { socialWorkerId, stationId, contractId: document.id, post, from, until: null, departureReason: null };
+        return { ...document, assignments: [...document.assignments, assignment] };
+      }
+      case 'SocialWorkerDeparted':
+        return {
+          ...document,
+          assignments: document.assignments.map((a) =>
+            a.socialWorkerId === event.data.socialWorkerId && a.until === null
+              ? { ...a, until: event.data.on, departureReason: event.data.reason }
+              : a,
+          ),
+        };
+    }
+  },
+};

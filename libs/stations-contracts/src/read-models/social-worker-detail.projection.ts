@@ -1,0 +1,66 @@
+import { CalendarDate, ProjectedEvent, Projection } from '@sws/kernel';
+import {
+  CertificationLevel,
+  CERTIFICATION_LEVELS,
+  SocialWorkerAssigned,
+  SocialWorkerCertified,
+  SocialWorkerDeparted,
+  SocialWorkerRegistered,
+} from '../social-worker/social-worker';
+import { StationAssignment } from './station-detail.projection';
+
+export interface SocialWorkerDetail {
+  readonly id: string;
+  readonly name: string;
+  /** The highest level the worker holds. */
+  readonly certification: CertificationLevel;
+  readonly socialWorkDegree: boolean;
+  readonly registeredAt: string;
+  readonly certifications: ReadonlyArray<{ readonly level: CertificationLevel; readonly certificateNo: string; readonly on: CalendarDate }>;
+  readonly assignments: readonly StationAssignment[];
+}
+
+type Handled = SocialWorkerRegistered | SocialWorkerCertified | SocialWorkerAssigned | SocialWorkerDeparted;
+
+function higher(a: CertificationLevel, b: CertificationLevel): CertificationLevel {
+  return CERTIFICATION_LEVELS.indexOf(a) >= CERTIFICATION_LEVELS.indexOf(b) ? a : b;
+}
+
+export const socialWorkerDetailProjection: Projection<SocialWorkerDetail> = {
+  name: 'social-worker-detail',
+  version: 1,
+  collection: 'social-workers',
+  handles: ['SocialWorkerRegistered', 'SocialWorkerCertified', 'SocialWorkerAssigned', 'SocialWorkerDeparted'],
+  documentIds: (event: ProjectedEvent) => [(event.data as { socialWorkerId: string }).socialWorkerId],
+
+  evolve(document, projected) {
+    const event = projected as unknown as Handled;
+    if (event.type === 'SocialWorkerRegistered') {
+      const { socialWorkerId, ...rest } = event.data;
+      return { id: socialWorkerId, ...rest, registeredAt: projected.metadata.recordedAt, certifications: [], assignments: [] };
+    }
+    if (!document) return null;
+    switch (event.type) {
+      case 'SocialWorkerCertified': {
+        const { level, certificateNo, on } = event.data;
+        return {
+          ...document,
+          certification: higher(document.certification, level),
+          certifications: [...document.certifications, { level, certificateNo, on }],
+        };
+      }
+      case 'SocialWorkerAssigned': {
+        const { stationId, contractId, post, from } = event.data;
+        const assignment = { socialWorkerId: document.id, stationId, contractId, post, from, until: null, departureReason: null };
+        return { ...document, assignments: [...document.assignments, assignment] };
+      }
+      case 'SocialWorkerDeparted':
+        return {
+          ...document,
+          assignments: document.assignments.map((a) =>
+            a.until === null ? { ...a, until: event.data.on, departureReason: event.data.reason } : a,
+          ),
+        };
+    }
+  },
+};

@@ -1,0 +1,119 @@
+import { CalendarDate, ProjectedEvent, Projection } from '@sws/kernel';
+import { ContractAmended, ContractAwarded, ContractTerminated, lastDay, Term } from '../contract/contract';
+import { SocialWorkerAssigned, SocialWorkerDeparted, Post } from '../social-worker/social-worker';
+import { StationClosed, StationRegistered } from '../station/station';
+
+export interface StationContract {
+  readonly contractId: string;
+  readonly operatorOrgId: string;
+  readonly purchaserOrgId: string;
+  readonly term: Term;
+  readonly terminatedOn: CalendarDate | null;
+  /** The last day the contract holds the station. */
+  readonly lastDay: CalendarDate;
+  readonly minWorkersPerStation: number;
+}
+
+export interface StationAssignment {
+  readonly socialWorkerId: string;
+  readonly stationId: string;
+  readonly contractId: string;
+  readonly post: Post;
+  readonly from: CalendarDate;
+  readonly until: CalendarDate | null;
+  readonly departureReason: string | null;
+}
+
+export interface StationDetail extends Omit<StationRegistered['data'], 'stationId'> {
+  readonly id: string;
+  readonly registeredAt: string;
+  readonly closed: { readonly on: CalendarDate; readonly reason: string } | null;
+  readonly contracts: readonly StationContract[];
+  readonly assignments: readonly StationAssignment[];
+}
+
+type Handled =
+  | StationRegistered
+  | StationClosed
+  | ContractAwarded
+  | ContractAmended
+  | ContractTerminated
+  | SocialWorkerAssigned
+  | SocialWorkerDeparted;
+
+function evolveStation(document: StationDetail | null, event: Handled, recordedAt: string, stationId: string): StationDetail | null {
+  if (event.type === 'StationRegistered') {
+    const { stationId: id, ...rest } = event.data;
+    return { id, ...rest, registeredAt: recordedAt, closed: null, contracts: [], assignments: [] };
+  }
+  if (!document) return null;
+  switch (event.type) {
+    case 'StationClosed':
+      return { ...document, closed: { on: event.data.on, reason: event.data.reason } };
+    case 'ContractAwarded': {
+      const { contractId, operatorOrgId, purchaserOrgId, term, requirements } = event.data;
+      const contract: StationContract = {
+        contractId,
+        operatorOrgId,
+        purchaserOrgId,
+        term,
+        terminatedOn: null,
+        lastDay: term.end,
+        minWorkersPerStation: requirements.minWorkersPerStation,
+      };
+      return { ...document, contracts: [...document.contracts, contract] };
+    }
+    case 'ContractAmended':
+    case 'ContractTerminated':
+      return {
+        ...document,
+        contracts: document.contracts.map((c) => {
+          if (c.contractId !== event.data.contractId) return c;
+          const term = event.type === 'ContractAmended' ? (event.data.changes.term ?? c.term) : c.term;
+          const terminatedOn = event.type === 'ContractTerminated' ? event.data.effectiveOn : c.terminatedOn;
+          const minWorkersPerStation =
+            event.type === 'ContractAmended'
+              ? (event.data.changes.requirements?.minWorkersPerStation ?? c.minWorkersPerStation)
+              : c.minWorkersPerStation;
+          return { ...c, term, terminatedOn, minWorkersPerStation, lastDay: lastDay(term, terminatedOn) };
+        }),
+      };
+    case 'SocialWorkerAssigned': {
+      const { socialWorkerId, contractId, post, from } = event.data;
+      const assignment = { socialWorkerId, stationId, contractId, post, from, until: null, departureReason: null };
+      return { ...document, assignments: [...document.assignments, assignment] };
+    }
+    case 'SocialWorkerDeparted':
+      return {
+        ...document,
+        assignments: document.assignments.map((a) =>
+          a.socialWorkerId === event.data.socialWorkerId && a.until === null
+            ? { ...a, until: event.data.on, departureReason: event.data.reason }
+            : a,
+        ),
+      };
+  }
+}
+
+export const stationDetailProjection: Projection<StationDetail> = {
+  name: 'station-detail',
+  version: 1,
+  collection: 'stations',
+  handles: [
+    'StationRegistered',
+    'StationClosed',
+    'ContractAwarded',
+    'ContractAmended',
+    'ContractTerminated',
+    'SocialWorkerAssigned',
+    'SocialWorkerDeparted',
+  ],
+  documentIds(event: ProjectedEvent) {
+    const data = event.data as { stationId?: string; stationIds?: readonly string[] };
+    return data.stationIds ?? (data.stationId ? [data.stationId] : []);
+  },
+  evolve(document, event) {
+    const stationId = document?.id ?? (event.data as { stationId: string }).stationId;
+    return evolveStation(document, event as unknown as Handled, event.metadata.recordedAt, stationId);
+  },
+};
