@@ -5,14 +5,23 @@ import { HealthController } from './health/health.controller';
 import { ErrorsFilter } from './http/errors';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { InfrastructureModule, InfrastructureOptions } from './infrastructure/infrastructure.module';
+import { ContractsModule } from './contracts/contracts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { SocialWorkersModule } from './social-workers/social-workers.module';
+import { StationsModule } from './stations/stations.module';
 
 @Module({})
 export class AppModule {
   static register(options: InfrastructureOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.register(options), OrganizationsModule],
+      imports: [
+        CqrsModule.forRoot(), InfrastructureModule.register(options),
+        OrganizationsModule,
+        StationsModule,
+        ContractsModule,
+        SocialWorkersModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ErrorsFilter },

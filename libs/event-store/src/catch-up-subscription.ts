@@ -2,25 +2,32 @@ import { Position, RecordedEvent, Subscription, SubscriptionItem } from './event
 
 /** Wakes waiting subscriptions when something is appended; a timer covers writers in other processes. */
 export class WakeSignal {
-  private waiters: Array<() => void> = [];
+  private readonly waiters = new Set<() => void>();
+  /** Counts notifications, so a reader can tell whether one came while it was busy. */
+  private notifications = 0;
 
-  notify(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    waiters.forEach((wake) => wake());
+  get version(): number {
+    return this.notifications;
   }
 
-  wait(timeoutMs: number): Promise<void> {
+  notify(): void {
+    this.notifications += 1;
+    const waiting = [...this.waiters];
+    this.waiters.clear();
+    waiting.forEach((wake) => wake());
+  }
+
+  /** Resolves on the next notification, or at once if one came after `seenVersion`. */
+  wait(timeoutMs: number, seenVersion = this.notifications): Promise<void> {
+    if (seenVersion !== this.notifications) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, timeoutMs);
-      const waiters = this.waiters;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        const index = waiters.indexOf(done);
-        if (index >= 0) waiters.splice(index, 1);
+        this.waiters.delete(done);
         resolve();
-      }
-      this.waiters.push(done);
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiters.add(done);
     });
   }
 }
@@ -54,6 +61,7 @@ export class CatchUpSubscription implements Subscription {
     let after = this.after;
     let announced = false;
     while (!this.closed) {
+      const seen = this.wake.version;
       const batch = await this.readAll(after, this.batchSize);
       for (const event of batch) {
         if (this.closed) return;
@@ -65,7 +73,7 @@ export class CatchUpSubscription implements Subscription {
           announced = true;
           yield { kind: 'caughtUp', position: after };
         }
-        if (!this.closed) await this.wake.wait(this.pollMs);
+        if (!this.closed) await this.wake.wait(this.pollMs, seen);
       }
     }
   }

@@ -63,6 +63,7 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.exec(SCHEMA);
     this.pollMs = options.pollMs ?? 250;

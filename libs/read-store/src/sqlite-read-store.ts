@@ -28,6 +28,7 @@ export class SqliteReadStore implements ReadStore {
   constructor(file: string) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.statements = {

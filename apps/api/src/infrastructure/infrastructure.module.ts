@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from './config';
 import { IdempotencyStore } from './idempotency.store';
 import { KeyedMutex } from './mutex';
 import { ReadModels } from './read-models.service';
+import { Records } from './records';
 import { openEmbeddedStores } from './stores';
 
 export interface InfrastructureOptions {
@@ -41,11 +42,12 @@ export class InfrastructureModule {
       KeyedMutex,
       CommandExecutor,
       ReadModels,
+      Records,
     ];
     return {
       module: InfrastructureModule,
       providers,
-      exports: [APP_CONFIG, Clock, EVENT_STORE, READ_STORE, IdempotencyStore, KeyedMutex, CommandExecutor, ReadModels],
+      exports: [APP_CONFIG, Clock, EVENT_STORE, READ_STORE, IdempotencyStore, KeyedMutex, CommandExecutor, ReadModels, Records],
     };
   }
 }

@@ -72,8 +72,11 @@ export class ReadModels implements OnApplicationShutdown {
     return { document, position };
   }
 
-  async readMany<D>(projection: string, ids: readonly string[]): Promise<Map<string, D>> {
-    return this.store.getMany<D>(this.runner(projection).projection.collection, ids);
+  /** Several documents, first waiting up to the configured bound for `minPosition`. */
+  async readMany<D>(projection: string, ids: readonly string[], minPosition: Position | null): Promise<Map<string, D>> {
+    const runner = this.runner(projection);
+    if (minPosition !== null) await runner.waitFor(minPosition, this.config.readWaitMs);
+    return this.store.getMany<D>(runner.projection.collection, ids);
   }
 
   async list<D>(projection: string, limit: number, afterId?: string) {

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsOptional, ValidateNested } from 'class-validator';
+import { IsId } from '../../http/validators';
+import { BudgetDto, RequirementsDto, TermDto } from '../contract.dto';
+
+export class AwardContractDto {
+  @ApiProperty({ format: 'uuid', description: 'A purchaser organization (民政局 or township government)' })
+  @IsId()
+  purchaserOrgId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'An operator organization (承接机构)' })
+  @IsId()
+  operatorOrgId!: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsId({ each: true })
+  stationIds!: string[];
+
+  @ApiProperty({ type: TermDto })
+  @ValidateNested()
+  @Type(() => TermDto)
+  term!: TermDto;
+
+  @ApiProperty({ type: BudgetDto })
+  @ValidateNested()
+  @Type(() => BudgetDto)
+  budget!: BudgetDto;
+
+  @ApiPropertyOptional({ type: RequirementsDto, description: 'Omitted fields take the defaults' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RequirementsDto)
+  requirements?: RequirementsDto;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The contract this one renews' })
+  @IsOptional()
+  @IsId()
+  predecessorContractId?: string;
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Position } from '@sws/event-store';
+import { Context } from '../http/request-context.decorator';
+import { IdParam, MinPositionParam } from '../http/params';
+import { WriteResponseDto } from '../http/write-response.dto';
+import { RequestContext } from '../infrastructure/request-context';
+import { AmendContractCommand } from './amend-contract/amend-contract.command';
+import { AmendContractDto } from './amend-contract/amend-contract.dto';
+import { AwardContractCommand } from './award-contract/award-contract.command';
+import { AwardContractDto } from './award-contract/award-contract.dto';
+import { GetContractQuery } from './get-contract/get-contract.query';
+import { TerminateContractCommand } from './terminate-contract/terminate-contract.command';
+import { TerminateContractDto } from './terminate-contract/terminate-contract.dto';
+
+@ApiTags('contracts')
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('contracts')
+export class ContractsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: WriteResponseDto })
+  award(@Body() body: AwardContractDto, @Context() context: RequestContext) {
+    return this.commands.execute(new AwardContractCommand(body, context));
+  }
+
+  @Post(':contractId/amendments')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The revision the client read' })
+  @ApiCreatedResponse({ type: WriteResponseDto })
+  amend(@Param('contractId', IdParam) contractId: string, @Body() body: AmendContractDto, @Context() context: RequestContext) {
+    return this.commands.execute(new AmendContractCommand(contractId, body, context));
+  }
+
+  @Post(':contractId/termination')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The revision the client read' })
+  @ApiCreatedResponse({ type: WriteResponseDto })
+  terminate(
+    @Param('contractId', IdParam) contractId: string,
+    @Body() body: TerminateContractDto,
+    @Context() context: RequestContext,
+  ) {
+    return this.commands.execute(new TerminateContractCommand(contractId, body, context));
+  }
+
+  @Get(':contractId')
+  @ApiQuery({ name: 'minPosition', required: false })
+  get(@Param('contractId', IdParam) contractId: string, @Query('minPosition', MinPositionParam) minPosition: Position | null) {
+    return this.queries.execute(new GetContractQuery(contractId, minPosition));
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AmendContractHandler } from './amend-contract/amend-contract.handler';
+import { AwardContractHandler } from './award-contract/award-contract.handler';
+import { ContractsController } from './contracts.controller';
+import { GetContractHandler } from './get-contract/get-contract.handler';
+import { StationCommitments } from './station-commitments';
+import { TerminateContractHandler } from './terminate-contract/terminate-contract.handler';
+
+@Module({
+  controllers: [ContractsController],
+  providers: [StationCommitments, AwardContractHandler, AmendContractHandler, TerminateContractHandler, GetContractHandler],
+})
+export class ContractsModule {}

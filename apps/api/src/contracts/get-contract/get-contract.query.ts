@@ -1,0 +1,8 @@
+import { Position } from '@sws/event-store';
+
+export class GetContractQuery {
+  constructor(
+    readonly contractId: string,
+    readonly minPosition: Position | null,
+  ) {}
+}

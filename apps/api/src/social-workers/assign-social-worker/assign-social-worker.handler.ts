@@ -1,0 +1,40 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AssignSocialWorker, contract, socialWorker, streams } from '@sws/stations-contracts';
+import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
+import { Records } from '../../infrastructure/records';
+import { AssignSocialWorkerCommand } from './assign-social-worker.command';
+
+@CommandHandler(AssignSocialWorkerCommand)
+export class AssignSocialWorkerHandler implements ICommandHandler<AssignSocialWorkerCommand, WriteResult> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly records: Records,
+  ) {}
+
+  execute({ socialWorkerId, body, context }: AssignSocialWorkerCommand): Promise<WriteResult> {
+    return this.executor.execute(
+      {
+        recordType: 'SocialWorker',
+        id: socialWorkerId,
+        streamId: streams.socialWorker(socialWorkerId),
+        decider: socialWorker,
+        mustExist: true,
+        command: async (_state, metadata): Promise<AssignSocialWorker> => {
+          const found = await this.records.state(streams.contract(body.contractId), contract);
+          return {
+            type: 'AssignSocialWorker',
+            data: { socialWorkerId, ...body },
+            metadata,
+            facts: {
+              contract:
+                found.status === 'unknown'
+                  ? null
+                  : { stationIds: found.stationIds, term: found.term, terminatedOn: found.terminatedOn },
+            },
+          };
+        },
+      },
+      context,
+    );
+  }
+}

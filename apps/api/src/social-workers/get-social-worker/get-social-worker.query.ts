@@ -1,0 +1,8 @@
+import { Position } from '@sws/event-store';
+
+export class GetSocialWorkerQuery {
+  constructor(
+    readonly socialWorkerId: string,
+    readonly minPosition: Position | null,
+  ) {}
+}

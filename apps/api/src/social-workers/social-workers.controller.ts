@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Position } from '@sws/event-store';
+import { Context } from '../http/request-context.decorator';
+import { IdParam, MinPositionParam } from '../http/params';
+import { WriteResponseDto } from '../http/write-response.dto';
+import { RequestContext } from '../infrastructure/request-context';
+import { AssignSocialWorkerCommand } from './assign-social-worker/assign-social-worker.command';
+import { AssignSocialWorkerDto } from './assign-social-worker/assign-social-worker.dto';
+import { CertifySocialWorkerCommand } from './certify-social-worker/certify-social-worker.command';
+import { CertifySocialWorkerDto } from './certify-social-worker/certify-social-worker.dto';
+import { DepartSocialWorkerCommand } from './depart-social-worker/depart-social-worker.command';
+import { DepartSocialWorkerDto } from './depart-social-worker/depart-social-worker.dto';
+import { GetSocialWorkerQuery } from './get-social-worker/get-social-worker.query';
+import { RegisterSocialWorkerCommand } from './register-social-worker/register-social-worker.command';
+import { RegisterSocialWorkerDto } from './register-social-worker/register-social-worker.dto';
+
+@ApiTags('social-workers')
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('social-workers')
+export class SocialWorkersController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: WriteResponseDto })
+  register(@Body() body: RegisterSocialWorkerDto, @Context() context: RequestContext) {
+    return this.commands.execute(new RegisterSocialWorkerCommand(body, context));
+  }
+
+  @Post(':socialWorkerId/certifications')
+  @ApiCreatedResponse({ type: WriteResponseDto })
+  certify(
+    @Param('socialWorkerId', IdParam) socialWorkerId: string,
+    @Body() body: CertifySocialWorkerDto,
+    @Context() context: RequestContext,
+  ) {
+    return this.commands.execute(new CertifySocialWorkerCommand(socialWorkerId, body, context));
+  }
+
+  @Post(':socialWorkerId/assignments')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The revision the client read' })
+  @ApiCreatedResponse({ type: WriteResponseDto })
+  assign(
+    @Param('socialWorkerId', IdParam) socialWorkerId: string,
+    @Body() body: AssignSocialWorkerDto,
+    @Context() context: RequestContext,
+  ) {
+    return this.commands.execute(new AssignSocialWorkerCommand(socialWorkerId, body, context));
+  }
+
+  @Post(':socialWorkerId/departures')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The revision the client read' })
+  @ApiCreatedResponse({ type: WriteResponseDto })
+  depart(
+    @Param('socialWorkerId', IdParam) socialWorkerId: string,
+    @Body() body: DepartSocialWorkerDto,
+    @Context() context: RequestContext,
+  ) {
+    return this.commands.execute(new DepartSocialWorkerCommand(socialWorkerId, body, context));
+  }
+
+  @Get(':socialWorkerId')
+  @ApiQuery({ name: 'minPosition', required: false })
+  get(
+    @Param('socialWorkerId', IdParam) socialWorkerId: string,
+    @Query('minPosition', MinPositionParam) minPosition: Position | null,
+  ) {
+    return this.queries.execute(new GetSocialWorkerQuery(socialWorkerId, minPosition));
+  }
+}

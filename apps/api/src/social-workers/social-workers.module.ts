@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AssignSocialWorkerHandler } from './assign-social-worker/assign-social-worker.handler';
+import { CertifySocialWorkerHandler } from './certify-social-worker/certify-social-worker.handler';
+import { DepartSocialWorkerHandler } from './depart-social-worker/depart-social-worker.handler';
+import { GetSocialWorkerHandler } from './get-social-worker/get-social-worker.handler';
+import { RegisterSocialWorkerHandler } from './register-social-worker/register-social-worker.handler';
+import { SocialWorkersController } from './social-workers.controller';
+
+@Module({
+  controllers: [SocialWorkersController],
+  providers: [
+    RegisterSocialWorkerHandler,
+    CertifySocialWorkerHandler,
+    AssignSocialWorkerHandler,
+    DepartSocialWorkerHandler,
+    GetSocialWorkerHandler,
+  ],
+})
+export class SocialWorkersModule {}

@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../http/validators';
+
+export class CloseStationDto {
+  @ApiProperty({ example: '2026-06-30', description: 'The day the station closed (not after today)' })
+  @IsCalendarDate()
+  on!: string;
+
+  @ApiProperty({ example: '乡镇区划调整,与相邻街道社工站合并' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}

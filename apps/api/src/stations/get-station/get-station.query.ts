@@ -1,0 +1,8 @@
+import { Position } from '@sws/event-store';
+
+export class GetStationQuery {
+  constructor(
+    readonly stationId: string,
+    readonly minPosition: Position | null,
+  ) {}
+}

@@ -1,0 +1,63 @@
+import { creditCodeCheckCharacter } from '@sws/stations-contracts';
+import { TestApp } from './test-app';
+
+let serial = 0;
+
+/** A valid unified social credit code, different on every call. */
+export function creditCode(prefix = '52'): string {
+  serial += 1;
+  const body = `${prefix}370112MJ${String(serial).padStart(7, '0')}`;
+  return body + creditCodeCheckCharacter(body);
+}
+
+export const COUNTY = { code: '370112', province: '山东省', city: '济南市', county: '历城区' };
+
+export function township(n: number, name = `第${n}街道`) {
+  return { ...COUNTY, code: `370112${String(n).padStart(3, '0')}`, township: name };
+}
+
+/** POSTs and expects success, returning the answer body. */
+export async function created(t: TestApp, url: string, body: object, headers: Record<string, string> = {}) {
+  const response = await t.http().post(url).set(headers).send(body);
+  if (response.status !== 201) {
+    throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body as { id: string; revision: number; position: string };
+}
+
+export async function organization(t: TestApp, kind: 'operator' | 'evaluator' | 'purchaser', name = `${kind}机构`) {
+  const prefix = kind === 'purchaser' ? '11' : '52';
+  return (await created(t, '/organizations', { name, kind, creditCode: creditCode(prefix), region: COUNTY })).id;
+}
+
+export async function station(t: TestApp, n = 1) {
+  return (
+    await created(t, '/stations', {
+      name: `第${n}街道社工站`,
+      kind: 'street',
+      region: township(n),
+      operatingModel: 'outsourced',
+      villageCount: 8,
+    })
+  ).id;
+}
+
+export function contractBody(parties: { purchaserOrgId: string; operatorOrgId: string; stationIds: string[] }, overrides: object = {}) {
+  return {
+    ...parties,
+    term: { start: '2026-01-01', end: '2026-12-31' },
+    budget: { totalCny: 600000, sources: [{ kind: 'fiscal', amountCny: 500000 }, { kind: 'welfare_lottery', amountCny: 100000 }] },
+    ...overrides,
+  };
+}
+
+export async function worker(t: TestApp, name = '张伟', certification = 'assistant') {
+  return (await created(t, '/social-workers', { name, certification, socialWorkDegree: true })).id;
+}
+
+/** Reads a resource once the read models have reached `position`. */
+export async function read(t: TestApp, url: string, position: string) {
+  const response = await t.http().get(`${url}?minPosition=${position}`);
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
