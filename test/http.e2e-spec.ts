@@ -119,6 +119,24 @@ describe('HTTP behaviour', () => {
     });
   });
 
+  describe('lists', () => {
+    it('pages through a read model in id order', async () => {
+      const ids: string[] = [];
+      let last = '';
+      for (const name of ['甲', '乙', '丙']) {
+        const answer = await created(t, '/social-workers', { name, certification: 'none', socialWorkDegree: false });
+        ids.push(answer.id);
+        last = answer.position;
+      }
+      await read(t, `/social-workers/${ids[2]}`, last);
+      const first = await t.http().get('/social-workers?limit=2');
+      expect(first.body.data.map((w: { id: string }) => w.id)).toEqual([...ids].sort().slice(0, 2));
+      const second = await t.http().get(`/social-workers?limit=2&after=${first.body.next}`);
+      expect(second.body).toMatchObject({ next: null, data: [{ id: [...ids].sort()[2] }] });
+      expect((await t.http().get('/social-workers?limit=0')).status).toBe(400);
+    });
+  });
+
   describe('Idempotency-Key', () => {
     const body = { name: '黄磊', certification: 'assistant', socialWorkDegree: true };
 

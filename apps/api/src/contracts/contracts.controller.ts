@@ -6,6 +6,9 @@ import { Context } from '../http/request-context.decorator';
 import { IdParam, MinPositionParam } from '../http/params';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { RequestContext } from '../infrastructure/request-context';
+import { ReadModels } from '../infrastructure/read-models.service';
+import { ListQueryDto } from '../http/list-query.dto';
+import { listRecords } from '../http/list-records';
 import { AmendContractCommand } from './amend-contract/amend-contract.command';
 import { AmendContractDto } from './amend-contract/amend-contract.dto';
 import { AwardContractCommand } from './award-contract/award-contract.command';
@@ -21,7 +24,13 @@ export class ContractsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly readModels: ReadModels,
   ) {}
+
+  @Get()
+  list(@Query() query: ListQueryDto) {
+    return listRecords(this.readModels, 'contract-detail', query);
+  }
 
   @Post()
   @ApiCreatedResponse({ type: WriteResponseDto })

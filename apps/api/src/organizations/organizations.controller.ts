@@ -6,6 +6,9 @@ import { Context } from '../http/request-context.decorator';
 import { IdParam, MinPositionParam } from '../http/params';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { RequestContext } from '../infrastructure/request-context';
+import { ReadModels } from '../infrastructure/read-models.service';
+import { ListQueryDto } from '../http/list-query.dto';
+import { listRecords } from '../http/list-records';
 import { DeclareAffiliationCommand } from './declare-affiliation/declare-affiliation.command';
 import { DeclareAffiliationDto } from './declare-affiliation/declare-affiliation.dto';
 import { GetOrganizationQuery } from './get-organization/get-organization.query';
@@ -19,7 +22,13 @@ export class OrganizationsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly readModels: ReadModels,
   ) {}
+
+  @Get()
+  list(@Query() query: ListQueryDto) {
+    return listRecords(this.readModels, 'organization-detail', query);
+  }
 
   @Post()
   @ApiCreatedResponse({ type: WriteResponseDto })

@@ -6,6 +6,9 @@ import { Context } from '../http/request-context.decorator';
 import { IdParam, MinPositionParam } from '../http/params';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { RequestContext } from '../infrastructure/request-context';
+import { ReadModels } from '../infrastructure/read-models.service';
+import { ListQueryDto } from '../http/list-query.dto';
+import { listRecords } from '../http/list-records';
 import { AssignSocialWorkerCommand } from './assign-social-worker/assign-social-worker.command';
 import { AssignSocialWorkerDto } from './assign-social-worker/assign-social-worker.dto';
 import { CertifySocialWorkerCommand } from './certify-social-worker/certify-social-worker.command';
@@ -23,7 +26,13 @@ export class SocialWorkersController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly readModels: ReadModels,
   ) {}
+
+  @Get()
+  list(@Query() query: ListQueryDto) {
+    return listRecords(this.readModels, 'social-worker-detail', query);
+  }
 
   @Post()
   @ApiCreatedResponse({ type: WriteResponseDto })

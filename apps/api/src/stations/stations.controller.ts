@@ -6,6 +6,9 @@ import { Context } from '../http/request-context.decorator';
 import { IdParam, MinPositionParam } from '../http/params';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { RequestContext } from '../infrastructure/request-context';
+import { ReadModels } from '../infrastructure/read-models.service';
+import { ListQueryDto } from '../http/list-query.dto';
+import { listRecords } from '../http/list-records';
 import { CloseStationCommand } from './close-station/close-station.command';
 import { CloseStationDto } from './close-station/close-station.dto';
 import { GetStationQuery } from './get-station/get-station.query';
@@ -19,7 +22,13 @@ export class StationsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly readModels: ReadModels,
   ) {}
+
+  @Get()
+  list(@Query() query: ListQueryDto) {
+    return listRecords(this.readModels, 'station-detail', query);
+  }
 
   @Post()
   @ApiCreatedResponse({ type: WriteResponseDto })

@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsId } from './validators';
+
+/** Keyset paging over a read model: `?limit=50&after=<last id of the previous page>`. */
+export class ListQueryDto {
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The last id of the previous page' })
+  @IsOptional()
+  @IsId()
+  after?: string;
+}
