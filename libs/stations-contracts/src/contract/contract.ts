@@ -131,6 +131,17 @@ export function lastDay(term: Term, terminatedOn: CalendarDate | null): Calendar
   return dayBefore < term.end ? dayBefore : term.end;
 }
 
+/** Equal as data, whatever the order of keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
 function checkTerm(term: Term): void {
   if (term.end <= term.start) {
     refuse('TERM_ENDS_BEFORE_START', `the term ends ${term.end}, not after it starts ${term.start}`, { term });
@@ -149,7 +160,12 @@ function checkBudget(budget: Budget): void {
 
 function checkCommitments(contractId: string, stationIds: readonly string[], term: Term, commitments: readonly StationCommitment[]) {
   const clash = commitments.find(
-    (c) => c.contractId !== contractId && stationIds.includes(c.stationId) && c.start <= term.end && term.start <= c.end,
+    (c) =>
+      c.contractId !== contractId &&
+      stationIds.includes(c.stationId) &&
+      c.start <= c.end && // a contract terminated on its first day holds no day
+      c.start <= term.end &&
+      term.start <= c.end,
   );
   if (clash) {
     refuse(
@@ -212,18 +228,19 @@ export const contract: Decider<ContractState, ContractCommand, ContractEvent> = 
         if (state.status === 'terminated') refuse('CONTRACT_TERMINATED', `the contract was terminated on ${state.terminatedOn}`);
         const { termEnd, budget, requirements, reason } = command.data;
         const changes: ContractAmended['data']['changes'] = {};
-        if (termEnd !== undefined) {
+        if (termEnd !== undefined && termEnd !== state.term.end) {
           const term = { start: state.term.start, end: termEnd };
           checkTerm(term);
           checkCommitments(state.contractId, state.stationIds, term, command.facts.commitments);
           Object.assign(changes, { term });
         }
-        if (budget !== undefined) {
+        if (budget !== undefined && !sameValue(budget, state.budget)) {
           checkBudget(budget);
           Object.assign(changes, { budget });
         }
-        if (requirements !== undefined) Object.assign(changes, { requirements: withDefaults(requirements, state.requirements) });
-        if (Object.keys(changes).length === 0) refuse('NOTHING_TO_AMEND', 'an amendment changes the term end, budget or requirements');
+        const merged = requirements === undefined ? undefined : withDefaults(requirements, state.requirements);
+        if (merged !== undefined && !sameValue(merged, state.requirements)) Object.assign(changes, { requirements: merged });
+        if (Object.keys(changes).length === 0) refuse('NOTHING_TO_AMEND', 'an amendment must change the term end, budget or requirements');
         return [
           { type: 'ContractAmended', data: { contractId: state.contractId, changes, reason, stationIds: state.stationIds } },
         ];

@@ -25,7 +25,13 @@ export type RegisterOrganization = Command<'RegisterOrganization', OrganizationR
 export type DeclareAffiliation = Command<
   'DeclareAffiliation',
   { organizationId: string; otherOrgId: string; nature: AffiliationNature; description?: string }
-> & { readonly facts: { readonly otherOrganizationExists: boolean } };
+> & {
+  readonly facts: {
+    readonly otherOrganizationExists: boolean;
+    /** Whether the other organization has declared this affiliation already, from its side. */
+    readonly declaredByOther: boolean;
+  };
+};
 export type OrganizationCommand = RegisterOrganization | DeclareAffiliation;
 
 export type OrganizationState =
@@ -70,7 +76,7 @@ export const organization: Decider<OrganizationState, OrganizationCommand, Organ
         if (!command.facts.otherOrganizationExists) {
           refuse('ORGANIZATION_NOT_FOUND', `organization ${otherOrgId} is not registered`, { organizationId: otherOrgId });
         }
-        if (state.affiliations.has(otherOrgId)) {
+        if (state.affiliations.has(otherOrgId) || command.facts.declaredByOther) {
           refuse('AFFILIATION_ALREADY_DECLARED', `the affiliation with ${otherOrgId} is declared already`);
         }
         return [{ type: 'OrganizationAffiliationDeclared', data: command.data }];

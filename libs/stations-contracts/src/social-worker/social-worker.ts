@@ -43,7 +43,11 @@ export interface ContractFacts {
 export type RegisterSocialWorker = Command<'RegisterSocialWorker', SocialWorkerRegistered['data']>;
 export type CertifySocialWorker = Command<'CertifySocialWorker', SocialWorkerCertified['data']>;
 export type AssignSocialWorker = Command<'AssignSocialWorker', SocialWorkerAssigned['data']> & {
-  readonly facts: { readonly contract: ContractFacts | null };
+  readonly facts: {
+    readonly contract: ContractFacts | null;
+    /** The day the station closed, if it has. */
+    readonly stationClosedOn: CalendarDate | null;
+  };
 };
 export type DepartSocialWorker = Command<
   'DepartSocialWorker',
@@ -113,6 +117,10 @@ export const socialWorker: Decider<SocialWorkerState, SocialWorkerCommand, Socia
             from,
             term: { start: contract.term.start, end },
           });
+        }
+        const closedOn = command.facts.stationClosedOn;
+        if (closedOn !== null && closedOn <= from) {
+          refuse('STATION_CLOSED', `station ${stationId} closed on ${closedOn}`, { stationId, closedOn });
         }
         const open = current(state);
         if (open) {

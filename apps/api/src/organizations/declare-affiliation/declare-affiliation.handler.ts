@@ -1,15 +1,14 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, EventStore } from '@sws/event-store';
 import { DeclareAffiliation, organization, streams } from '@sws/stations-contracts';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
+import { Records } from '../../infrastructure/records';
 import { DeclareAffiliationCommand } from './declare-affiliation.command';
 
 @CommandHandler(DeclareAffiliationCommand)
 export class DeclareAffiliationHandler implements ICommandHandler<DeclareAffiliationCommand, WriteResult> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly records: Records,
   ) {}
 
   execute({ organizationId, body, context }: DeclareAffiliationCommand): Promise<WriteResult> {
@@ -21,12 +20,15 @@ export class DeclareAffiliationHandler implements ICommandHandler<DeclareAffilia
         decider: organization,
         mustExist: true,
         command: async (_state, metadata): Promise<DeclareAffiliation> => {
-          const other = await this.events.readStream(streams.organization(body.otherOrgId));
+          const other = await this.records.state(streams.organization(body.otherOrgId), organization);
           return {
             type: 'DeclareAffiliation',
             data: { organizationId, ...body },
             metadata,
-            facts: { otherOrganizationExists: other.length > 0 },
+            facts: {
+              otherOrganizationExists: other.status === 'registered',
+              declaredByOther: other.status === 'registered' && other.affiliations.has(organizationId),
+            },
           };
         },
       },

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AssignSocialWorker, contract, socialWorker, streams } from '@sws/stations-contracts';
+import { AssignSocialWorker, contract, socialWorker, station, streams } from '@sws/stations-contracts';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
 import { Records } from '../../infrastructure/records';
 import { AssignSocialWorkerCommand } from './assign-social-worker.command';
@@ -21,6 +21,7 @@ export class AssignSocialWorkerHandler implements ICommandHandler<AssignSocialWo
         mustExist: true,
         command: async (_state, metadata): Promise<AssignSocialWorker> => {
           const found = await this.records.state(streams.contract(body.contractId), contract);
+          const where = await this.records.state(streams.station(body.stationId), station);
           return {
             type: 'AssignSocialWorker',
             data: { socialWorkerId, ...body },
@@ -30,6 +31,7 @@ export class AssignSocialWorkerHandler implements ICommandHandler<AssignSocialWo
                 found.status === 'unknown'
                   ? null
                   : { stationIds: found.stationIds, term: found.term, terminatedOn: found.terminatedOn },
+              stationClosedOn: where.status === 'closed' ? where.closedOn : null,
             },
           };
         },
