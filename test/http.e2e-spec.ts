@@ -98,6 +98,9 @@ describe('HTTP behaviour', () => {
       const response = await t.http().get(`/social-workers/${id}?minPosition=abc`);
       expect(response.status).toBe(400);
       expect(response.body.errors[0].field).toBe('minPosition');
+      const beyond = await t.http().get(`/social-workers/${id}?minPosition=999999`);
+      expect(beyond.status).toBe(400);
+      expect(beyond.body.errors[0].field).toBe('minPosition');
     });
 
     it('answers 409 to a write whose If-Match revision is stale, and accepts the current one', async () => {

@@ -67,6 +67,11 @@ export class ProjectionRunner {
     return { position: this.committed, head, events };
   }
 
+  /** Whether the read model reflects `position` already. */
+  hasReached(position: Position): boolean {
+    return this.reached(position);
+  }
+
   /** Resolves true once the read model reflects `position`, false when the wait runs out. */
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
     if (this.reached(position)) return Promise.resolve(true);

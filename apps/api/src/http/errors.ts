@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ValidationError } from 'class-validator';
 import { DomainError, RecordNotFound } from '@sws/kernel';
 import { EventIdReused, WrongExpectedRevision } from '@sws/event-store';
-import { ReadModelBehind } from '../infrastructure/read-models.service';
+import { PositionBeyondHead, ReadModelBehind } from '../infrastructure/read-models.service';
 
 export interface FieldProblem {
   readonly field: string;
@@ -57,6 +57,9 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     if (error instanceof EventIdReused) {
       return [409, { statusCode: 409, code: 'EVENT_ID_REUSED', message: error.message }];
+    }
+    if (error instanceof PositionBeyondHead) {
+      return [400, { statusCode: 400, code: 'VALIDATION_FAILED', message: error.message, errors: [{ field: 'minPosition', problems: [error.message] }] }];
     }
     if (error instanceof ReadModelBehind) {
       return [503, { statusCode: 503, code: 'READ_MODEL_BEHIND', message: error.message }];

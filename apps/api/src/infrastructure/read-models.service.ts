@@ -10,6 +10,13 @@ export class ReadModelBehind extends Error {
   }
 }
 
+/** A client asked to read at a position the log has not reached. */
+export class PositionBeyondHead extends Error {
+  constructor(readonly position: Position) {
+    super(`minPosition ${position} lies beyond the last recorded event`);
+  }
+}
+
 /** A read model's document with the log position it reflects. */
 export interface Reflected<D> {
   readonly document: D | null;
@@ -66,7 +73,7 @@ export class ReadModels implements OnApplicationShutdown {
   /** Reads a document, first waiting up to the configured bound for `minPosition`. */
   async read<D>(projection: string, id: string, minPosition: Position | null): Promise<Reflected<D>> {
     const runner = this.runner(projection);
-    if (minPosition !== null) await runner.waitFor(minPosition, this.config.readWaitMs);
+    if (minPosition !== null) await this.waitFor(runner, minPosition);
     const position = runner.position;
     const document = await this.store.get<D>(runner.projection.collection, id);
     return { document, position };
@@ -75,8 +82,16 @@ export class ReadModels implements OnApplicationShutdown {
   /** Several documents, first waiting up to the configured bound for `minPosition`. */
   async readMany<D>(projection: string, ids: readonly string[], minPosition: Position | null): Promise<Map<string, D>> {
     const runner = this.runner(projection);
-    if (minPosition !== null) await runner.waitFor(minPosition, this.config.readWaitMs);
+    if (minPosition !== null) await this.waitFor(runner, minPosition);
     return this.store.getMany<D>(runner.projection.collection, ids);
+  }
+
+  /** Waits, up to the configured bound, for a position the log has reached; refuses one it has not. */
+  private async waitFor(runner: ProjectionRunner, position: Position): Promise<void> {
+    if (runner.hasReached(position)) return;
+    const head = await this.events.headPosition();
+    if (head === null || this.events.comparePositions(position, head) > 0) throw new PositionBeyondHead(position);
+    await runner.waitFor(position, this.config.readWaitMs);
   }
 
   async list<D>(projection: string, limit: number, afterId?: string) {
