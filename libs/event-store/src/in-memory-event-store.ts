@@ -1,6 +1,7 @@
 import { EventTypeRegistry } from '@sws/kernel';
 import { CatchUpSubscription, WakeSignal } from './catch-up-subscription';
 import { checkExpected, EventIdReused } from './errors';
+import { sequencePositions, StoredRow, toRecordedEvent } from './stored-row';
 import {
   AppendResult,
   EventStore,
@@ -10,16 +11,6 @@ import {
   RecordedEvent,
   Subscription,
 } from './event-store.port';
-
-interface StoredRow {
-  readonly streamId: string;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly data: string;
-  readonly metadata: string;
-  readonly revision: number;
-  readonly position: number;
-}
 
 /** The memory an in-memory store keeps its log in; share it to reopen the "same" store. */
 export class InMemoryEventLog {
@@ -40,7 +31,7 @@ export class InMemoryEventStore implements EventStore {
     if (events.length === 0) throw new Error('an append needs at least one event');
     const earlier = events.map((event) => this.log.byEventId.get(event.metadata.eventId));
     if (earlier[0]) {
-      if (earlier.some((row) => !row || row.streamId !== streamId)) throw new EventIdReused(streamId);
+      if (earlier.some((row) => !row || row.stream_id !== streamId)) throw new EventIdReused(streamId);
       const last = earlier[earlier.length - 1]!;
       return { nextRevision: last.revision, position: String(last.position) as Position };
     }
@@ -49,9 +40,9 @@ export class InMemoryEventStore implements EventStore {
     const actual = stream.length === 0 ? 'no_stream' : stream.length - 1;
     checkExpected(streamId, expected, actual);
     const rows: StoredRow[] = events.map((event, index) => ({
-      streamId,
+      stream_id: streamId,
       type: event.type,
-      schemaVersion: this.registry.currentVersion(event.type),
+      schema_version: this.registry.currentVersion(event.type),
       data: JSON.stringify(event.data),
       metadata: JSON.stringify(event.metadata),
       revision: stream.length + index,
@@ -69,12 +60,12 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
-    return (this.log.streams.get(streamId) ?? []).slice(fromRevision).map((row) => this.toRecorded(row));
+    return (this.log.streams.get(streamId) ?? []).slice(fromRevision).map((row) => toRecordedEvent(this.registry, row));
   }
 
   async readAll(after: Position | null, limit: number): Promise<RecordedEvent[]> {
     const start = after === null ? 0 : Number(after);
-    return this.log.rows.slice(start, start + limit).map((row) => this.toRecorded(row));
+    return this.log.rows.slice(start, start + limit).map((row) => toRecordedEvent(this.registry, row));
   }
 
   subscribe(after: Position | null): Subscription {
@@ -86,25 +77,12 @@ export class InMemoryEventStore implements EventStore {
   }
 
   comparePositions(a: Position, b: Position): number {
-    return Number(a) - Number(b);
+    return sequencePositions.compare(a, b);
   }
 
   parsePosition(text: string): Position | null {
-    return /^[1-9]\d{0,15}$/.test(text) ? (text as Position) : null;
+    return sequencePositions.parse(text);
   }
 
   async close(): Promise<void> {}
-
-  private toRecorded(row: StoredRow): RecordedEvent {
-    return {
-      streamId: row.streamId,
-      type: row.type,
-      schemaVersion: this.registry.currentVersion(row.type),
-      storedSchemaVersion: row.schemaVersion,
-      data: this.registry.upcast(row.type, row.schemaVersion, JSON.parse(row.data)),
-      metadata: JSON.parse(row.metadata),
-      revision: row.revision,
-      position: String(row.position) as Position,
-    };
-  }
 }

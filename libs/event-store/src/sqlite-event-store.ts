@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { EventTypeRegistry } from '@sws/kernel';
 import { CatchUpSubscription, WakeSignal } from './catch-up-subscription';
 import { checkExpected, EventIdReused } from './errors';
+import { sequencePositions, StoredRow, toRecordedEvent } from './stored-row';
 import {
   AppendResult,
   EventStore,
@@ -20,16 +21,6 @@ export interface SqliteEventStoreOptions {
   /** How often a subscription looks for appends made by another process. */
   readonly pollMs?: number;
 }
-
-type Row = {
-  position: number;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-};
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -124,12 +115,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
-    return (this.statements.readStream.all(streamId, fromRevision) as Row[]).map((row) => this.toRecorded(row));
+    return (this.statements.readStream.all(streamId, fromRevision) as StoredRow[]).map((row) => toRecordedEvent(this.registry, row));
   }
 
   async readAll(after: Position | null, limit: number): Promise<RecordedEvent[]> {
     const from = after === null ? 0 : Number(after);
-    return (this.statements.readAll.all(from, limit) as Row[]).map((row) => this.toRecorded(row));
+    return (this.statements.readAll.all(from, limit) as StoredRow[]).map((row) => toRecordedEvent(this.registry, row));
   }
 
   subscribe(after: Position | null): Subscription {
@@ -144,27 +135,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   comparePositions(a: Position, b: Position): number {
-    return Number(a) - Number(b);
+    return sequencePositions.compare(a, b);
   }
 
   parsePosition(text: string): Position | null {
-    return /^[1-9]\d{0,15}$/.test(text) ? (text as Position) : null;
+    return sequencePositions.parse(text);
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
-  }
-
-  private toRecorded(row: Row): RecordedEvent {
-    return {
-      streamId: row.stream_id,
-      type: row.type,
-      schemaVersion: this.registry.currentVersion(row.type),
-      storedSchemaVersion: row.schema_version,
-      data: this.registry.upcast(row.type, row.schema_version, JSON.parse(row.data)),
-      metadata: JSON.parse(row.metadata),
-      revision: row.revision,
-      position: String(row.position) as Position,
-    };
   }
 }

@@ -2,6 +2,7 @@ import { CalendarDate, ProjectedEvent, Projection } from '@sws/kernel';
 import { Budget, ContractAmended, ContractAwarded, ContractTerminated, Requirements, Term } from '../contract/contract';
 import { SocialWorkerAssigned, SocialWorkerDeparted } from '../social-worker/social-worker';
 import { StationAssignment } from './station-detail.projection';
+import { withAssignmentEvent } from './assignments';
 
 export interface ContractDetail {
   readonly id: string;
@@ -53,20 +54,9 @@ export const contractDetailProjection: Projection<ContractDetail> = {
       }
       case 'ContractTerminated':
         return { ...document, terminated: { effectiveOn: event.data.effectiveOn, reason: event.data.reason } };
-      case 'SocialWorkerAssigned': {
-        const { socialWorkerId, stationId, post, from } = event.data;
-        const assignment = { socialWorkerId, stationId, contractId: document.id, post, from, until: null, departureReason: null };
-        return { ...document, assignments: [...document.assignments, assignment] };
-      }
+      case 'SocialWorkerAssigned':
       case 'SocialWorkerDeparted':
-        return {
-          ...document,
-          assignments: document.assignments.map((a) =>
-            a.socialWorkerId === event.data.socialWorkerId && a.until === null
-              ? { ...a, until: event.data.on, departureReason: event.data.reason }
-              : a,
-          ),
-        };
+        return { ...document, assignments: withAssignmentEvent(document.assignments, event) };
     }
   },
 };

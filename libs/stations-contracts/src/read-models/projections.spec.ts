@@ -7,7 +7,7 @@ import { StationEvent } from '../station/station';
 import { ContractDetail, contractDetailProjection } from './contract-detail.projection';
 import { OrganizationDetail, organizationDetailProjection } from './organization-detail.projection';
 import { SocialWorkerDetail, socialWorkerDetailProjection } from './social-worker-detail.projection';
-import { StationDetail, stationDetailProjection } from './station-detail.projection';
+import { stationDetailProjection } from './station-detail.projection';
 
 type AnyEvent = OrganizationEvent | StationEvent | ContractEvent | SocialWorkerEvent;
 

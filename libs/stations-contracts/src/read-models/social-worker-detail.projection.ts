@@ -8,6 +8,7 @@ import {
   SocialWorkerRegistered,
 } from '../social-worker/social-worker';
 import { StationAssignment } from './station-detail.projection';
+import { withAssignmentEvent } from './assignments';
 
 export interface SocialWorkerDetail {
   readonly id: string;
@@ -49,18 +50,9 @@ export const socialWorkerDetailProjection: Projection<SocialWorkerDetail> = {
           certifications: [...document.certifications, { level, certificateNo, on }],
         };
       }
-      case 'SocialWorkerAssigned': {
-        const { stationId, contractId, post, from } = event.data;
-        const assignment = { socialWorkerId: document.id, stationId, contractId, post, from, until: null, departureReason: null };
-        return { ...document, assignments: [...document.assignments, assignment] };
-      }
+      case 'SocialWorkerAssigned':
       case 'SocialWorkerDeparted':
-        return {
-          ...document,
-          assignments: document.assignments.map((a) =>
-            a.until === null ? { ...a, until: event.data.on, departureReason: event.data.reason } : a,
-          ),
-        };
+        return { ...document, assignments: withAssignmentEvent(document.assignments, event) };
     }
   },
 };

@@ -2,6 +2,7 @@ import { CalendarDate, ProjectedEvent, Projection } from '@sws/kernel';
 import { ContractAmended, ContractAwarded, ContractTerminated, lastDay, Term } from '../contract/contract';
 import { SocialWorkerAssigned, SocialWorkerDeparted, Post } from '../social-worker/social-worker';
 import { StationClosed, StationRegistered } from '../station/station';
+import { withAssignmentEvent } from './assignments';
 
 export interface StationContract {
   readonly contractId: string;
@@ -41,7 +42,7 @@ type Handled =
   | SocialWorkerAssigned
   | SocialWorkerDeparted;
 
-function evolveStation(document: StationDetail | null, event: Handled, recordedAt: string, stationId: string): StationDetail | null {
+function evolveStation(document: StationDetail | null, event: Handled, recordedAt: string): StationDetail | null {
   if (event.type === 'StationRegistered') {
     const { stationId: id, ...rest } = event.data;
     return { id, ...rest, registeredAt: recordedAt, closed: null, contracts: [], assignments: [] };
@@ -78,20 +79,9 @@ function evolveStation(document: StationDetail | null, event: Handled, recordedA
           return { ...c, term, terminatedOn, minWorkersPerStation, lastDay: lastDay(term, terminatedOn) };
         }),
       };
-    case 'SocialWorkerAssigned': {
-      const { socialWorkerId, contractId, post, from } = event.data;
-      const assignment = { socialWorkerId, stationId, contractId, post, from, until: null, departureReason: null };
-      return { ...document, assignments: [...document.assignments, assignment] };
-    }
+    case 'SocialWorkerAssigned':
     case 'SocialWorkerDeparted':
-      return {
-        ...document,
-        assignments: document.assignments.map((a) =>
-          a.socialWorkerId === event.data.socialWorkerId && a.until === null
-            ? { ...a, until: event.data.on, departureReason: event.data.reason }
-            : a,
-        ),
-      };
+      return { ...document, assignments: withAssignmentEvent(document.assignments, event) };
   }
 }
 
@@ -113,7 +103,6 @@ export const stationDetailProjection: Projection<StationDetail> = {
     return data.stationIds ?? (data.stationId ? [data.stationId] : []);
   },
   evolve(document, event) {
-    const stationId = document?.id ?? (event.data as { stationId: string }).stationId;
-    return evolveStation(document, event as unknown as Handled, event.metadata.recordedAt, stationId);
+    return evolveStation(document, event as unknown as Handled, event.metadata.recordedAt);
   },
 };
