@@ -7,6 +7,7 @@ export * from './station/station';
 export * from './contract/contract';
 export * from './social-worker/social-worker';
 export * from './read-models/staffing';
+export * from './read-models/assignments';
 export * from './read-models/organization-detail.projection';
 export * from './read-models/station-detail.projection';
 export * from './read-models/contract-detail.projection';

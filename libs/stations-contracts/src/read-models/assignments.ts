@@ -1,5 +1,16 @@
-import { SocialWorkerAssigned, SocialWorkerDeparted } from '../social-worker/social-worker';
-import { StationAssignment } from './station-detail.projection';
+import { CalendarDate } from '@sws/kernel';
+import { Post, SocialWorkerAssigned, SocialWorkerDeparted } from '../social-worker/social-worker';
+
+/** A worker's time at a station under a contract, from a day until a day (exclusive; null while they stay). */
+export interface StationAssignment {
+  readonly socialWorkerId: string;
+  readonly stationId: string;
+  readonly contractId: string;
+  readonly post: Post;
+  readonly from: CalendarDate;
+  readonly until: CalendarDate | null;
+  readonly departureReason: string | null;
+}
 
 /**
  * The assignments a read model keeps (a station's, a contract's or a worker's), after an

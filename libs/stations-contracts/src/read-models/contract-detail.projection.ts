@@ -1,8 +1,7 @@
 import { CalendarDate, ProjectedEvent, Projection } from '@sws/kernel';
 import { Budget, ContractAmended, ContractAwarded, ContractTerminated, Requirements, Term } from '../contract/contract';
 import { SocialWorkerAssigned, SocialWorkerDeparted } from '../social-worker/social-worker';
-import { StationAssignment } from './station-detail.projection';
-import { withAssignmentEvent } from './assignments';
+import { StationAssignment, withAssignmentEvent } from './assignments';
 
 export interface ContractDetail {
   readonly id: string;

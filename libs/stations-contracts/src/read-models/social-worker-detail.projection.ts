@@ -7,8 +7,7 @@ import {
   SocialWorkerDeparted,
   SocialWorkerRegistered,
 } from '../social-worker/social-worker';
-import { StationAssignment } from './station-detail.projection';
-import { withAssignmentEvent } from './assignments';
+import { StationAssignment, withAssignmentEvent } from './assignments';
 
 export interface SocialWorkerDetail {
   readonly id: string;

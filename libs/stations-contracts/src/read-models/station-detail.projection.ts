@@ -1,8 +1,8 @@
 import { CalendarDate, ProjectedEvent, Projection } from '@sws/kernel';
 import { ContractAmended, ContractAwarded, ContractTerminated, lastDay, Term } from '../contract/contract';
-import { SocialWorkerAssigned, SocialWorkerDeparted, Post } from '../social-worker/social-worker';
+import { SocialWorkerAssigned, SocialWorkerDeparted } from '../social-worker/social-worker';
 import { StationClosed, StationRegistered } from '../station/station';
-import { withAssignmentEvent } from './assignments';
+import { StationAssignment, withAssignmentEvent } from './assignments';
 
 export interface StationContract {
   readonly contractId: string;
@@ -13,16 +13,6 @@ export interface StationContract {
   /** The last day the contract holds the station. */
   readonly lastDay: CalendarDate;
   readonly minWorkersPerStation: number;
-}
-
-export interface StationAssignment {
-  readonly socialWorkerId: string;
-  readonly stationId: string;
-  readonly contractId: string;
-  readonly post: Post;
-  readonly from: CalendarDate;
-  readonly until: CalendarDate | null;
-  readonly departureReason: string | null;
 }
 
 export interface StationDetail extends Omit<StationRegistered['data'], 'stationId'> {
