@@ -1,0 +1,98 @@
+import { creditCodeProblem } from '@sws/stations-contracts';
+import { demoCounty } from './demo-county';
+import { DemoSummary, loadDemo } from './demo';
+import { settled, startTempApp, TempApp } from './testing/temp-app';
+
+describe('the sample county plan', () => {
+  const county = demoCounty();
+
+  it('is the same on every call', () => {
+    expect(demoCounty()).toEqual(county);
+  });
+
+  it('gives every organization a valid credit code of its kind', () => {
+    for (const o of county.organizations) {
+      expect({ name: o.name, problem: creditCodeProblem(o.creditCode) }).toEqual({ name: o.name, problem: null });
+      expect(o.creditCode.slice(0, 8)).toBe(`${o.kind === 'purchaser' ? '11' : '52'}370112`);
+    }
+  });
+
+  it('funds each contract with sources that add up to its total', () => {
+    for (const c of county.contracts) {
+      expect(Math.round(c.sources.reduce((sum, s) => sum + s.amountCny * 100, 0))).toBe(Math.round(c.totalCny * 100));
+    }
+  });
+
+  it('dates every fact between January and October 2026', () => {
+    const dates = county.workers.flatMap((w) => w.steps.map((s) => s.on));
+    expect(dates.every((d) => d >= '2026-01-01' && d <= '2026-10-31')).toBe(true);
+  });
+
+  it('names one station lead per station and gives the workers distinct names and keys', () => {
+    const leads = county.workers.flatMap((w) => w.steps.filter((s) => s.kind === 'assign' && s.post === 'station_lead'));
+    expect(leads.map((s) => (s.kind === 'assign' ? s.stationKey : '')).sort()).toEqual(county.stations.map((s) => s.key).sort());
+    expect(new Set(county.workers.map((w) => w.name)).size).toBe(county.workers.length);
+    expect(new Set(county.workers.map((w) => w.key)).size).toBe(county.workers.length);
+  });
+});
+
+describe('loading the sample county through the API', () => {
+  const county = demoCounty();
+  let t: TempApp;
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    t = await startTempApp();
+    summary = await loadDemo(t.app);
+    await settled(t);
+  });
+
+  afterAll(() => t.close());
+
+  async function listed(path: string): Promise<any[]> {
+    return (await t.get<{ data: any[] }>(`${path}?limit=500`)).data;
+  }
+
+  it('registers the purchaser, the operators and the evaluator', async () => {
+    const organizations = await listed('/organizations');
+    expect(organizations.map((o) => o.kind).sort()).toEqual(['evaluator', 'operator', 'operator', 'purchaser']);
+    expect(summary.organizations).toBe(4);
+  });
+
+  it('registers ten stations and 42 social workers', async () => {
+    expect(await listed('/stations')).toHaveLength(10);
+    expect(await listed('/social-workers')).toHaveLength(county.workers.length);
+    expect(county.workers).toHaveLength(42);
+    expect(summary).toMatchObject({ stations: 10, socialWorkers: 42 });
+  });
+
+  it('awards two contracts of five stations each, whose staffing was compliant on some days but not all', async () => {
+    const contracts = await listed('/contracts');
+    expect(contracts.map((c) => c.id).sort()).toEqual(summary.contracts.map((c) => c.id).sort());
+    for (const { id } of summary.contracts) {
+      const { data } = await t.get(`/contracts/${id}?minPosition=${summary.lastPosition}`);
+      expect(data.stationIds).toHaveLength(5);
+      expect(data.budget.totalCny).toBe(1_500_000);
+      const share = data.staffing.compliance.share;
+      expect(share).toBeGreaterThan(0);
+      expect(share).toBeLessThan(1);
+    }
+  });
+
+  it('records the departures and certifications it planned', async () => {
+    const workers = await listed('/social-workers');
+    const departed = workers.flatMap((w) => w.assignments.filter((a: { until: string | null }) => a.until !== null));
+    expect(departed).toHaveLength(summary.departures);
+    expect(summary.departures).toBe(5);
+    expect(workers.reduce((n, w) => n + w.certifications.length, 0)).toBe(summary.certifications);
+  });
+
+  it('appends nothing when run a second time', async () => {
+    const before = (await t.get<{ head: string }>('/health')).head;
+    const again = await loadDemo(t.app);
+    expect((await t.get<{ head: string }>('/health')).head).toBe(before);
+    expect(again.headBefore).toBe(again.headAfter);
+    expect(again.contracts.map((c) => c.id)).toEqual(summary.contracts.map((c) => c.id));
+    expect(again.lastPosition).toBe(summary.lastPosition);
+  });
+});

@@ -1,0 +1,184 @@
+import { COUNTY, demoCounty, WorkerStep } from './demo-county';
+
+/** The part of the Fastify application the demo needs: in-process requests. */
+export interface InjectableApp {
+  inject(options: {
+    method: 'GET' | 'POST';
+    url: string;
+    payload?: object;
+    headers?: Record<string, string>;
+  }): Promise<{ statusCode: number; body: string }>;
+}
+
+export interface DemoSummary {
+  readonly organizations: number;
+  readonly stations: number;
+  readonly contracts: ReadonlyArray<{ readonly key: string; readonly id: string; readonly staffingCompliance: number | null }>;
+  readonly socialWorkers: number;
+  readonly certifications: number;
+  readonly assignments: number;
+  readonly departures: number;
+  /** POSTs sent, including those the service recognised as retries. */
+  readonly writes: number;
+  /** The log's head before and after: equal when the county was loaded already. */
+  readonly headBefore: string | null;
+  readonly headAfter: string | null;
+  /** The position of the last write: pass it as ?minPosition= to read everything the demo wrote. */
+  readonly lastPosition: string;
+}
+
+interface WriteAnswer {
+  readonly id: string;
+  readonly revision: number;
+  readonly position: string;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * Loads the sample county through the HTTP API, every write with an Idempotency-Key derived
+ * from the record's stable key, so that running it again appends nothing. Throws on any answer
+ * that is not 2xx.
+ */
+export async function loadDemo(app: InjectableApp): Promise<DemoSummary> {
+  const county = demoCounty();
+  let writes = 0;
+  let lastPosition = '';
+
+  async function request(method: 'GET' | 'POST', url: string, payload?: object, key?: string): Promise<any> {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new Error(`idempotency key ${key} is not visible ASCII`);
+    const response = await app.inject({ method, url, payload, headers: key === undefined ? {} : { 'idempotency-key': key } });
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      throw new Error(`${method} ${url}${key ? ` (Idempotency-Key ${key})` : ''} answered ${response.statusCode}: ${response.body}`);
+    }
+    return JSON.parse(response.body);
+  }
+
+  async function post(url: string, key: string, payload: object): Promise<WriteAnswer> {
+    const answer = (await request('POST', url, payload, `demo:${key}`)) as WriteAnswer;
+    writes += 1;
+    lastPosition = answer.position;
+    return answer;
+  }
+
+  const headBefore = ((await request('GET', '/health')) as { head: string | null }).head;
+
+  const organizationIds = new Map<string, string>();
+  for (const o of county.organizations) {
+    const { id } = await post('/organizations', `organization:${o.key}`, {
+      name: o.name,
+      kind: o.kind,
+      creditCode: o.creditCode,
+      region: COUNTY,
+    });
+    organizationIds.set(o.key, id);
+  }
+
+  const stationIds = new Map<string, string>();
+  for (const s of county.stations) {
+    const { id } = await post('/stations', `station:${s.key}`, {
+      name: s.name,
+      kind: 'street',
+      region: { ...COUNTY, code: s.code, township: s.township },
+      operatingModel: s.operatingModel,
+      villageCount: s.villageCount,
+    });
+    stationIds.set(s.key, id);
+  }
+
+  const contractIds = new Map<string, string>();
+  for (const c of county.contracts) {
+    const { id } = await post('/contracts', `contract:${c.key}`, {
+      purchaserOrgId: organizationIds.get(county.purchaserKey),
+      operatorOrgId: organizationIds.get(c.operatorKey),
+      stationIds: c.stationKeys.map((key) => stationIds.get(key)),
+      term: county.term,
+      budget: { totalCny: c.totalCny, sources: c.sources },
+      requirements: county.requirements,
+    });
+    contractIds.set(c.key, id);
+  }
+
+  const workerIds = new Map<string, string>();
+  for (const w of county.workers) {
+    const { id } = await post('/social-workers', `social-worker:${w.key}`, {
+      name: w.name,
+      certification: w.certification,
+      socialWorkDegree: w.socialWorkDegree,
+    });
+    workerIds.set(w.key, id);
+  }
+
+  // Certificates, assignments and departures in the order they happened across the county.
+  const steps = county.workers
+    .flatMap((worker) => worker.steps.map((step, index) => ({ worker, step, index })))
+    .sort((a, b) => (a.step.on < b.step.on ? -1 : a.step.on > b.step.on ? 1 : 0));
+  const counts = { certify: 0, assign: 0, depart: 0 };
+  for (const { worker, step, index } of steps) {
+    const [url, body] = stepRequest(workerIds.get(worker.key)!, step, stationIds, contractIds);
+    await post(url, `social-worker:${worker.key}:${step.kind}:${index + 1}`, body);
+    counts[step.kind] += 1;
+  }
+
+  const contracts: Array<DemoSummary['contracts'][number]> = [];
+  for (const [key, id] of contractIds) {
+    const { data } = await request('GET', `/contracts/${id}?minPosition=${lastPosition}`);
+    contracts.push({ key, id, staffingCompliance: data.staffing.compliance.share });
+  }
+  const headAfter = ((await request('GET', '/health')) as { head: string | null }).head;
+
+  return {
+    organizations: organizationIds.size,
+    stations: stationIds.size,
+    contracts,
+    socialWorkers: workerIds.size,
+    certifications: counts.certify,
+    assignments: counts.assign,
+    departures: counts.depart,
+    writes,
+    headBefore,
+    headAfter,
+    lastPosition,
+  };
+}
+
+function stepRequest(
+  workerId: string,
+  step: WorkerStep,
+  stationIds: ReadonlyMap<string, string>,
+  contractIds: ReadonlyMap<string, string>,
+): [string, object] {
+  const base = `/social-workers/${workerId}`;
+  switch (step.kind) {
+    case 'certify':
+      return [`${base}/certifications`, { level: step.level, certificateNo: step.certificateNo, on: step.on }];
+    case 'assign':
+      return [
+        `${base}/assignments`,
+        { contractId: contractIds.get(step.contractKey), stationId: stationIds.get(step.stationKey), post: step.post, from: step.on },
+      ];
+    case 'depart':
+      return [`${base}/departures`, { stationId: stationIds.get(step.stationKey), on: step.on, reason: step.reason }];
+  }
+}
+
+/** The summary as the demo command prints it. */
+export function formatDemoSummary(summary: DemoSummary): string {
+  const appended =
+    summary.headBefore === summary.headAfter
+      ? 'nothing new appended: the sample county was loaded already'
+      : `log head ${summary.headBefore ?? '(empty)'} -> ${summary.headAfter}`;
+  const share = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
+  return [
+    `sample county ${COUNTY.province}${COUNTY.city}${COUNTY.county} (${COUNTY.code}) loaded: ${appended}`,
+    `  organizations   ${summary.organizations}`,
+    `  stations        ${summary.stations}`,
+    `  contracts       ${summary.contracts.length}`,
+    `  social workers  ${summary.socialWorkers}`,
+    `  certifications  ${summary.certifications}`,
+    `  assignments     ${summary.assignments}`,
+    `  departures      ${summary.departures}`,
+    `  requests        ${summary.writes} POSTs, last position ${summary.lastPosition}`,
+    ...summary.contracts.map((c) => `  contract ${c.key}: ${c.id} (staffing compliance so far ${share(c.staffingCompliance)})`),
+  ].join('\n');
+}
