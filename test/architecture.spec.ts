@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..');
-const DOMAIN_LIBRARIES = ['libs/kernel/src', 'libs/stations-contracts/src'];
+const DOMAIN_LIBRARIES = ['kernel', 'stations-contracts', 'supervision', 'training', 'assessment', 'reporting', 'renewal'].map((lib) => `libs/${lib}/src`);
 /** What would make a domain function depend on the moment, chance or the machine it runs on. */
 const IMPURE = [/new Date\(\s*\)/, /Date\.now\(/, /Math\.random\(/, /performance\.now\(/, /process\.(env|hrtime)/];
 

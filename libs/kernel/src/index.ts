@@ -4,3 +4,4 @@ export * from './domain-error';
 export * from './calendar-date';
 export * from './event-type-registry';
 export * from './projection';
+export * from './command-dates';

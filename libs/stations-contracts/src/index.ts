@@ -1,7 +1,6 @@
 export * from './shared/credit-code';
 export * from './shared/region';
 export * from './shared/money';
-export * from './shared/dates';
 export * from './organization/organization';
 export * from './station/station';
 export * from './contract/contract';

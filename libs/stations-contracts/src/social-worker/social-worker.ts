@@ -1,6 +1,5 @@
-import { CalendarDate, Command, Decider, DomainEvent, refuse } from '@sws/kernel';
+import { CalendarDate, Command, Decider, DomainEvent, mustNotBeInFuture, refuse } from '@sws/kernel';
 import { lastDay, Term } from '../contract/contract';
-import { mustNotBeInFuture } from '../shared/dates';
 
 export const CERTIFICATION_LEVELS = ['none', 'assistant', 'intermediate', 'senior'] as const;
 export type CertificationLevel = (typeof CERTIFICATION_LEVELS)[number];

@@ -1,5 +1,4 @@
-import { CalendarDate, Command, Decider, DomainEvent, refuse } from '@sws/kernel';
-import { mustNotBeInFuture } from '../shared/dates';
+import { CalendarDate, Command, Decider, DomainEvent, mustNotBeInFuture, refuse } from '@sws/kernel';
 import { Region } from '../shared/region';
 
 export const STATION_KINDS = ['township', 'street'] as const;

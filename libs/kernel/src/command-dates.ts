@@ -1,4 +1,6 @@
-import { CalendarDate, Command, dateInChina, refuse } from '@sws/kernel';
+import { CalendarDate, dateInChina } from './calendar-date';
+import { refuse } from './domain-error';
+import { Command } from './events';
 
 /** The command's "today" in China, where the service's users live. */
 export function today(command: Pick<Command, 'metadata'>): CalendarDate {

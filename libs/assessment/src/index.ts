@@ -1,0 +1,1 @@
+// The assessment library's public surface.

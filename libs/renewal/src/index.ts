@@ -1,0 +1,1 @@
+// The renewal library's public surface.

@@ -1,0 +1,1 @@
+// The reporting library's public surface.

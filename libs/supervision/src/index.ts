@@ -1,0 +1,1 @@
+// The supervision library's public surface.

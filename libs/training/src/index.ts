@@ -1,0 +1,1 @@
+// The training library's public surface.
