@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,9 @@ import { InMemoryReadStore, ProjectionRunner, SqliteReadStore } from '@sws/read-
 import { SqliteEventStore } from '@sws/event-store';
 import { PROJECTIONS } from '../apps/api/src/infrastructure/projections';
 import { eventTypeRegistry } from '../apps/api/src/infrastructure/stores';
-import { COUNTY, creditCode, township } from './support/fixtures';
+import { Principal } from '../apps/api/src/auth/principal';
+import { mintToken } from '../apps/api/src/auth/token-verifier';
+import { ADMIN, COUNTY, creditCode, operatorOf, procurementOf, township } from './support/fixtures';
 import { ensureBuilt, exited, startService } from './support/service-process';
 
 interface Ack {
@@ -14,13 +17,25 @@ interface Ack {
   readonly position: string;
 }
 
-async function post(url: string, body: object): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const SECRET = randomBytes(32).toString('hex');
+const SERVICE_ENV = { AUTH_JWT_SECRET: SECRET, RATE_LIMIT_PER_IP: '0' };
+
+function authorization(principal: Principal): string {
+  return `Bearer ${mintToken(principal, Buffer.from(SECRET), { nowMs: Date.now(), ttlSeconds: 600 })}`;
+}
+
+async function post(url: string, body: object, as: Principal): Promise<{ status: number; body: any }> {
+  const headers = { 'content-type': 'application/json', authorization: authorization(as) };
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
   return { status: response.status, body: await response.json() };
 }
 
-async function mustPost(url: string, body: object) {
-  const response = await post(url, body);
+async function get(url: string, as: Principal = ADMIN): Promise<Response> {
+  return fetch(url, { headers: { authorization: authorization(as) } });
+}
+
+async function mustPost(url: string, body: object, as: Principal = ADMIN) {
+  const response = await post(url, body, as);
   if (response.status !== 201) throw new Error(`${url}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as { id: string; revision: number; position: string };
 }
@@ -37,25 +52,27 @@ describe('a crash during a burst of writes', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('loses no acknowledged write and leaves read models equal to a rebuild', async () => {
-    const first = await startService(dataDir, port);
+    const first = await startService(dataDir, port, SERVICE_ENV);
     const api = first.url;
     const organization = (kind: string, prefix: string) =>
       mustPost(`${api}/organizations`, { name: `${kind}机构`, kind, creditCode: creditCode(prefix), region: COUNTY });
     const purchaser = await organization('purchaser', '11');
-    const operator = await organization('operator', '52');
+    const operatorOrg = await organization('operator', '52');
     const stationIds: string[] = [];
     for (let n = 1; n <= 4; n++) {
       stationIds.push(
         (await mustPost(`${api}/stations`, { name: `第${n}社工站`, kind: 'township', region: township(n), operatingModel: 'outsourced', villageCount: 9 })).id,
       );
     }
-    const contract = await mustPost(`${api}/contracts`, {
+    const awarded = {
       purchaserOrgId: purchaser.id,
-      operatorOrgId: operator.id,
+      operatorOrgId: operatorOrg.id,
       stationIds,
       term: { start: '2026-01-01', end: '2026-12-31' },
       budget: { totalCny: 1200000, sources: [{ kind: 'fiscal', amountCny: 1200000 }] },
-    });
+    };
+    const contract = await mustPost(`${api}/contracts`, awarded, procurementOf(purchaser.id));
+    const operator = operatorOf(operatorOrg.id);
 
     // Eight clients register and assign workers until the service dies under them.
     const acks: Ack[] = [];
@@ -63,7 +80,7 @@ describe('a crash during a burst of writes', () => {
     const client = async (n: number) => {
       for (let i = 0; !killed; i++) {
         try {
-          const registered = await post(`${api}/social-workers`, { name: `社工${n}-${i}`, certification: 'assistant', socialWorkDegree: true });
+          const registered = await post(`${api}/social-workers`, { name: `社工${n}-${i}`, certification: 'assistant', socialWorkDegree: true }, operator);
           if (registered.status !== 201) throw new Error(JSON.stringify(registered.body));
           acks.push({ streamId: `SocialWorker-${registered.body.id}`, ...registered.body });
           const assigned = await post(`${api}/social-workers/${registered.body.id}/assignments`, {
@@ -71,7 +88,7 @@ describe('a crash during a burst of writes', () => {
             stationId: stationIds[(n + i) % stationIds.length],
             post: 'resident',
             from: '2026-03-01',
-          });
+          }, operator);
           if (assigned.status !== 201) throw new Error(JSON.stringify(assigned.body));
           acks.push({ streamId: `SocialWorker-${registered.body.id}`, ...assigned.body });
         } catch (error) {
@@ -88,9 +105,9 @@ describe('a crash during a burst of writes', () => {
     expect(first.child.signalCode).toBe('SIGKILL');
 
     // Restart on the same data and let the read models catch up with the log.
-    const second = await startService(dataDir, port);
+    const second = await startService(dataDir, port, SERVICE_ENV);
     const lastAck = acks.reduce((a, b) => (Number(a.position) > Number(b.position) ? a : b));
-    const probe = await fetch(`${second.url}/social-workers/${lastAck.streamId.slice('SocialWorker-'.length)}?minPosition=${lastAck.position}`);
+    const probe = await get(`${second.url}/social-workers/${lastAck.streamId.slice('SocialWorker-'.length)}?minPosition=${lastAck.position}`);
     expect(probe.status).toBe(200);
     let health: any;
     for (let tries = 0; tries < 100; tries++) {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@sws/event-store';
-import { contractBody, created, organization, read, station, worker } from './support/fixtures';
+import { ADMIN, award, procurementOf, contractBody, created, operatorOf, organization, read, station, worker } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('HTTP behaviour', () => {
@@ -19,7 +19,7 @@ describe('HTTP behaviour', () => {
   describe('bad input', () => {
     it('answers 400 naming each offending field, nested ones by their path, and records nothing', async () => {
       const response = await t
-        .http()
+        .as(ADMIN)
         .post('/stations')
         .send({ name: '', kind: 'village', region: { code: '37', province: '山东省' }, operatingModel: 'outsourced', villageCount: -1, extra: 1 });
       expect(response.status).toBe(400);
@@ -30,7 +30,7 @@ describe('HTTP behaviour', () => {
     });
 
     it('names a bad credit code check character', async () => {
-      const response = await t.http().post('/organizations').send({
+      const response = await t.as(ADMIN).post('/organizations').send({
         name: '某机构',
         kind: 'operator',
         creditCode: '914403001922038217',
@@ -42,7 +42,7 @@ describe('HTTP behaviour', () => {
 
     it('refuses impossible dates, money with fractions of a fen and ids that are not UUIDs', async () => {
       const response = await t
-        .http()
+        .as(procurementOf('0190a0a0-0000-7000-8000-0000000000aa'))
         .post('/contracts')
         .send({
           purchaserOrgId: 'nope',
@@ -57,12 +57,12 @@ describe('HTTP behaviour', () => {
     });
 
     it('answers 400 for a body that is not JSON', async () => {
-      const response = await t.http().post('/stations').set('content-type', 'application/json').send('{"name":');
+      const response = await t.as(ADMIN).post('/stations').set('content-type', 'application/json').send('{"name":');
       expect(response.status).toBe(400);
     });
 
     it('answers 400 naming a path id that is not a UUID', async () => {
-      const response = await t.http().get('/stations/not-a-uuid');
+      const response = await t.as(ADMIN).get('/stations/not-a-uuid');
       expect(response.status).toBe(400);
       expect(response.body.errors[0].field).toBe('stationId');
     });
@@ -71,11 +71,11 @@ describe('HTTP behaviour', () => {
   describe('unknown records', () => {
     it('answers 404 for a record that does not exist, on reads and on writes, and records nothing', async () => {
       const id = '0190a0a0-0000-7000-8000-000000000001';
-      expect((await t.http().get(`/stations/${id}`)).status).toBe(404);
-      expect((await t.http().get(`/contracts/${id}`)).status).toBe(404);
-      expect((await t.http().get(`/social-workers/${id}`)).status).toBe(404);
-      expect((await t.http().get(`/organizations/${id}`)).status).toBe(404);
-      const write = await t.http().post(`/stations/${id}/closure`).send({ on: '2026-06-30', reason: '合并' });
+      expect((await t.as(ADMIN).get(`/stations/${id}`)).status).toBe(404);
+      expect((await t.as(ADMIN).get(`/contracts/${id}`)).status).toBe(404);
+      expect((await t.as(ADMIN).get(`/social-workers/${id}`)).status).toBe(404);
+      expect((await t.as(ADMIN).get(`/organizations/${id}`)).status).toBe(404);
+      const write = await t.as(ADMIN).post(`/stations/${id}/closure`).send({ on: '2026-06-30', reason: '合并' });
       expect(write.status).toBe(404);
       expect(await head()).toBeNull();
     });
@@ -95,25 +95,25 @@ describe('HTTP behaviour', () => {
 
     it('refuses a minPosition this service never issued', async () => {
       const id = await worker(t);
-      const response = await t.http().get(`/social-workers/${id}?minPosition=abc`);
+      const response = await t.as(ADMIN).get(`/social-workers/${id}?minPosition=abc`);
       expect(response.status).toBe(400);
       expect(response.body.errors[0].field).toBe('minPosition');
-      const beyond = await t.http().get(`/social-workers/${id}?minPosition=999999`);
+      const beyond = await t.as(ADMIN).get(`/social-workers/${id}?minPosition=999999`);
       expect(beyond.status).toBe(400);
       expect(beyond.body.errors[0].field).toBe('minPosition');
     });
 
     it('answers 409 to a write whose If-Match revision is stale, and accepts the current one', async () => {
       const id = await worker(t);
-      const stale = await t.http().post(`/social-workers/${id}/certifications`).set('If-Match', '"3"').send({ level: 'assistant', certificateNo: 'A1', on: '2026-05-20' });
+      const stale = await t.as(ADMIN).post(`/social-workers/${id}/certifications`).set('If-Match', '"3"').send({ level: 'assistant', certificateNo: 'A1', on: '2026-05-20' });
       expect(stale.status).toBe(409);
       expect(stale.body).toMatchObject({ code: 'CONCURRENT_WRITE', currentRevision: 0 });
-      const current = await t.http().post(`/social-workers/${id}/certifications`).set('If-Match', '0').send({ level: 'assistant', certificateNo: 'A1', on: '2026-05-20' });
+      const current = await t.as(ADMIN).post(`/social-workers/${id}/certifications`).set('If-Match', '0').send({ level: 'assistant', certificateNo: 'A1', on: '2026-05-20' });
       expect(current.status).toBe(201);
     });
 
     it('carries the request id into the response and into the events it caused', async () => {
-      const response = await t.http().post('/social-workers').set('X-Request-Id', 'req-42').send({ name: '周杰', certification: 'none', socialWorkDegree: true });
+      const response = await t.as(ADMIN).post('/social-workers').set('X-Request-Id', 'req-42').send({ name: '周杰', certification: 'none', socialWorkDegree: true });
       expect(response.headers['x-request-id']).toBe('req-42');
       const [event] = await events().readStream(`SocialWorker-${response.body.id}`);
       expect(event.metadata).toMatchObject({ correlationId: 'req-42', recordedAt: '2026-11-24T10:00:00.000+08:00' });
@@ -132,11 +132,11 @@ describe('HTTP behaviour', () => {
         last = answer.position;
       }
       await read(t, `/social-workers/${ids[2]}`, last);
-      const first = await t.http().get('/social-workers?limit=2');
+      const first = await t.as(ADMIN).get('/social-workers?limit=2');
       expect(first.body.data.map((w: { id: string }) => w.id)).toEqual([...ids].sort().slice(0, 2));
-      const second = await t.http().get(`/social-workers?limit=2&after=${first.body.next}`);
+      const second = await t.as(ADMIN).get(`/social-workers?limit=2&after=${first.body.next}`);
       expect(second.body).toMatchObject({ next: null, data: [{ id: [...ids].sort()[2] }] });
-      expect((await t.http().get('/social-workers?limit=0')).status).toBe(400);
+      expect((await t.as(ADMIN).get('/social-workers?limit=0')).status).toBe(400);
     });
   });
 
@@ -144,18 +144,18 @@ describe('HTTP behaviour', () => {
     const body = { name: '黄磊', certification: 'assistant', socialWorkDegree: true };
 
     it('answers a retry with the same key and body as the first time and appends nothing', async () => {
-      const first = await t.http().post('/social-workers').set('Idempotency-Key', 'k-1').send(body);
+      const first = await t.as(ADMIN).post('/social-workers').set('Idempotency-Key', 'k-1').send(body);
       const positionAfterFirst = await head();
-      const retry = await t.http().post('/social-workers').set('Idempotency-Key', 'k-1').send(body);
+      const retry = await t.as(ADMIN).post('/social-workers').set('Idempotency-Key', 'k-1').send(body);
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual(first.body);
       expect(await head()).toBe(positionAfterFirst);
     });
 
     it('refuses the same key with another body', async () => {
-      await t.http().post('/social-workers').set('Idempotency-Key', 'k-2').send(body);
+      await t.as(ADMIN).post('/social-workers').set('Idempotency-Key', 'k-2').send(body);
       const before = await head();
-      const other = await t.http().post('/social-workers').set('Idempotency-Key', 'k-2').send({ ...body, name: '别人' });
+      const other = await t.as(ADMIN).post('/social-workers').set('Idempotency-Key', 'k-2').send({ ...body, name: '别人' });
       expect(other.status).toBe(422);
       expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await head()).toBe(before);
@@ -164,18 +164,18 @@ describe('HTTP behaviour', () => {
     it('finds the events of a request whose answer was lost, and appends nothing again', async () => {
       const id = await worker(t);
       const certify = { level: 'intermediate', certificateNo: 'B7', on: '2026-06-01' };
-      const first = await t.http().post(`/social-workers/${id}/certifications`).set('Idempotency-Key', 'k-3').send(certify);
+      const first = await t.as(ADMIN).post(`/social-workers/${id}/certifications`).set('Idempotency-Key', 'k-3').send(certify);
       // The service stopped after appending but before it remembered the answer.
       const answers = new Database(join(t.dataDir, 'requests.db'));
       answers.exec('DELETE FROM answers');
       answers.close();
-      const retry = await t.http().post(`/social-workers/${id}/certifications`).set('Idempotency-Key', 'k-3').send(certify);
+      const retry = await t.as(ADMIN).post(`/social-workers/${id}/certifications`).set('Idempotency-Key', 'k-3').send(certify);
       expect(retry.body).toEqual(first.body);
       expect(await events().readStream(`SocialWorker-${id}`)).toHaveLength(2);
     });
 
     it('refuses a key that is not visible ASCII', async () => {
-      const response = await t.http().post('/social-workers').set('Idempotency-Key', ' ').send(body);
+      const response = await t.as(ADMIN).post('/social-workers').set('Idempotency-Key', ' ').send(body);
       expect(response.status).toBe(400);
     });
   });
@@ -185,11 +185,11 @@ describe('HTTP behaviour', () => {
       const purchaserOrgId = await organization(t, 'purchaser');
       const operatorOrgId = await organization(t, 'operator');
       const [s1, s2] = [await station(t, 1), await station(t, 2)];
-      const contract = await created(t, '/contracts', contractBody({ purchaserOrgId, operatorOrgId, stationIds: [s1, s2] }));
+      const contract = await award(t, contractBody({ purchaserOrgId, operatorOrgId, stationIds: [s1, s2] }));
       const id = await worker(t);
       const answers = await Promise.all(
         [s1, s2].map((stationId) =>
-          t.http().post(`/social-workers/${id}/assignments`).send({ contractId: contract.id, stationId, post: 'resident', from: '2026-02-01' }),
+          t.as(operatorOf(operatorOrgId)).post(`/social-workers/${id}/assignments`).send({ contractId: contract.id, stationId, post: 'resident', from: '2026-02-01' }),
         ),
       );
       expect(answers.map((a) => a.status).sort()).toEqual([201, 422]);

@@ -1,5 +1,9 @@
 import { creditCodeCheckCharacter } from '@sws/stations-contracts';
+import { Principal } from '../../apps/api/src/auth/principal';
+import { ADMIN, procurementOf } from '../../apps/api/src/auth/testing/principals';
 import { TestApp } from './test-app';
+
+export * from '../../apps/api/src/auth/testing/principals';
 
 let serial = 0;
 
@@ -16,9 +20,9 @@ export function township(n: number, name = `第${n}街道`) {
   return { ...COUNTY, code: `370112${String(n).padStart(3, '0')}`, township: name };
 }
 
-/** POSTs and expects success, returning the answer body. */
-export async function created(t: TestApp, url: string, body: object, headers: Record<string, string> = {}) {
-  const response = await t.http().post(url).set(headers).send(body);
+/** POSTs as a principal (the administrator unless named) and expects success, returning the answer body. */
+export async function created(t: TestApp, url: string, body: object, as: Principal = ADMIN, headers: Record<string, string> = {}) {
+  const response = await t.as(as).post(url).set(headers).send(body);
   if (response.status !== 201) {
     throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
   }
@@ -51,13 +55,18 @@ export function contractBody(parties: { purchaserOrgId: string; operatorOrgId: s
   };
 }
 
-export async function worker(t: TestApp, name = '张伟', certification = 'assistant') {
-  return (await created(t, '/social-workers', { name, certification, socialWorkDegree: true })).id;
+export async function worker(t: TestApp, name = '张伟', certification = 'assistant', as: Principal = ADMIN) {
+  return (await created(t, '/social-workers', { name, certification, socialWorkDegree: true }, as)).id;
 }
 
-/** Reads a resource once the read models have reached `position`. */
-export async function read(t: TestApp, url: string, position: string) {
-  const response = await t.http().get(`${url}?minPosition=${position}`);
+/** Awards a contract as the procurement officer of its purchaser. */
+export async function award(t: TestApp, body: { purchaserOrgId: string }) {
+  return created(t, '/contracts', body, procurementOf(body.purchaserOrgId));
+}
+
+/** Reads a resource, as a principal (the administrator unless named), once the read models have reached `position`. */
+export async function read(t: TestApp, url: string, position: string, as: Principal = ADMIN) {
+  const response = await t.as(as).get(`${url}?minPosition=${position}`);
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }

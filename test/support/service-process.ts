@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,10 +17,12 @@ export interface ServiceProcess {
 }
 
 /** Starts the service as its own process on the embedded stores in `dataDir`, and waits until it answers. */
-export async function startService(dataDir: string, port: number): Promise<ServiceProcess> {
+export async function startService(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
+  // Only what the test gives: no AUTH_* or other settings leak in from the shell running the tests.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AUTH_|RATE_LIMIT_|CORS_)/.test(name)));
   const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', MAIN], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), TS_NODE_BASEURL: './dist', SQLITE_SYNCHRONOUS: 'FULL' },
+    env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), TS_NODE_BASEURL: './dist', SQLITE_SYNCHRONOUS: 'FULL', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -39,6 +41,17 @@ export async function startService(dataDir: string, port: number): Promise<Servi
   }
   child.kill('SIGKILL');
   throw new Error(`the service did not start:\n${output}`);
+}
+
+/** Runs the CLI (built) with arguments and environment, and returns what it printed. */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^AUTH_/.test(name)));
+  const result = spawnSync(process.execPath, ['-r', 'tsconfig-paths/register', join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], {
+    cwd: ROOT,
+    env: { ...inherited, TS_NODE_BASEURL: './dist', ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 export function exited(child: ChildProcess): Promise<void> {

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { ErrorsFilter } from './http/errors';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -16,7 +18,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CqrsModule.forRoot(), InfrastructureModule.register(options),
+        CqrsModule.forRoot(),
+        InfrastructureModule.register(options),
+        AuthModule.register(options.config),
+        AuditModule,
         OrganizationsModule,
         StationsModule,
         ContractsModule,

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { LoggerService, ValidationPipe } from '@nestjs/common';
+import { Logger, LoggerService, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { BadInput, fieldProblems } from './http/errors';
+import { parseJsonBody } from './http/json-body';
 import { InfrastructureOptions } from './infrastructure/infrastructure.module';
 import { ReadModels } from './infrastructure/read-models.service';
 
@@ -17,8 +19,19 @@ export interface CreateAppOptions extends InfrastructureOptions {
 
 /** Builds the HTTP service on Fastify, with validation, OpenAPI at /docs and the read models running. */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576 });
-  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+  const { config } = options;
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes });
+  const fastify = adapter.getInstance();
+  // JSON bodies go through one parser that bounds nesting, sizes and prototype keys.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(['application/json'], { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
     const given = request.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     request.headers['x-request-id'] = requestId;
@@ -27,7 +40,32 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     logger: options.logger ?? ['error', 'warn', 'log'],
+    // Our JSON parser above is the only one: other content types are refused with 415.
+    bodyParser: false,
   });
+  await app.register(helmet, {
+    // The OpenAPI page at /docs loads its own scripts and styles; nothing else is served.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    });
+  }
+  if (config.auth.mode === 'dev') {
+    new Logger('Auth').warn(
+      'AUTH_MODE=dev: accepting development tokens signed with the secret in the data directory (npm run token). Never use this in production.',
+    );
+  }
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -42,6 +80,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       .setTitle('Social work station supervision and evaluation')
       .setDescription('乡镇(街道)社工站督导与评估: every fact is an event; reads say the log position they reflect.')
       .setVersion('0.1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -43,7 +43,7 @@ describe('loading the sample county through the API', () => {
 
   beforeAll(async () => {
     t = await startTempApp();
-    summary = await loadDemo(t.app);
+    summary = await loadDemo(t.app, t.authorize);
     await settled(t);
   });
 
@@ -89,7 +89,7 @@ describe('loading the sample county through the API', () => {
 
   it('appends nothing when run a second time', async () => {
     const before = (await t.get<{ head: string }>('/health')).head;
-    const again = await loadDemo(t.app);
+    const again = await loadDemo(t.app, t.authorize);
     expect((await t.get<{ head: string }>('/health')).head).toBe(before);
     expect(again.headBefore).toBe(again.headAfter);
     expect(again.contracts.map((c) => c.id)).toEqual(summary.contracts.map((c) => c.id));

@@ -1,3 +1,4 @@
+import { Principal } from '../../api/src/auth/principal';
 import { COUNTY, demoCounty, WorkerStep } from './demo-county';
 
 /** The part of the Fastify application the demo needs: in-process requests. */
@@ -35,33 +36,43 @@ interface WriteAnswer {
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
+/** Signs a token for a principal: the demo acts as each person whose work it records. */
+export type Authorize = (principal: Principal) => string;
+
+/** The people the demo acts as; their ids are stable so that a second run finds its first. */
+const DEMO_ADMIN: Principal = { userId: 'demo-admin', role: 'admin', orgId: 'centre-370112' };
+const demoPrincipal = (role: 'operator' | 'procurement', orgId: string): Principal => ({ userId: `demo-${role}@${orgId}`, role, orgId });
+
 /**
- * Loads the sample county through the HTTP API, every write with an Idempotency-Key derived
- * from the record's stable key, so that running it again appends nothing. Throws on any answer
- * that is not 2xx.
+ * Loads the sample county through the HTTP API, each write as the person whose work it is
+ * (the administrator registers reference data, procurement awards, operators staff), every
+ * write with an Idempotency-Key derived from the record's stable key, so that running it again
+ * appends nothing. Throws on any answer that is not 2xx.
  */
-export async function loadDemo(app: InjectableApp): Promise<DemoSummary> {
+export async function loadDemo(app: InjectableApp, authorize: Authorize): Promise<DemoSummary> {
   const county = demoCounty();
   let writes = 0;
   let lastPosition = '';
 
-  async function request(method: 'GET' | 'POST', url: string, payload?: object, key?: string): Promise<any> {
+  async function request(method: 'GET' | 'POST', url: string, as: Principal, payload?: object, key?: string): Promise<any> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new Error(`idempotency key ${key} is not visible ASCII`);
-    const response = await app.inject({ method, url, payload, headers: key === undefined ? {} : { 'idempotency-key': key } });
+    const headers: Record<string, string> = { authorization: `Bearer ${authorize(as)}` };
+    if (key !== undefined) headers['idempotency-key'] = key;
+    const response = await app.inject({ method, url, payload, headers });
     if (response.statusCode < 200 || response.statusCode >= 300) {
       throw new Error(`${method} ${url}${key ? ` (Idempotency-Key ${key})` : ''} answered ${response.statusCode}: ${response.body}`);
     }
     return JSON.parse(response.body);
   }
 
-  async function post(url: string, key: string, payload: object): Promise<WriteAnswer> {
-    const answer = (await request('POST', url, payload, `demo:${key}`)) as WriteAnswer;
+  async function post(url: string, key: string, payload: object, as: Principal = DEMO_ADMIN): Promise<WriteAnswer> {
+    const answer = (await request('POST', url, as, payload, `demo:${key}`)) as WriteAnswer;
     writes += 1;
     lastPosition = answer.position;
     return answer;
   }
 
-  const headBefore = ((await request('GET', '/health')) as { head: string | null }).head;
+  const headBefore = ((await request('GET', '/health', DEMO_ADMIN)) as { head: string | null }).head;
 
   const organizationIds = new Map<string, string>();
   for (const o of county.organizations) {
@@ -86,27 +97,34 @@ export async function loadDemo(app: InjectableApp): Promise<DemoSummary> {
     stationIds.set(s.key, id);
   }
 
+  const purchaserOrgId = organizationIds.get(county.purchaserKey)!;
   const contractIds = new Map<string, string>();
+  const operatorOfContract = new Map<string, Principal>();
   for (const c of county.contracts) {
-    const { id } = await post('/contracts', `contract:${c.key}`, {
-      purchaserOrgId: organizationIds.get(county.purchaserKey),
-      operatorOrgId: organizationIds.get(c.operatorKey),
+    const operatorOrgId = organizationIds.get(c.operatorKey)!;
+    const body = {
+      purchaserOrgId,
+      operatorOrgId,
       stationIds: c.stationKeys.map((key) => stationIds.get(key)),
       term: county.term,
       budget: { totalCny: c.totalCny, sources: c.sources },
       requirements: county.requirements,
-    });
+    };
+    const { id } = await post('/contracts', `contract:${c.key}`, body, demoPrincipal('procurement', purchaserOrgId));
     contractIds.set(c.key, id);
+    operatorOfContract.set(c.key, demoPrincipal('operator', operatorOrgId));
   }
 
+  // Each worker is registered, certified and staffed by the operator that employs them.
+  const employer = new Map<string, Principal>();
   const workerIds = new Map<string, string>();
   for (const w of county.workers) {
-    const { id } = await post('/social-workers', `social-worker:${w.key}`, {
-      name: w.name,
-      certification: w.certification,
-      socialWorkDegree: w.socialWorkDegree,
-    });
+    const firstAssignment = w.steps.find((step) => step.kind === 'assign');
+    const as = firstAssignment?.kind === 'assign' ? operatorOfContract.get(firstAssignment.contractKey)! : DEMO_ADMIN;
+    const body = { name: w.name, certification: w.certification, socialWorkDegree: w.socialWorkDegree };
+    const { id } = await post('/social-workers', `social-worker:${w.key}`, body, as);
     workerIds.set(w.key, id);
+    employer.set(w.key, as);
   }
 
   // Certificates, assignments and departures in the order they happened across the county.
@@ -116,16 +134,17 @@ export async function loadDemo(app: InjectableApp): Promise<DemoSummary> {
   const counts = { certify: 0, assign: 0, depart: 0 };
   for (const { worker, step, index } of steps) {
     const [url, body] = stepRequest(workerIds.get(worker.key)!, step, stationIds, contractIds);
-    await post(url, `social-worker:${worker.key}:${step.kind}:${index + 1}`, body);
+    if (step.kind === 'assign') employer.set(worker.key, operatorOfContract.get(step.contractKey)!);
+    await post(url, `social-worker:${worker.key}:${step.kind}:${index + 1}`, body, employer.get(worker.key));
     counts[step.kind] += 1;
   }
 
   const contracts: Array<DemoSummary['contracts'][number]> = [];
   for (const [key, id] of contractIds) {
-    const { data } = await request('GET', `/contracts/${id}?minPosition=${lastPosition}`);
+    const { data } = await request('GET', `/contracts/${id}?minPosition=${lastPosition}`, DEMO_ADMIN);
     contracts.push({ key, id, staffingCompliance: data.staffing.compliance.share });
   }
-  const headAfter = ((await request('GET', '/health')) as { head: string | null }).head;
+  const headAfter = ((await request('GET', '/health', DEMO_ADMIN)) as { head: string | null }).head;
 
   return {
     organizations: organizationIds.size,

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../api/src/create-app';
-import { configFromEnvironment } from '../../api/src/infrastructure/config';
+import { mintToken } from '../../api/src/auth/token-verifier';
+import { configFromEnvironment, storageConfigFromEnvironment } from '../../api/src/infrastructure/config';
 import { PROJECTIONS } from '../../api/src/infrastructure/projections';
 import { openEmbeddedStores } from '../../api/src/infrastructure/stores';
 import { benchOptionsFromEnvironment, benchStore, formatBenchReport } from './bench-store';
 import { formatDemoSummary, loadDemo } from './demo';
 import { ProgressDisplay } from './progress-bar';
 import { chooseProjections, rebuildProjections, UnknownProjection } from './rebuild';
+import { mintFromArguments, signingSecret, TOKEN_USAGE, TokenUsageError } from './token';
 
 const USAGE = `usage: npm run cli -- <command>   (or npm run demo | rebuild | bench:store)
 
@@ -16,6 +18,7 @@ commands:
                               running it again appends nothing
   rebuild <projection>...     forget the named read models and fold the whole log into them again
   rebuild --all               the same for every read model (stop the service on DATA_DIR first)
+  token --role <r> --org <id> a development bearer token (npm run token -- --role admin --org centre)
   bench-store                 appends and reads with SqliteEventStore and raw better-sqlite3
                               (BENCH_EVENTS=5000, BENCH_READ_EVENTS=200000, BENCH_SYNCHRONOUS=FULL)
   help                        this text
@@ -31,6 +34,8 @@ async function main(args: readonly string[]): Promise<number> {
       return demo();
     case 'rebuild':
       return rebuild(rest);
+    case 'token':
+      return token(rest);
     case 'bench-store':
     case 'bench:store':
       return bench();
@@ -46,16 +51,40 @@ async function main(args: readonly string[]): Promise<number> {
   }
 }
 
+/**
+ * The demo writes through the API in process, signing a token for each person it acts as. With
+ * no key configured it uses the data directory's development secret, as AUTH_MODE=dev does.
+ */
 async function demo(): Promise<number> {
-  const config = configFromEnvironment();
+  const keyGiven = ['AUTH_JWT_SECRET', 'AUTH_JWT_PUBLIC_KEY_FILE', 'AUTH_JWKS_URL'].some((name) => process.env[name]);
+  const env = keyGiven ? process.env : { ...process.env, AUTH_MODE: 'dev' };
+  const config = { ...configFromEnvironment(env), rateLimit: null };
+  const secret = signingSecret(env);
   console.error(`loading the sample county into ${config.dataDir}...`);
   const app = await createApp({ config, logger: false });
   try {
-    console.log(formatDemoSummary(await loadDemo(app)));
+    const summary = await loadDemo(app, (principal) => mintToken(principal, secret, { nowMs: Date.now(), ttlSeconds: 600 }));
+    console.log(formatDemoSummary(summary));
+    console.log(
+      '\nto call the API as the guidance centre:\n' +
+        '  AUTH_MODE=dev npm start   (in another terminal)\n' +
+        '  curl -H "Authorization: Bearer $(npm run -s token -- --role admin --org centre-370112)" localhost:3000/stations',
+    );
   } finally {
     await app.close();
   }
   return 0;
+}
+
+function token(args: readonly string[]): number {
+  try {
+    console.log(mintFromArguments(args, process.env, Date.now()));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof TokenUsageError)) throw error;
+    console.error(`${error.message}\n\n${TOKEN_USAGE}`);
+    return 2;
+  }
 }
 
 async function rebuild(args: readonly string[]): Promise<number> {
@@ -72,7 +101,7 @@ async function rebuild(args: readonly string[]): Promise<number> {
     console.error(error.message);
     return 2;
   }
-  const config = configFromEnvironment();
+  const config = storageConfigFromEnvironment();
   // Opening the stores would create empty ones: a mistyped DATA_DIR would "rebuild" nothing.
   if (!existsSync(join(config.dataDir, 'events.db'))) {
     console.error(`no event log in ${config.dataDir} (events.db); set DATA_DIR to the service's data directory`);

@@ -23,7 +23,7 @@ describe('rebuilding read models from the log', () => {
 
   beforeAll(async () => {
     t = await startTempApp();
-    await loadDemo(t.app);
+    await loadDemo(t.app, t.authorize);
     await settled(t);
     events = t.app.get(EVENT_STORE);
     live = t.app.get(READ_STORE);

@@ -3,6 +3,9 @@ export interface Actor {
   readonly userId: string;
   readonly role: string;
   readonly orgId: string | null;
+  /** Present when the person is a social worker or a supervisor the service knows. */
+  readonly socialWorkerId?: string;
+  readonly supervisorId?: string;
 }
 
 /** What every stored event says about itself besides its data (SPEC "Facts"). */

@@ -1,5 +1,11 @@
 import { Checkpoint, DocumentChange, ListOptions, ReadStore } from './read-store.port';
 
+/** MongoDB's equality on a top-level field: equal, or an array that contains the value. */
+export function matches(document: Record<string, unknown>, where: { field: string; value: string }): boolean {
+  const value = document[where.field];
+  return Array.isArray(value) ? value.includes(where.value) : value === where.value;
+}
+
 /** Read models in memory, for unit tests. Documents are copied in and out as JSON. */
 export class InMemoryReadStore implements ReadStore {
   private readonly collections = new Map<string, Map<string, string>>();
@@ -22,6 +28,7 @@ export class InMemoryReadStore implements ReadStore {
   async list<D>(collection: string, options: ListOptions): Promise<Array<{ id: string; document: D }>> {
     const entries = [...(this.collections.get(collection) ?? new Map<string, string>()).entries()]
       .filter(([id]) => id > (options.afterId ?? ''))
+      .filter(([, body]) => options.where === undefined || matches(JSON.parse(body), options.where))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, options.limit);
     return entries.map(([id, body]) => ({ id, document: JSON.parse(body) as D }));

@@ -16,6 +16,11 @@ export interface ListOptions {
   readonly limit: number;
   /** Only documents whose id sorts after this one (keyset paging). */
   readonly afterId?: string;
+  /**
+   * Only documents whose top-level `field` equals `value` or, when it is an array, contains it
+   * (MongoDB's query semantics; how access scopes narrow a list).
+   */
+  readonly where?: { readonly field: string; readonly value: string };
 }
 
 /**

@@ -15,6 +15,12 @@ const SCHEMA = `
   );
 `;
 
+function jsonPathArguments(where: { field: string; value: string }): string[] {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(where.field)) throw new Error(`cannot filter on field ${where.field}`);
+  const path = `$.${where.field}`;
+  return [path, path, where.value, path, where.value];
+}
+
 /**
  * Read models in one SQLite file beside the event log. The documents can always be rebuilt
  * from the log, and a checkpoint moves only with its documents, so NORMAL durability suffices:
@@ -34,6 +40,15 @@ export class SqliteReadStore implements ReadStore {
     this.statements = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck(),
       list: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id > ? ORDER BY id LIMIT ?'),
+      // Equality on a top-level field, or membership when it holds an array (MongoDB's semantics).
+      listWhere: this.db.prepare(`
+        SELECT id, body FROM documents
+        WHERE collection = ? AND id > ?
+          AND (CASE json_type(body, ?)
+                 WHEN 'array' THEN EXISTS (SELECT 1 FROM json_each(body, ?) WHERE json_each.value = ?)
+                 ELSE json_extract(body, ?) = ?
+               END)
+        ORDER BY id LIMIT ?`),
       put: this.db.prepare('INSERT OR REPLACE INTO documents (collection, id, body) VALUES (?, ?, ?)'),
       delete: this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
       deleteCollection: this.db.prepare('DELETE FROM documents WHERE collection = ?'),
@@ -69,10 +84,13 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async list<D>(collection: string, options: ListOptions): Promise<Array<{ id: string; document: D }>> {
-    const rows = this.statements.list.all(collection, options.afterId ?? '', options.limit) as Array<{
-      id: string;
-      body: string;
-    }>;
+    const after = options.afterId ?? '';
+    const where = options.where;
+    const rows = (
+      where === undefined
+        ? this.statements.list.all(collection, after, options.limit)
+        : this.statements.listWhere.all(collection, after, ...jsonPathArguments(where), options.limit)
+    ) as Array<{ id: string; body: string }>;
     return rows.map((row) => ({ id: row.id, document: JSON.parse(row.body) as D }));
   }
 

@@ -7,13 +7,13 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsOptional,
+  IsObject,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { FUNDING_KINDS } from '@sws/stations-contracts';
-import { IsCalendarDate, IsCny } from '../http/validators';
+import { IsCalendarDate, IsCny, OptionalField } from '../http/validators';
 
 export class TermDto {
   @ApiProperty({ example: '2026-01-01' })
@@ -44,6 +44,7 @@ export class BudgetDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => FundingSourceDto)
   sources!: FundingSourceDto[];
@@ -51,21 +52,21 @@ export class BudgetDto {
 
 export class ServiceTargetsDto {
   @ApiPropertyOptional({ example: 20, description: 'Cases per station and year' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(100000)
   cases?: number;
 
   @ApiPropertyOptional({ example: 6, description: 'Group work sessions per station and year' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(100000)
   groups?: number;
 
   @ApiPropertyOptional({ example: 12, description: 'Community activities per station and year' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(100000)
@@ -74,35 +75,36 @@ export class ServiceTargetsDto {
 
 export class RequirementsDto {
   @ApiPropertyOptional({ example: 2, description: 'Default 2' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(100)
   minWorkersPerStation?: number;
 
   @ApiPropertyOptional({ example: 0.5, description: 'Share of workers holding a certificate, 0-1; default 0.5' })
-  @IsOptional()
+  @OptionalField()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1)
   minCertifiedShare?: number;
 
   @ApiPropertyOptional({ example: 24, description: 'Attested supervision hours per worker and calendar year; default 24' })
-  @IsOptional()
+  @OptionalField()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
   @Max(2000)
   supervisionHoursPerWorkerYear?: number;
 
   @ApiPropertyOptional({ example: 40, description: 'Training hours per worker and calendar year; default 40' })
-  @IsOptional()
+  @OptionalField()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
   @Max(2000)
   trainingHoursPerWorkerYear?: number;
 
   @ApiPropertyOptional({ type: ServiceTargetsDto })
-  @IsOptional()
+  @OptionalField()
+  @IsObject()
   @ValidateNested()
   @Type(() => ServiceTargetsDto)
   serviceTargets?: ServiceTargetsDto;

@@ -2,7 +2,10 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Position } from '@sws/event-store';
-import { Context } from '../http/request-context.decorator';
+import { Caller, Context } from '../http/request-context.decorator';
+import { Principal } from '../auth/principal';
+import { listScope, readerRoles } from '../auth/read-access';
+import { Roles } from '../auth/roles.decorator';
 import { IdParam, MinPositionParam } from '../http/params';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { RequestContext } from '../infrastructure/request-context';
@@ -28,17 +31,20 @@ export class ContractsController {
   ) {}
 
   @Get()
-  list(@Query() query: ListQueryDto) {
-    return listRecords(this.readModels, 'contract-detail', query);
+  @Roles(...readerRoles('contract'))
+  list(@Query() query: ListQueryDto, @Caller() caller: Principal) {
+    return listRecords(this.readModels, 'contract-detail', query, listScope(caller, 'contract'));
   }
 
   @Post()
+  @Roles('procurement')
   @ApiCreatedResponse({ type: WriteResponseDto })
   award(@Body() body: AwardContractDto, @Context() context: RequestContext) {
     return this.commands.execute(new AwardContractCommand(body, context));
   }
 
   @Post(':contractId/amendments')
+  @Roles('procurement')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision the client read' })
   @ApiCreatedResponse({ type: WriteResponseDto })
   amend(@Param('contractId', IdParam) contractId: string, @Body() body: AmendContractDto, @Context() context: RequestContext) {
@@ -46,6 +52,7 @@ export class ContractsController {
   }
 
   @Post(':contractId/termination')
+  @Roles('procurement')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision the client read' })
   @ApiCreatedResponse({ type: WriteResponseDto })
   terminate(
@@ -57,8 +64,13 @@ export class ContractsController {
   }
 
   @Get(':contractId')
+  @Roles(...readerRoles('contract'))
   @ApiQuery({ name: 'minPosition', required: false })
-  get(@Param('contractId', IdParam) contractId: string, @Query('minPosition', MinPositionParam) minPosition: Position | null) {
-    return this.queries.execute(new GetContractQuery(contractId, minPosition));
+  get(
+    @Param('contractId', IdParam) contractId: string,
+    @Query('minPosition', MinPositionParam) minPosition: Position | null,
+    @Caller() caller: Principal,
+  ) {
+    return this.queries.execute(new GetContractQuery(contractId, minPosition, caller));
   }
 }

@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { partiesFromReadModel, StreamParties } from '../audit/stream-parties';
+import { ReadModels } from '../infrastructure/read-models.service';
 import { AmendContractHandler } from './amend-contract/amend-contract.handler';
 import { AwardContractHandler } from './award-contract/award-contract.handler';
 import { ContractsController } from './contracts.controller';
@@ -10,4 +12,13 @@ import { TerminateContractHandler } from './terminate-contract/terminate-contrac
   controllers: [ContractsController],
   providers: [StationCommitments, AwardContractHandler, AmendContractHandler, TerminateContractHandler, GetContractHandler],
 })
-export class ContractsModule {}
+export class ContractsModule implements OnModuleInit {
+  constructor(
+    private readonly parties: StreamParties,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  onModuleInit(): void {
+    this.parties.register('Contract', partiesFromReadModel(this.readModels, 'contract-detail'));
+  }
+}

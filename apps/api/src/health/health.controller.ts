@@ -1,9 +1,13 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '../auth/roles.decorator';
 import { EVENT_STORE, EventStore } from '@sws/event-store';
 import { ReadModels } from '../infrastructure/read-models.service';
 
 @ApiTags('health')
+@Public()
+@SkipThrottle({ ip: true, user: true })
 @Controller('health')
 export class HealthController {
   constructor(

@@ -2,7 +2,19 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ValidationError } from 'class-validator';
 import { DomainError, RecordNotFound } from '@sws/kernel';
 import { EventIdReused, WrongExpectedRevision } from '@sws/event-store';
+import { ThrottlerException } from '@nestjs/throttler';
+import { AccessDenied, Unauthenticated } from '../auth/access-denied';
 import { PositionBeyondHead, ReadModelBehind } from '../infrastructure/read-models.service';
+import { BadJsonBody } from './json-body';
+
+const REALM = 'social-work-stations';
+
+/** RFC 6750: what a client without valid credentials is told about how to authenticate. */
+function wwwAuthenticate(error: Unauthenticated): string {
+  if (!error.invalidToken) return `Bearer realm="${REALM}"`;
+  const description = error.message.replace(/["\\]/g, "'");
+  return `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`;
+}
 
 export interface FieldProblem {
   readonly field: string;
@@ -40,11 +52,25 @@ export class ErrorsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse();
     const [status, body] = this.describe(error);
+    if (error instanceof Unauthenticated) reply.header('www-authenticate', wwwAuthenticate(error));
     if (status >= 500) this.logger.error(String(error), (error as Error)?.stack);
     reply.status(status).send(body);
   }
 
   private describe(error: unknown): [number, object] {
+    if (error instanceof Unauthenticated) {
+      return [401, { statusCode: 401, code: 'UNAUTHENTICATED', message: error.message }];
+    }
+    if (error instanceof AccessDenied) {
+      return [403, { statusCode: 403, code: error.code, message: error.message }];
+    }
+    if (error instanceof ThrottlerException) {
+      return [429, { statusCode: 429, code: 'RATE_LIMITED', message: error.message }];
+    }
+    if (error instanceof BadJsonBody) {
+      const errors = error.field === null ? [] : [{ field: error.field, problems: [error.message] }];
+      return [400, { statusCode: 400, code: error.code, message: error.message, errors }];
+    }
     if (error instanceof DomainError) {
       return [422, { statusCode: 422, code: error.code, message: error.message, details: error.details }];
     }

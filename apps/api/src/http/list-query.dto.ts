@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsId } from './validators';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsId, OptionalField } from './validators';
 
 /** Keyset paging over a read model: `?limit=50&after=<last id of the previous page>`. */
 export class ListQueryDto {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -14,7 +14,7 @@ export class ListQueryDto {
   limit?: number;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The last id of the previous page' })
-  @IsOptional()
+  @OptionalField()
   @IsId()
   after?: string;
 }

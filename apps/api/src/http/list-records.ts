@@ -9,10 +9,15 @@ export interface ListResponse<T> {
   readonly position: Position | null;
 }
 
-/** One page of a read model's documents, in id order. */
-export async function listRecords<D>(readModels: ReadModels, projection: string, query: ListQueryDto): Promise<ListResponse<D>> {
+/** One page of a read model's documents, in id order, narrowed to the caller's scope when given. */
+export async function listRecords<D>(
+  readModels: ReadModels,
+  projection: string,
+  query: ListQueryDto,
+  where: { readonly field: string; readonly value: string } | null = null,
+): Promise<ListResponse<D>> {
   const limit = query.limit ?? 50;
-  const { rows, position } = await readModels.list<D>(projection, limit + 1, query.after);
+  const { rows, position } = await readModels.list<D>(projection, limit + 1, query.after, where ?? undefined);
   const page = rows.slice(0, limit);
   return { data: page.map((row) => row.document), next: rows.length > limit ? page[page.length - 1].id : null, position };
 }

@@ -1,9 +1,8 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Actor } from '@sws/kernel';
+import { AuthenticatedRequest } from '../auth/auth.guards';
+import { actorOfPrincipal, Principal } from '../auth/principal';
 import { RequestContext } from '../infrastructure/request-context';
-
-/** Until access control lands, every request acts as the county's administrator. */
-const PROVISIONAL_ACTOR = { userId: 'provisional-admin', role: 'admin', orgId: null } as const;
 
 function header(request: { headers: Record<string, string | string[] | undefined> }, name: string): string | undefined {
   const value = request.headers[name];
@@ -25,17 +24,28 @@ export function parseIfMatch(value: string | undefined): number | null {
   return Number(match[1]);
 }
 
-/** Who is acting. Provisional until access control lands: everyone is the administrator. */
-export function actorOf(_request: unknown): Actor {
-  return PROVISIONAL_ACTOR;
+/** Who is acting, as the guards verified it. Only endpoints that need a token read it. */
+export function principalOf(request: AuthenticatedRequest): Principal {
+  if (!request.principal) throw new Error('no verified principal on this request: is the endpoint @Public?');
+  return request.principal;
 }
 
+export function actorOf(request: AuthenticatedRequest): Actor {
+  return actorOfPrincipal(principalOf(request));
+}
+
+/** The request as a write carries it into the event metadata: actor from the token, request id, keys. */
 export const Context = createParamDecorator((_: unknown, host: ExecutionContext): RequestContext => {
   const request = host.switchToHttp().getRequest();
+  const principal = principalOf(request);
   return {
-    actor: actorOf(request),
+    actor: actorOfPrincipal(principal),
+    principal,
     correlationId: header(request, 'x-request-id')!,
     idempotencyKey: header(request, 'idempotency-key') ?? null,
     ifMatch: parseIfMatch(header(request, 'if-match')),
   };
 });
+
+/** The verified caller, for the scope checks of reads. */
+export const Caller = createParamDecorator((_: unknown, host: ExecutionContext): Principal => principalOf(host.switchToHttp().getRequest()));

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsRegionCode } from './validators';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsRegionCode, OptionalField } from './validators';
 
 export class RegionDto {
   @ApiProperty({ example: '370112', description: 'Administrative division code: 6 digits (county) or 9 (township/street)' })
@@ -26,7 +26,7 @@ export class RegionDto {
   county!: string;
 
   @ApiPropertyOptional({ example: '王舍人街道' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)

@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { isCalendarDate } from '@sws/kernel';
 import { creditCodeProblem, hasAtMostTwoDecimals } from '@sws/stations-contracts';
 import { UUID_PATTERN } from '@sws/event-store';
@@ -39,3 +39,11 @@ export const IsRegionCode = rule(
   (value) => typeof value === 'string' && /^\d{6}(\d{3})?$/.test(value),
   'must be a 6-digit county or 9-digit township administrative division code',
 );
+
+/**
+ * An optional field: absent is fine, but a value that is present, null included, is validated.
+ * (class-validator's IsOptional lets null through, which would then reach the domain.)
+ */
+export function OptionalField(options?: ValidationOptions) {
+  return ValidateIf((_object, value) => value !== undefined, options);
+}

@@ -27,8 +27,12 @@ export interface Write<S, C extends Command, E extends DomainEvent> {
   readonly decider: Decider<S, C, E>;
   /** Whether the record must exist already (404 otherwise); false for commands that create it. */
   readonly mustExist: boolean;
-  /** Builds the command from the current state, gathering any facts it needs from elsewhere. */
-  readonly command: (state: S, metadata: Command['metadata']) => Promise<C> | C;
+  /**
+   * Builds the command from the current state, gathering any facts it needs from elsewhere and
+   * checking the caller's organization scope (throwing AccessDenied appends nothing). The
+   * stream's stored events come too, for what only their metadata says (who registered it).
+   */
+  readonly command: (state: S, metadata: Command['metadata'], history: readonly RecordedEvent[]) => Promise<C> | C;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -80,7 +84,7 @@ export class CommandExecutor {
     const now = this.clock.now();
     const metadata = { now: chinaTimestamp(now), actor: context.actor };
     const state = foldEvents(write.decider, history.map((event) => toDomainEvent<E>(event)));
-    const command = await write.command(state, metadata);
+    const command = await write.command(state, metadata, history);
     const decided = write.decider.decide(command, state);
     const expected: ExpectedRevision = revision === null ? 'no_stream' : revision;
     const result = await this.events.append(write.streamId, decided.map((event, index) => this.toNew(event, index, context, metadata.now)), expected);

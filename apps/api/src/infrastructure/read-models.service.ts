@@ -94,9 +94,9 @@ export class ReadModels implements OnApplicationShutdown {
     await runner.waitFor(position, this.config.readWaitMs);
   }
 
-  async list<D>(projection: string, limit: number, afterId?: string) {
+  async list<D>(projection: string, limit: number, afterId?: string, where?: { readonly field: string; readonly value: string }) {
     const runner = this.runner(projection);
-    const rows = await this.store.list<D>(runner.projection.collection, { limit, afterId });
+    const rows = await this.store.list<D>(runner.projection.collection, { limit, afterId, where });
     return { rows, position: runner.position };
   }
 

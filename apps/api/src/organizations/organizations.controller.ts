@@ -2,7 +2,10 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Position } from '@sws/event-store';
-import { Context } from '../http/request-context.decorator';
+import { Caller, Context } from '../http/request-context.decorator';
+import { Principal } from '../auth/principal';
+import { listScope, readerRoles } from '../auth/read-access';
+import { Roles } from '../auth/roles.decorator';
 import { IdParam, MinPositionParam } from '../http/params';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { RequestContext } from '../infrastructure/request-context';
@@ -26,17 +29,20 @@ export class OrganizationsController {
   ) {}
 
   @Get()
-  list(@Query() query: ListQueryDto) {
-    return listRecords(this.readModels, 'organization-detail', query);
+  @Roles(...readerRoles('organization'))
+  list(@Query() query: ListQueryDto, @Caller() caller: Principal) {
+    return listRecords(this.readModels, 'organization-detail', query, listScope(caller, 'organization'));
   }
 
   @Post()
+  @Roles('admin')
   @ApiCreatedResponse({ type: WriteResponseDto })
   register(@Body() body: RegisterOrganizationDto, @Context() context: RequestContext) {
     return this.commands.execute(new RegisterOrganizationCommand(body, context));
   }
 
   @Post(':organizationId/affiliations')
+  @Roles('admin', 'evaluator', 'operator', 'procurement')
   @ApiCreatedResponse({ type: WriteResponseDto })
   declareAffiliation(
     @Param('organizationId', IdParam) organizationId: string,
@@ -47,8 +53,13 @@ export class OrganizationsController {
   }
 
   @Get(':organizationId')
+  @Roles(...readerRoles('organization'))
   @ApiQuery({ name: 'minPosition', required: false })
-  get(@Param('organizationId', IdParam) organizationId: string, @Query('minPosition', MinPositionParam) minPosition: Position | null) {
-    return this.queries.execute(new GetOrganizationQuery(organizationId, minPosition));
+  get(
+    @Param('organizationId', IdParam) organizationId: string,
+    @Query('minPosition', MinPositionParam) minPosition: Position | null,
+    @Caller() caller: Principal,
+  ) {
+    return this.queries.execute(new GetOrganizationQuery(organizationId, minPosition, caller));
   }
 }

@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { StreamParties } from '../audit/stream-parties';
+import { ReadModels } from '../infrastructure/read-models.service';
 import { DeclareAffiliationHandler } from './declare-affiliation/declare-affiliation.handler';
 import { GetOrganizationHandler } from './get-organization/get-organization.handler';
 import { OrganizationsController } from './organizations.controller';
@@ -8,4 +10,13 @@ import { RegisterOrganizationHandler } from './register-organization/register-or
   controllers: [OrganizationsController],
   providers: [RegisterOrganizationHandler, DeclareAffiliationHandler, GetOrganizationHandler],
 })
-export class OrganizationsModule {}
+export class OrganizationsModule implements OnModuleInit {
+  constructor(
+    private readonly parties: StreamParties,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  onModuleInit(): void {
+    this.parties.register('Organization', async (id) => ((await this.readModels.current('organization-detail', id)) === null ? null : [id]));
+  }
+}

@@ -2,7 +2,10 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Position } from '@sws/event-store';
-import { Context } from '../http/request-context.decorator';
+import { Caller, Context } from '../http/request-context.decorator';
+import { Principal } from '../auth/principal';
+import { listScope, readerRoles } from '../auth/read-access';
+import { Roles } from '../auth/roles.decorator';
 import { IdParam, MinPositionParam } from '../http/params';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { RequestContext } from '../infrastructure/request-context';
@@ -30,17 +33,20 @@ export class SocialWorkersController {
   ) {}
 
   @Get()
-  list(@Query() query: ListQueryDto) {
-    return listRecords(this.readModels, 'social-worker-detail', query);
+  @Roles(...readerRoles('socialWorker'))
+  list(@Query() query: ListQueryDto, @Caller() caller: Principal) {
+    return listRecords(this.readModels, 'social-worker-detail', query, listScope(caller, 'socialWorker'));
   }
 
   @Post()
+  @Roles('admin', 'operator')
   @ApiCreatedResponse({ type: WriteResponseDto })
   register(@Body() body: RegisterSocialWorkerDto, @Context() context: RequestContext) {
     return this.commands.execute(new RegisterSocialWorkerCommand(body, context));
   }
 
   @Post(':socialWorkerId/certifications')
+  @Roles('admin', 'operator')
   @ApiCreatedResponse({ type: WriteResponseDto })
   certify(
     @Param('socialWorkerId', IdParam) socialWorkerId: string,
@@ -51,6 +57,7 @@ export class SocialWorkersController {
   }
 
   @Post(':socialWorkerId/assignments')
+  @Roles('operator')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision the client read' })
   @ApiCreatedResponse({ type: WriteResponseDto })
   assign(
@@ -62,6 +69,7 @@ export class SocialWorkersController {
   }
 
   @Post(':socialWorkerId/departures')
+  @Roles('operator')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision the client read' })
   @ApiCreatedResponse({ type: WriteResponseDto })
   depart(
@@ -73,11 +81,13 @@ export class SocialWorkersController {
   }
 
   @Get(':socialWorkerId')
+  @Roles(...readerRoles('socialWorker'))
   @ApiQuery({ name: 'minPosition', required: false })
   get(
     @Param('socialWorkerId', IdParam) socialWorkerId: string,
     @Query('minPosition', MinPositionParam) minPosition: Position | null,
+    @Caller() caller: Principal,
   ) {
-    return this.queries.execute(new GetSocialWorkerQuery(socialWorkerId, minPosition));
+    return this.queries.execute(new GetSocialWorkerQuery(socialWorkerId, minPosition, caller));
   }
 }

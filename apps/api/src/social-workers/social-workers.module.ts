@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { partiesFromReadModel, StreamParties } from '../audit/stream-parties';
+import { ReadModels } from '../infrastructure/read-models.service';
 import { AssignSocialWorkerHandler } from './assign-social-worker/assign-social-worker.handler';
 import { CertifySocialWorkerHandler } from './certify-social-worker/certify-social-worker.handler';
 import { DepartSocialWorkerHandler } from './depart-social-worker/depart-social-worker.handler';
@@ -16,4 +18,13 @@ import { SocialWorkersController } from './social-workers.controller';
     GetSocialWorkerHandler,
   ],
 })
-export class SocialWorkersModule {}
+export class SocialWorkersModule implements OnModuleInit {
+  constructor(
+    private readonly parties: StreamParties,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  onModuleInit(): void {
+    this.parties.register('SocialWorker', partiesFromReadModel(this.readModels, 'social-worker-detail'));
+  }
+}

@@ -2,7 +2,10 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Position } from '@sws/event-store';
-import { Context } from '../http/request-context.decorator';
+import { Caller, Context } from '../http/request-context.decorator';
+import { Principal } from '../auth/principal';
+import { listScope, readerRoles } from '../auth/read-access';
+import { Roles } from '../auth/roles.decorator';
 import { IdParam, MinPositionParam } from '../http/params';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { RequestContext } from '../infrastructure/request-context';
@@ -26,17 +29,20 @@ export class StationsController {
   ) {}
 
   @Get()
-  list(@Query() query: ListQueryDto) {
-    return listRecords(this.readModels, 'station-detail', query);
+  @Roles(...readerRoles('station'))
+  list(@Query() query: ListQueryDto, @Caller() caller: Principal) {
+    return listRecords(this.readModels, 'station-detail', query, listScope(caller, 'station'));
   }
 
   @Post()
+  @Roles('admin')
   @ApiCreatedResponse({ type: WriteResponseDto })
   register(@Body() body: RegisterStationDto, @Context() context: RequestContext) {
     return this.commands.execute(new RegisterStationCommand(body, context));
   }
 
   @Post(':stationId/closure')
+  @Roles('admin')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision the client read' })
   @ApiCreatedResponse({ type: WriteResponseDto })
   close(@Param('stationId', IdParam) stationId: string, @Body() body: CloseStationDto, @Context() context: RequestContext) {
@@ -44,8 +50,13 @@ export class StationsController {
   }
 
   @Get(':stationId')
+  @Roles(...readerRoles('station'))
   @ApiQuery({ name: 'minPosition', required: false })
-  get(@Param('stationId', IdParam) stationId: string, @Query('minPosition', MinPositionParam) minPosition: Position | null) {
-    return this.queries.execute(new GetStationQuery(stationId, minPosition));
+  get(
+    @Param('stationId', IdParam) stationId: string,
+    @Query('minPosition', MinPositionParam) minPosition: Position | null,
+    @Caller() caller: Principal,
+  ) {
+    return this.queries.execute(new GetStationQuery(stationId, minPosition, caller));
   }
 }

@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { partiesFromReadModel, StreamParties } from '../audit/stream-parties';
+import { ReadModels } from '../infrastructure/read-models.service';
 import { CloseStationHandler } from './close-station/close-station.handler';
 import { GetStationHandler } from './get-station/get-station.handler';
 import { RegisterStationHandler } from './register-station/register-station.handler';
@@ -8,4 +10,13 @@ import { StationsController } from './stations.controller';
   controllers: [StationsController],
   providers: [RegisterStationHandler, CloseStationHandler, GetStationHandler],
 })
-export class StationsModule {}
+export class StationsModule implements OnModuleInit {
+  constructor(
+    private readonly parties: StreamParties,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  onModuleInit(): void {
+    this.parties.register('Station', partiesFromReadModel(this.readModels, 'station-detail'));
+  }
+}

@@ -59,6 +59,23 @@ export function readStoreContract(makeFixture: () => Promise<ReadStoreFixture>):
     expect(second.map((row) => row.id)).toEqual(['c', 'd']);
   });
 
+  it('narrows a list to documents whose field equals a value or whose array holds it', async () => {
+    const documents = [
+      { id: 'a', parties: ['org-1', 'org-2'], kind: 'x' },
+      { id: 'b', parties: ['org-2'], kind: 'org-1' },
+      { id: 'c', parties: [], kind: 'y' },
+      { id: 'd', parties: ['org-1'], kind: 'y' },
+    ];
+    await store.commit('p', 1, documents.map((document) => ({ collection: 'a', id: document.id, document })), '1');
+    const byParty = await store.list('a', { limit: 10, where: { field: 'parties', value: 'org-1' } });
+    expect(byParty.map((row) => row.id)).toEqual(['a', 'd']);
+    const paged = await store.list('a', { limit: 1, afterId: 'a', where: { field: 'parties', value: 'org-1' } });
+    expect(paged.map((row) => row.id)).toEqual(['d']);
+    const byValue = await store.list('a', { limit: 10, where: { field: 'kind', value: 'y' } });
+    expect(byValue.map((row) => row.id)).toEqual(['c', 'd']);
+    expect(await store.list('a', { limit: 10, where: { field: 'parties', value: 'org-9' } })).toEqual([]);
+  });
+
   it('forgets a projection on reset', async () => {
     await store.commit('stations', 1, [{ collection: 'stations', id: 's-1', document: {} }], '5');
     await store.reset('stations', 'stations');

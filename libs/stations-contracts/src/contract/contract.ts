@@ -117,6 +117,8 @@ export type ContractState =
   | {
       readonly status: 'active' | 'terminated';
       readonly contractId: string;
+      readonly purchaserOrgId: string;
+      readonly operatorOrgId: string;
       readonly term: Term;
       readonly stationIds: readonly string[];
       readonly requirements: Requirements;
@@ -182,8 +184,8 @@ export const contract: Decider<ContractState, ContractCommand, ContractEvent> = 
   evolve(state, event) {
     switch (event.type) {
       case 'ContractAwarded': {
-        const { contractId, term, stationIds, requirements, budget } = event.data;
-        return { status: 'active', contractId, term, stationIds, requirements, budget, terminatedOn: null };
+        const { contractId, purchaserOrgId, operatorOrgId, term, stationIds, requirements, budget } = event.data;
+        return { status: 'active', contractId, purchaserOrgId, operatorOrgId, term, stationIds, requirements, budget, terminatedOn: null };
       }
       case 'ContractAmended':
         if (state.status === 'unknown') return state;

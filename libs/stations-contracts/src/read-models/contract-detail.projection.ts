@@ -16,13 +16,15 @@ export interface ContractDetail {
   readonly terminated: { readonly effectiveOn: CalendarDate; readonly reason: string } | null;
   readonly amendments: ReadonlyArray<{ readonly changes: ContractAmended['data']['changes']; readonly reason: string; readonly recordedAt: string }>;
   readonly assignments: readonly StationAssignment[];
+  /** The purchaser and the operator: who may read it. */
+  readonly parties: readonly string[];
 }
 
 type Handled = ContractAwarded | ContractAmended | ContractTerminated | SocialWorkerAssigned | SocialWorkerDeparted;
 
 export const contractDetailProjection: Projection<ContractDetail> = {
   name: 'contract-detail',
-  version: 1,
+  version: 2,
   collection: 'contracts',
   handles: ['ContractAwarded', 'ContractAmended', 'ContractTerminated', 'SocialWorkerAssigned', 'SocialWorkerDeparted'],
   documentIds: (event: ProjectedEvent) => [(event.data as { contractId: string }).contractId],
@@ -39,6 +41,7 @@ export const contractDetailProjection: Projection<ContractDetail> = {
         terminated: null,
         amendments: [],
         assignments: [],
+        parties: [rest.purchaserOrgId, rest.operatorOrgId],
       };
     }
     if (!document) return null;

@@ -90,7 +90,7 @@ const workerRegistered = (socialWorkerId: string, certification: 'none' | 'assis
 
 const assigned = (socialWorkerId: string, stationId: string, from: string, contractId = 'c-1'): AnyEvent => ({
   type: 'SocialWorkerAssigned',
-  data: { socialWorkerId, contractId, stationId, post: 'resident', from },
+  data: { socialWorkerId, contractId, stationId, post: 'resident', from, operatorOrgId: 'org-operator', purchaserOrgId: 'org-purchaser' },
   occurredAt: from,
 });
 

@@ -18,6 +18,10 @@ export interface SocialWorkerDetail {
   readonly registeredAt: string;
   readonly certifications: ReadonlyArray<{ readonly level: CertificationLevel; readonly certificateNo: string; readonly on: CalendarDate }>;
   readonly assignments: readonly StationAssignment[];
+  /** The organization that registered the worker (their employer at the time). */
+  readonly registeredByOrgId: string | null;
+  /** It and the operators and purchasers of every contract the worker served under: who may read it. */
+  readonly parties: readonly string[];
 }
 
 type Handled = SocialWorkerRegistered | SocialWorkerCertified | SocialWorkerAssigned | SocialWorkerDeparted;
@@ -28,7 +32,7 @@ function higher(a: CertificationLevel, b: CertificationLevel): CertificationLeve
 
 export const socialWorkerDetailProjection: Projection<SocialWorkerDetail> = {
   name: 'social-worker-detail',
-  version: 1,
+  version: 2,
   collection: 'social-workers',
   handles: ['SocialWorkerRegistered', 'SocialWorkerCertified', 'SocialWorkerAssigned', 'SocialWorkerDeparted'],
   documentIds: (event: ProjectedEvent) => [(event.data as { socialWorkerId: string }).socialWorkerId],
@@ -37,7 +41,16 @@ export const socialWorkerDetailProjection: Projection<SocialWorkerDetail> = {
     const event = projected as unknown as Handled;
     if (event.type === 'SocialWorkerRegistered') {
       const { socialWorkerId, ...rest } = event.data;
-      return { id: socialWorkerId, ...rest, registeredAt: projected.metadata.recordedAt, certifications: [], assignments: [] };
+      const registeredByOrgId = projected.metadata.actor.orgId;
+      return {
+        id: socialWorkerId,
+        ...rest,
+        registeredAt: projected.metadata.recordedAt,
+        certifications: [],
+        assignments: [],
+        registeredByOrgId,
+        parties: registeredByOrgId === null ? [] : [registeredByOrgId],
+      };
     }
     if (!document) return null;
     switch (event.type) {
@@ -49,7 +62,11 @@ export const socialWorkerDetailProjection: Projection<SocialWorkerDetail> = {
           certifications: [...document.certifications, { level, certificateNo, on }],
         };
       }
-      case 'SocialWorkerAssigned':
+      case 'SocialWorkerAssigned': {
+        const { operatorOrgId, purchaserOrgId } = event.data;
+        const parties = [...new Set([...document.parties, operatorOrgId, purchaserOrgId])];
+        return { ...document, assignments: withAssignmentEvent(document.assignments, event), parties };
+      }
       case 'SocialWorkerDeparted':
         return { ...document, assignments: withAssignmentEvent(document.assignments, event) };
     }

@@ -21,6 +21,8 @@ export interface StationDetail extends Omit<StationRegistered['data'], 'stationI
   readonly closed: { readonly on: CalendarDate; readonly reason: string } | null;
   readonly contracts: readonly StationContract[];
   readonly assignments: readonly StationAssignment[];
+  /** The operators and purchasers of every contract that ever held the station: who may read it. */
+  readonly parties: readonly string[];
 }
 
 type Handled =
@@ -35,7 +37,7 @@ type Handled =
 function evolveStation(document: StationDetail | null, event: Handled, recordedAt: string): StationDetail | null {
   if (event.type === 'StationRegistered') {
     const { stationId: id, ...rest } = event.data;
-    return { id, ...rest, registeredAt: recordedAt, closed: null, contracts: [], assignments: [] };
+    return { id, ...rest, registeredAt: recordedAt, closed: null, contracts: [], assignments: [], parties: [] };
   }
   if (!document) return null;
   switch (event.type) {
@@ -52,7 +54,8 @@ function evolveStation(document: StationDetail | null, event: Handled, recordedA
         lastDay: term.end,
         minWorkersPerStation: requirements.minWorkersPerStation,
       };
-      return { ...document, contracts: [...document.contracts, contract] };
+      const parties = [...new Set([...document.parties, operatorOrgId, purchaserOrgId])];
+      return { ...document, contracts: [...document.contracts, contract], parties };
     }
     case 'ContractAmended':
     case 'ContractTerminated':
@@ -77,7 +80,7 @@ function evolveStation(document: StationDetail | null, event: Handled, recordedA
 
 export const stationDetailProjection: Projection<StationDetail> = {
   name: 'station-detail',
-  version: 1,
+  version: 2,
   collection: 'stations',
   handles: [
     'StationRegistered',

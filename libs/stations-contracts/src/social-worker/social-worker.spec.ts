@@ -25,6 +25,8 @@ const registered: SocialWorkerRegistered = {
 };
 
 const contractFacts: ContractFacts = {
+  operatorOrgId: 'org-operator',
+  purchaserOrgId: 'org-purchaser',
   stationIds: ['st-1', 'st-2'],
   term: { start: '2025-07-01', end: '2026-06-30' },
   terminatedOn: null,
@@ -45,7 +47,7 @@ const assign = (
 
 const assigned = (from: string, stationId = 'st-1', contractId = 'c-1'): SocialWorkerAssigned => ({
   type: 'SocialWorkerAssigned',
-  data: { socialWorkerId: 'w-1', contractId, stationId, post: 'resident', from },
+  data: { socialWorkerId: 'w-1', contractId, stationId, post: 'resident', from, operatorOrgId: 'org-operator', purchaserOrgId: 'org-purchaser' },
   occurredAt: from,
 });
 

@@ -16,7 +16,16 @@ export type SocialWorkerCertified = DomainEvent<
 >;
 export type SocialWorkerAssigned = DomainEvent<
   'SocialWorkerAssigned',
-  { socialWorkerId: string; contractId: string; stationId: string; post: Post; from: CalendarDate }
+  {
+    socialWorkerId: string;
+    contractId: string;
+    stationId: string;
+    post: Post;
+    from: CalendarDate;
+    /** The contract's parties, so read models know whose worker this is without looking elsewhere. */
+    operatorOrgId: string;
+    purchaserOrgId: string;
+  }
 >;
 export type SocialWorkerDeparted = DomainEvent<
   'SocialWorkerDeparted',
@@ -34,6 +43,8 @@ export type SocialWorkerEvent = SocialWorkerRegistered | SocialWorkerCertified |
 
 /** The contract an assignment names, as the handler found it. */
 export interface ContractFacts {
+  readonly operatorOrgId: string;
+  readonly purchaserOrgId: string;
   readonly stationIds: readonly string[];
   readonly term: Term;
   readonly terminatedOn: CalendarDate | null;
@@ -41,7 +52,10 @@ export interface ContractFacts {
 
 export type RegisterSocialWorker = Command<'RegisterSocialWorker', SocialWorkerRegistered['data']>;
 export type CertifySocialWorker = Command<'CertifySocialWorker', SocialWorkerCertified['data']>;
-export type AssignSocialWorker = Command<'AssignSocialWorker', SocialWorkerAssigned['data']> & {
+export type AssignSocialWorker = Command<
+  'AssignSocialWorker',
+  Omit<SocialWorkerAssigned['data'], 'operatorOrgId' | 'purchaserOrgId'>
+> & {
   readonly facts: {
     readonly contract: ContractFacts | null;
     /** The day the station closed, if it has. */
@@ -136,7 +150,8 @@ export const socialWorker: Decider<SocialWorkerState, SocialWorkerCommand, Socia
             until: clash.until,
           });
         }
-        return [{ type: 'SocialWorkerAssigned', data: command.data, occurredAt: from }];
+        const parties = { operatorOrgId: contract.operatorOrgId, purchaserOrgId: contract.purchaserOrgId };
+        return [{ type: 'SocialWorkerAssigned', data: { ...command.data, ...parties }, occurredAt: from }];
       }
       case 'DepartSocialWorker': {
         const { stationId, on } = command.data;

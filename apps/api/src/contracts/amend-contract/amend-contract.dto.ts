@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../http/validators';
+import { IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate, OptionalField } from '../../http/validators';
 import { BudgetDto, RequirementsDto } from '../contract.dto';
 
 export class AmendContractDto {
@@ -12,18 +12,20 @@ export class AmendContractDto {
   reason!: string;
 
   @ApiPropertyOptional({ example: '2027-03-31', description: 'A new last day of the term' })
-  @IsOptional()
+  @OptionalField()
   @IsCalendarDate()
   termEnd?: string;
 
   @ApiPropertyOptional({ type: BudgetDto })
-  @IsOptional()
+  @OptionalField()
+  @IsObject()
   @ValidateNested()
   @Type(() => BudgetDto)
   budget?: BudgetDto;
 
   @ApiPropertyOptional({ type: RequirementsDto, description: 'Given fields replace the current ones' })
-  @IsOptional()
+  @OptionalField()
+  @IsObject()
   @ValidateNested()
   @Type(() => RequirementsDto)
   requirements?: RequirementsDto;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsOptional, ValidateNested } from 'class-validator';
-import { IsId } from '../../http/validators';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsObject, ValidateNested } from 'class-validator';
+import { IsId, OptionalField } from '../../http/validators';
 import { BudgetDto, RequirementsDto, TermDto } from '../contract.dto';
 
 export class AwardContractDto {
@@ -22,23 +22,26 @@ export class AwardContractDto {
   stationIds!: string[];
 
   @ApiProperty({ type: TermDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => TermDto)
   term!: TermDto;
 
   @ApiProperty({ type: BudgetDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => BudgetDto)
   budget!: BudgetDto;
 
   @ApiPropertyOptional({ type: RequirementsDto, description: 'Omitted fields take the defaults' })
-  @IsOptional()
+  @OptionalField()
+  @IsObject()
   @ValidateNested()
   @Type(() => RequirementsDto)
   requirements?: RequirementsDto;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The contract this one renews' })
-  @IsOptional()
+  @OptionalField()
   @IsId()
   predecessorContractId?: string;
 }

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AwardContract, contract, organization, station, streams } from '@sws/stations-contracts';
+import { mustActFor } from '../../auth/write-access';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
 import { Records } from '../../infrastructure/records';
 import { StationCommitments } from '../station-commitments';
@@ -14,6 +15,7 @@ export class AwardContractHandler implements ICommandHandler<AwardContractComman
   ) {}
 
   execute({ body, context }: AwardContractCommand): Promise<WriteResult> {
+    mustActFor(context.principal, body.purchaserOrgId, `award a contract in the name of purchaser ${body.purchaserOrgId}`);
     const contractId = this.executor.newId(context, 'Contract');
     return this.commitments.exclusively(() =>
       this.executor.execute(

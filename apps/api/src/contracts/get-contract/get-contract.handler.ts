@@ -1,3 +1,4 @@
+import { assertMayRead } from '../../auth/read-access';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { dateInChina, minDate } from '@sws/kernel';
 import { ContractDetail, headcountOn, lastDay, staffingCompliance } from '@sws/stations-contracts';
@@ -14,9 +15,10 @@ export class GetContractHandler implements IQueryHandler<GetContractQuery, ReadR
     private readonly clock: Clock,
   ) {}
 
-  async execute({ contractId, minPosition }: GetContractQuery): Promise<ReadResponse<unknown>> {
+  async execute({ contractId, minPosition, caller }: GetContractQuery): Promise<ReadResponse<unknown>> {
     const { document, position } = await this.readModels.read<ContractDetail>('contract-detail', contractId, minPosition);
     const contract = found('Contract', contractId, document);
+    assertMayRead(caller, 'contract', contract);
     const today = dateInChina(this.clock.now().toISOString());
     const last = lastDay(contract.term, contract.terminated?.effectiveOn ?? null);
     const minimum = contract.requirements.minWorkersPerStation;

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { contract, streams, TerminateContract } from '@sws/stations-contracts';
+import { mustActFor } from '../../auth/write-access';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
 import { StationCommitments } from '../station-commitments';
 import { TerminateContractCommand } from './terminate-contract.command';
@@ -20,7 +21,10 @@ export class TerminateContractHandler implements ICommandHandler<TerminateContra
           streamId: streams.contract(contractId),
           decider: contract,
           mustExist: true,
-          command: (_state, metadata): TerminateContract => ({ type: 'TerminateContract', data: { contractId, ...body }, metadata }),
+          command: (state, metadata): TerminateContract => {
+            if (state.status !== 'unknown') mustActFor(context.principal, state.purchaserOrgId, `terminate contract ${contractId}`);
+            return { type: 'TerminateContract', data: { contractId, ...body }, metadata };
+          },
         },
         context,
       ),

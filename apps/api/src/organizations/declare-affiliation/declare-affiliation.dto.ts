@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { AFFILIATION_NATURES, AffiliationNature } from '@sws/stations-contracts';
-import { IsId } from '../../http/validators';
+import { IsId, OptionalField } from '../../http/validators';
 
 export class DeclareAffiliationDto {
   @ApiProperty({ format: 'uuid', description: 'The organization this one is affiliated with' })
@@ -13,7 +13,7 @@ export class DeclareAffiliationDto {
   nature!: AffiliationNature;
 
   @ApiPropertyOptional({ example: '两机构法定代表人为同一人' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DeclareAffiliation, organization, streams } from '@sws/stations-contracts';
+import { mustActFor } from '../../auth/write-access';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
 import { Records } from '../../infrastructure/records';
 import { DeclareAffiliationCommand } from './declare-affiliation.command';
@@ -12,6 +13,8 @@ export class DeclareAffiliationHandler implements ICommandHandler<DeclareAffilia
   ) {}
 
   execute({ organizationId, body, context }: DeclareAffiliationCommand): Promise<WriteResult> {
+    // The guidance centre records any affiliation; an organization declares its own.
+    if (context.principal.role !== 'admin') mustActFor(context.principal, organizationId, `declare affiliations of organization ${organizationId}`);
     return this.executor.execute(
       {
         recordType: 'Organization',

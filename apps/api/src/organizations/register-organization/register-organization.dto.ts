@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ORGANIZATION_KINDS, OrganizationKind } from '@sws/stations-contracts';
 import { RegionDto } from '../../http/shared.dto';
 import { IsCreditCode } from '../../http/validators';
@@ -21,6 +21,7 @@ export class RegisterOrganizationDto {
   creditCode!: string;
 
   @ApiProperty({ type: RegionDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => RegionDto)
   region!: RegionDto;

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AssignSocialWorker, contract, socialWorker, station, streams } from '@sws/stations-contracts';
+import { mustActFor } from '../../auth/write-access';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
 import { Records } from '../../infrastructure/records';
 import { AssignSocialWorkerCommand } from './assign-social-worker.command';
@@ -21,6 +22,7 @@ export class AssignSocialWorkerHandler implements ICommandHandler<AssignSocialWo
         mustExist: true,
         command: async (_state, metadata): Promise<AssignSocialWorker> => {
           const found = await this.records.state(streams.contract(body.contractId), contract);
+          if (found.status !== 'unknown') mustActFor(context.principal, found.operatorOrgId, `staff contract ${body.contractId}`);
           const where = await this.records.state(streams.station(body.stationId), station);
           return {
             type: 'AssignSocialWorker',
@@ -30,7 +32,13 @@ export class AssignSocialWorkerHandler implements ICommandHandler<AssignSocialWo
               contract:
                 found.status === 'unknown'
                   ? null
-                  : { stationIds: found.stationIds, term: found.term, terminatedOn: found.terminatedOn },
+                  : {
+                      operatorOrgId: found.operatorOrgId,
+                      purchaserOrgId: found.purchaserOrgId,
+                      stationIds: found.stationIds,
+                      term: found.term,
+                      terminatedOn: found.terminatedOn,
+                    },
               stationClosedOn: where.status === 'closed' ? where.closedOn : null,
             },
           };

@@ -1,6 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CertifySocialWorker, socialWorker, streams } from '@sws/stations-contracts';
+import { mustActFor } from '../../auth/write-access';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
+import { employers } from '../employers';
 import { CertifySocialWorkerCommand } from './certify-social-worker.command';
 
 @CommandHandler(CertifySocialWorkerCommand)
@@ -15,7 +17,12 @@ export class CertifySocialWorkerHandler implements ICommandHandler<CertifySocial
         streamId: streams.socialWorker(socialWorkerId),
         decider: socialWorker,
         mustExist: true,
-        command: (_state, metadata): CertifySocialWorker => ({ type: 'CertifySocialWorker', data: { socialWorkerId, ...body }, metadata }),
+        command: (_state, metadata, history): CertifySocialWorker => {
+          if (context.principal.role !== 'admin') {
+            mustActFor(context.principal, employers(history), `record certificates of social worker ${socialWorkerId}`);
+          }
+          return { type: 'CertifySocialWorker', data: { socialWorkerId, ...body }, metadata };
+        },
       },
       context,
     );

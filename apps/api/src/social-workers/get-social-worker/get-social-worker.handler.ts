@@ -1,3 +1,4 @@
+import { assertMayRead } from '../../auth/read-access';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { SocialWorkerDetail } from '@sws/stations-contracts';
 import { ReadModels } from '../../infrastructure/read-models.service';
@@ -8,9 +9,10 @@ import { GetSocialWorkerQuery } from './get-social-worker.query';
 export class GetSocialWorkerHandler implements IQueryHandler<GetSocialWorkerQuery, ReadResponse<unknown>> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ socialWorkerId, minPosition }: GetSocialWorkerQuery): Promise<ReadResponse<unknown>> {
+  async execute({ socialWorkerId, minPosition, caller }: GetSocialWorkerQuery): Promise<ReadResponse<unknown>> {
     const { document, position } = await this.readModels.read<SocialWorkerDetail>('social-worker-detail', socialWorkerId, minPosition);
     const worker = found('SocialWorker', socialWorkerId, document);
+    assertMayRead(caller, 'socialWorker', worker);
     const current = worker.assignments.find((a) => a.until === null) ?? null;
     return { data: { ...worker, currentAssignment: current }, position };
   }

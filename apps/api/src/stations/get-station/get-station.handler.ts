@@ -1,3 +1,4 @@
+import { assertMayRead } from '../../auth/read-access';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { dateInChina } from '@sws/kernel';
 import { headcountHistory, headcountOn, SocialWorkerDetail, StationDetail } from '@sws/stations-contracts';
@@ -14,9 +15,10 @@ export class GetStationHandler implements IQueryHandler<GetStationQuery, ReadRes
     private readonly clock: Clock,
   ) {}
 
-  async execute({ stationId, minPosition }: GetStationQuery): Promise<ReadResponse<unknown>> {
+  async execute({ stationId, minPosition, caller }: GetStationQuery): Promise<ReadResponse<unknown>> {
     const { document, position } = await this.readModels.read<StationDetail>('station-detail', stationId, minPosition);
     const station = found('Station', stationId, document);
+    assertMayRead(caller, 'station', station);
     const today = dateInChina(this.clock.now().toISOString());
     const currentContract = station.contracts.find((c) => c.term.start <= today && today <= c.lastDay) ?? null;
     const present = station.assignments.filter((a) => a.from <= today && (a.until === null || today < a.until));

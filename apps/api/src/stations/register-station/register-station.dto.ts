@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { OPERATING_MODELS, STATION_KINDS, StationRegistered } from '@sws/stations-contracts';
 import { RegionDto } from '../../http/shared.dto';
 
@@ -18,6 +18,7 @@ export class RegisterStationDto {
   kind!: Data['kind'];
 
   @ApiProperty({ type: RegionDto, description: 'Where the station is; code is the 9-digit township/street code' })
+  @IsObject()
   @ValidateNested()
   @Type(() => RegionDto)
   region!: RegionDto;
