@@ -1,0 +1,122 @@
+import { ProjectedEvent, Projection } from '@sws/kernel';
+import { AssessmentAmended, AssessmentFinalized, AssessmentPeriod, AssessorKind } from '../assessment/assessment-events';
+import { Grade, RubricScale } from '../rubric/rubric-definition';
+import { DimensionScore } from '../scoring/score-assessment';
+import { toHundredths } from '../shared/points';
+
+export interface ScorecardRevision {
+  readonly revision: number;
+  readonly total: number;
+  readonly rawTotal: number;
+  readonly grade: Grade;
+  readonly dimensions: readonly DimensionScore[];
+  /** Null for revision 1, the finalization; an amendment's reason after that. */
+  readonly reason: string | null;
+  readonly recordedAt: string;
+  readonly occurredAt: string;
+  readonly eventId: string;
+}
+
+export interface ScorecardAssessment {
+  readonly assessmentId: string;
+  readonly evaluatorOrgId: string;
+  readonly contractId: string;
+  readonly rubricCode: string;
+  readonly rubricVersion: number;
+  readonly scale: RubricScale;
+  readonly revisions: readonly ScorecardRevision[];
+}
+
+/** The score that counts for a period: its latest revision, with where it came from. */
+export type ScorecardCurrent = Omit<ScorecardAssessment, 'revisions'> & Omit<ScorecardRevision, 'occurredAt' | 'eventId'>;
+
+export interface ScorecardPeriod {
+  readonly period: AssessmentPeriod;
+  readonly assessorKind: AssessorKind;
+  /** The assessment finalized last, at its latest revision. */
+  readonly current: ScorecardCurrent;
+  /** Every finalized assessment of the period, in the order they were finalized. */
+  readonly assessments: readonly ScorecardAssessment[];
+}
+
+export interface TrendPoint {
+  readonly period: AssessmentPeriod;
+  readonly assessorKind: AssessorKind;
+  readonly assessmentId: string;
+  readonly total: number;
+  readonly grade: Grade;
+  /** Against the previous period of the same kind and assessor kind; null for the first. */
+  readonly change: number | null;
+}
+
+/** Read model 1: per station, the finalized scores of every period; withdrawn or unfinalized ones never appear. */
+export interface StationScorecard {
+  readonly stationId: string;
+  /** Ordered by period end, then start, kind and assessor kind. */
+  readonly periods: readonly ScorecardPeriod[];
+  readonly trend: readonly TrendPoint[];
+}
+
+type Handled = AssessmentFinalized | AssessmentAmended;
+
+const samePeriod = (p: ScorecardPeriod, data: Handled['data']) =>
+  p.assessorKind === data.assessorKind && p.period.kind === data.period.kind && p.period.from === data.period.from && p.period.to === data.period.to;
+
+const order = (p: ScorecardPeriod) => [p.period.to, p.period.from, p.period.kind, p.assessorKind].join('|');
+
+function revisionOf(event: ProjectedEvent<Handled['data']>, reason: string | null): ScorecardRevision {
+  const { revision, total, rawTotal, grade, dimensions } = event.data.score;
+  const { recordedAt, occurredAt, eventId } = event.metadata;
+  return { revision, total, rawTotal, grade, dimensions, reason, recordedAt, occurredAt, eventId };
+}
+
+function currentOf(assessments: readonly ScorecardAssessment[]): ScorecardCurrent {
+  const { revisions, ...counting } = assessments[assessments.length - 1];
+  const { occurredAt: _, eventId: __, ...latest } = revisions[revisions.length - 1];
+  return { ...counting, ...latest };
+}
+
+function trendOf(periods: readonly ScorecardPeriod[]): TrendPoint[] {
+  const previous = new Map<string, number>();
+  return periods.map(({ period, assessorKind, current }) => {
+    const series = `${period.kind}|${assessorKind}`;
+    const before = previous.get(series);
+    previous.set(series, toHundredths(current.total));
+    const change = before === undefined ? null : (toHundredths(current.total) - before) / 100;
+    return { period, assessorKind, assessmentId: current.assessmentId, total: current.total, grade: current.grade, change };
+  });
+}
+
+function withAssessments(document: StationScorecard, data: Handled['data'], assessments: readonly ScorecardAssessment[]): StationScorecard {
+  const others = document.periods.filter((p) => !samePeriod(p, data));
+  const period: ScorecardPeriod = { period: data.period, assessorKind: data.assessorKind, current: currentOf(assessments), assessments };
+  const periods = [...others, period].sort((a, b) => order(a).localeCompare(order(b)));
+  return { ...document, periods, trend: trendOf(periods) };
+}
+
+function evolveScorecard(document: StationScorecard | null, event: ProjectedEvent<Handled['data']>): StationScorecard | null {
+  const data = event.data;
+  const scorecard = document ?? { stationId: data.stationId, periods: [], trend: [] };
+  const existing = scorecard.periods.find((p) => samePeriod(p, data))?.assessments ?? [];
+  const own = existing.find((a) => a.assessmentId === data.assessmentId);
+  if (event.type === 'AssessmentFinalized') {
+    if (own) return document;
+    const { assessmentId, evaluatorOrgId, contractId, rubricCode, rubricVersion } = data;
+    const revisions = [revisionOf(event, null)];
+    const finalized = { assessmentId, evaluatorOrgId, contractId, rubricCode, rubricVersion, scale: data.score.scale, revisions };
+    return withAssessments(scorecard, data, [...existing, finalized]);
+  }
+  if (!own || own.revisions.some((r) => r.revision === data.score.revision)) return document;
+  const reason = (data as AssessmentAmended['data']).reason;
+  const amended = { ...own, revisions: [...own.revisions, revisionOf(event, reason)] };
+  return withAssessments(scorecard, data, existing.map((a) => (a === own ? amended : a)));
+}
+
+export const stationScorecardProjection: Projection<StationScorecard> = {
+  name: 'station-scorecard',
+  version: 1,
+  collection: 'station-scorecards',
+  handles: ['AssessmentFinalized', 'AssessmentAmended'],
+  documentIds: (event: ProjectedEvent) => [(event.data as Handled['data']).stationId],
+  evolve: (document, event) => evolveScorecard(document, event as ProjectedEvent<Handled['data']>),
+};
