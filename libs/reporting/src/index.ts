@@ -1,1 +1,5 @@
-// The reporting library's public surface.
+// The reporting library's public surface: read models that combine the contexts.
+export * from './region-rollup/region-rollup';
+export * from './worker-ledger';
+export * from './supervisor-workload';
+export * from './contract-performance';

@@ -13,6 +13,8 @@ export const stationsContractsEventTypes: readonly EventTypeDefinition[] = [
   { type: 'SocialWorkerCertified', schemaVersion: 1 },
   { type: 'SocialWorkerAssigned', schemaVersion: 1 },
   { type: 'SocialWorkerDeparted', schemaVersion: 1 },
+  { type: 'ServiceOutputReported', schemaVersion: 1 },
+  { type: 'SatisfactionSurveyRecorded', schemaVersion: 1 },
 ];
 
 export const streams = {
@@ -20,4 +22,6 @@ export const streams = {
   station: (id: string) => `Station-${id}`,
   contract: (id: string) => `Contract-${id}`,
   socialWorker: (id: string) => `SocialWorker-${id}`,
+  /** One per station and month; the app derives the id from both. */
+  serviceReport: (id: string) => `ServiceReport-${id}`,
 };

@@ -11,4 +11,5 @@ export * from './read-models/organization-detail.projection';
 export * from './read-models/station-detail.projection';
 export * from './read-models/contract-detail.projection';
 export * from './read-models/social-worker-detail.projection';
+export * from './service-report';
 export * from './event-types';

@@ -1,1 +1,6 @@
 // The supervision library's public surface.
+export * from './supervisor/supervisor';
+export * from './supervision-session/session';
+export * from './supervision-session/session-time';
+export * from './supervision-session/supervision-session';
+export * from './event-types';

@@ -1,1 +1,4 @@
 // The training library's public surface.
+export * from './training/training';
+export * from './training/training-hours';
+export * from './event-types';

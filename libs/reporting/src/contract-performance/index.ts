@@ -1,0 +1,2 @@
+export * from './service-output-figures';
+export * from './contract-performance';

@@ -1,0 +1,3 @@
+export * from './month';
+export * from './service-report';
+export * from './service-output.projection';
