@@ -18,11 +18,72 @@ export interface World {
   readonly contract: string;
   readonly worker: string;
   readonly otherWorker: string;
+  /** A draft third-party assessment of S by E, against WORLD_RUBRIC. */
+  readonly assessment: string;
+  /** The supervisor of the pool the `supervisor` person is, and their session with W at S on 2026-11-10. */
+  readonly supervisor: string;
+  readonly session: string;
+  /** O's training under C, which W attended. */
+  readonly training: string;
   /** Everyone the tests try each endpoint as. */
   readonly people: Readonly<Record<string, Principal>>;
 }
 
-const SUPERVISOR_ID = '0190a0a0-0000-7000-8000-00000000beef';
+
+const BANDS = [
+  { grade: 'excellent', minScore: 90 },
+  { grade: 'good', minScore: 80 },
+  { grade: 'pass', minScore: 60 },
+  { grade: 'fail', minScore: 0 },
+];
+
+/** A rubric of three items, 100 points, that the world's assessment is scored against. */
+export const WORLD_RUBRIC = {
+  code: 'world-check',
+  version: 1,
+  name: '社工站运营检查（测试用）',
+  scale: 100,
+  gradeBands: BANDS,
+  dimensions: [
+    {
+      code: 'OPS',
+      name: '日常运营',
+      indicators: [
+        {
+          code: 'OPS.SITE',
+          name: '场所',
+          items: [
+            { code: 'OPS.SITE.SPACE', name: '场所分区设置', maxPoints: 40, guidance: '实地查看' },
+            { code: 'OPS.SITE.SIGNS', name: '标识标牌统一', maxPoints: 20, guidance: '实地查看' },
+          ],
+        },
+      ],
+    },
+    { code: 'SERVICE', name: '服务', indicators: [{ code: 'SERVICE.CASES', name: '个案', items: [{ code: 'SERVICE.CASES.FILES', name: '个案档案', maxPoints: 40, guidance: '查阅档案' }] }] },
+  ],
+};
+
+/** The world's supervision session: W alone, two weeks before today. */
+const WORLD_SESSION = {
+  heldOn: '2026-11-10',
+  startTime: '14:00',
+  durationMinutes: 120,
+  format: 'individual',
+  functions: ['educational', 'supportive'],
+  topics: ['困境儿童个案评估'],
+  summary: '梳理两个困境儿童个案的评估要点与服务计划',
+  followUps: ['月底前完成个案评估表'],
+};
+const WORLD_TRAINING = { title: '个案管理实务', kind: 'in_service', provider: '山东大学社会工作系', heldOn: '2026-11-05', hours: 6 };
+const WORLD_OUTPUT = {
+  casesOpened: 3,
+  casesClosed: 2,
+  groupSessions: 1,
+  communityActivities: 2,
+  beneficiaries: 160,
+  professionalHours: 300,
+  administrativeHours: 110,
+};
 
 export async function buildWorld(t: TestApp): Promise<World> {
   const purchaser = await organization(t, 'purchaser', '历城区民政局');
@@ -36,6 +97,22 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const assigned = await created(t, `/social-workers/${workerId}/assignments`, { contractId: contract, stationId, post: 'resident', from: '2026-02-01' }, operatorOf(operator));
   const otherWorker = await worker(t, '李强', 'none', operatorOf(otherOperator));
   await read(t, `/social-workers/${workerId}`, assigned.position);
+  await created(t, '/rubrics', WORLD_RUBRIC);
+  const assessment = (
+    await created(
+      t,
+      '/assessments',
+      { contractId: contract, stationId, period: { kind: 'annual', from: '2026-01-01', to: '2026-12-31' }, assessorKind: 'third_party', rubricCode: WORLD_RUBRIC.code, rubricVersion: 1 },
+      evaluatorOf(evaluator),
+    )
+  ).id;
+  // Supervision, training and service reports (issue 4): a supervisor of the pool serves S.
+  const supervisorId = (await created(t, '/supervisors', { name: '陈晓红', tier: 'county', affiliation: 'independent' })).id;
+  const supervisor = supervisorOf('0190a0a0-0000-7000-8000-00000000cafe', supervisorId);
+  const session = (await created(t, '/supervision-sessions', { ...WORLD_SESSION, contractId: contract, stationId, superviseeIds: [workerId] }, supervisor)).id;
+  const training = (await created(t, '/trainings', { ...WORLD_TRAINING, contractId: contract }, operatorOf(operator))).id;
+  await created(t, `/trainings/${training}/attendance`, { socialWorkerIds: [workerId], hoursCredited: 6 }, operatorOf(operator));
+  await created(t, '/service-reports', { ...WORLD_OUTPUT, stationId, month: '2026-10' }, operatorOf(operator));
   const people: Record<string, Principal> = {
     admin: ADMIN,
     'procurement of P': procurementOf(purchaser),
@@ -43,11 +120,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
     'operator O': operatorOf(operator),
     'operator O2': operatorOf(otherOperator),
     'evaluator E': evaluatorOf(evaluator),
-    supervisor: supervisorOf('0190a0a0-0000-7000-8000-00000000cafe', SUPERVISOR_ID),
+    supervisor,
     'worker W': socialWorkerOf(operator, workerId),
     'worker W2': socialWorkerOf(otherOperator, otherWorker),
   };
-  return { purchaser, operator, evaluator, otherPurchaser, otherOperator, station: stationId, contract, worker: workerId, otherWorker, people };
+  return { purchaser, operator, evaluator, otherPurchaser, otherOperator, station: stationId, contract, worker: workerId, otherWorker, assessment, supervisor: supervisorId, session, training, people };
 }
 
 export interface Endpoint {
@@ -158,6 +235,177 @@ export function endpoints(w: World): Endpoint[] {
       body: { stationId: w.station, on: '2026-10-31', reason: '辞职' },
       allowed: ['operator O'],
     },
+    { method: 'GET', path: '/rubrics', url: '/rubrics', allowed: EVERYONE },
+    { method: 'GET', path: '/rubrics/{code}/versions/{version}', url: `/rubrics/${WORLD_RUBRIC.code}/versions/1`, allowed: EVERYONE },
+    { method: 'POST', path: '/rubrics', url: '/rubrics', body: { ...WORLD_RUBRIC, code: 'world-sample' }, allowed: ['admin'] },
+    {
+      method: 'POST',
+      path: '/rubrics/{code}/versions/{version}/retirement',
+      url: '/rubrics/world-sample/versions/1/retirement',
+      body: { reason: '第2版启用后不再用于新的评估' },
+      allowed: ['admin'],
+    },
+    {
+      method: 'GET',
+      path: '/assessments',
+      url: '/assessments',
+      allowed: ['admin', 'evaluator E', 'operator O', 'operator O2', 'procurement of P', 'procurement of P2'],
+    },
+    { method: 'GET', path: '/assessments/{assessmentId}', url: `/assessments/${w.assessment}`, allowed: ['admin', 'evaluator E', 'operator O', 'procurement of P'] },
+    {
+      method: 'POST',
+      path: '/assessments',
+      url: '/assessments',
+      body: {
+        contractId: w.contract,
+        stationId: w.station,
+        period: { kind: 'midterm', from: '2026-01-01', to: '2026-06-30' },
+        assessorKind: 'third_party',
+        rubricCode: WORLD_RUBRIC.code,
+        rubricVersion: 1,
+      },
+      allowed: ['evaluator E'],
+    },
+    {
+      method: 'POST',
+      path: '/assessments/{assessmentId}/scores',
+      url: `/assessments/${w.assessment}/scores`,
+      body: {
+        scores: [
+          { itemCode: 'OPS.SITE.SPACE', points: 36.5, evidence: '个案室、活动室分设' },
+          { itemCode: 'OPS.SITE.SIGNS', points: 18, evidence: '标识统一' },
+          { itemCode: 'SERVICE.CASES.FILES', points: 31, evidence: '抽查五份档案，一份缺评估记录' },
+        ],
+      },
+      allowed: ['evaluator E'],
+    },
+    {
+      method: 'POST',
+      path: '/assessments/{assessmentId}/submission',
+      url: `/assessments/${w.assessment}/submission`,
+      body: { findings: '场所规范，档案基本完整', recommendations: '完善个案评估记录', wouldRecommend: true },
+      allowed: ['evaluator E'],
+    },
+    {
+      method: 'POST',
+      path: '/assessments/{assessmentId}/response',
+      url: `/assessments/${w.assessment}/response`,
+      body: { agrees: false, comment: '缺失的评估记录已补档' },
+      allowed: ['operator O'],
+    },
+    { method: 'POST', path: '/assessments/{assessmentId}/finalization', url: `/assessments/${w.assessment}/finalization`, body: {}, allowed: ['evaluator E'] },
+    {
+      method: 'POST',
+      path: '/assessments/{assessmentId}/amendments',
+      url: `/assessments/${w.assessment}/amendments`,
+      body: { scores: [{ itemCode: 'SERVICE.CASES.FILES', points: 34, evidence: '补档记录经核实' }], reason: '复核运营方补充材料' },
+      allowed: ['evaluator E'],
+    },
+    {
+      method: 'POST',
+      path: '/assessments/{assessmentId}/withdrawal',
+      url: `/assessments/${w.assessment}/withdrawal`,
+      body: { reason: '评估周期调整' },
+      allowed: ['evaluator E'],
+    },
+    {
+      method: 'GET',
+      path: '/stations/{stationId}/scorecard',
+      url: `/stations/${w.station}/scorecard`,
+      allowed: ['admin', 'evaluator E', 'supervisor', 'operator O', 'procurement of P', 'worker W'],
+    },
+    { method: 'GET', path: '/regions/{code}/rollup', url: '/regions/370112/rollup', allowed: ['admin', 'evaluator E', 'procurement of P', 'procurement of P2'] },
+    {
+      method: 'GET',
+      path: '/evaluators/{orgId}/consistency',
+      url: `/evaluators/${w.evaluator}/consistency`,
+      allowed: ['admin', 'evaluator E', 'procurement of P', 'procurement of P2'],
+    },
+    { method: 'GET', path: '/supervisors', url: '/supervisors', allowed: EVERYONE },
+    { method: 'GET', path: '/supervisors/{supervisorId}', url: `/supervisors/${w.supervisor}`, allowed: EVERYONE },
+    { method: 'POST', path: '/supervisors', url: '/supervisors', body: { name: '周建国', tier: 'city', affiliation: 'independent' }, allowed: ['admin'] },
+    {
+      method: 'GET',
+      path: '/supervisors/{supervisorId}/workload',
+      url: `/supervisors/${w.supervisor}/workload?month=2026-11`,
+      allowed: ['admin', 'supervisor', 'operator O', 'procurement of P'],
+    },
+    {
+      method: 'POST',
+      path: '/supervision-sessions',
+      url: '/supervision-sessions',
+      body: { ...WORLD_SESSION, contractId: w.contract, stationId: w.station, superviseeIds: [w.worker], heldOn: '2026-11-12', startTime: '09:00', durationMinutes: 90 },
+      allowed: ['supervisor'],
+    },
+    {
+      method: 'POST',
+      path: '/supervision-sessions/{sessionId}/attestations',
+      url: `/supervision-sessions/${w.session}/attestations`,
+      body: { heldOn: WORLD_SESSION.heldOn, startTime: WORLD_SESSION.startTime, durationMinutes: WORLD_SESSION.durationMinutes },
+      allowed: ['worker W'],
+    },
+    {
+      method: 'POST',
+      path: '/supervision-sessions/{sessionId}/corrections',
+      url: `/supervision-sessions/${w.session}/corrections`,
+      body: { reason: '实际时长为100分钟', changes: { durationMinutes: 100, topics: ['困境儿童个案评估', '服务计划'] } },
+      allowed: ['supervisor'],
+    },
+    {
+      method: 'POST',
+      path: '/supervision-sessions/{sessionId}/voiding',
+      url: `/supervision-sessions/${w.session}/voiding`,
+      body: { reason: '重复登记' },
+      allowed: ['supervisor'],
+    },
+    {
+      method: 'GET',
+      path: '/supervision-sessions/{sessionId}',
+      url: `/supervision-sessions/${w.session}`,
+      allowed: ['admin', 'evaluator E', 'supervisor', 'operator O', 'procurement of P', 'worker W'],
+    },
+    { method: 'POST', path: '/trainings', url: '/trainings', body: { ...WORLD_TRAINING, contractId: w.contract, heldOn: '2026-11-20', hours: 3.5 }, allowed: ['admin', 'operator O'] },
+    {
+      method: 'POST',
+      path: '/trainings/{trainingId}/attendance',
+      url: `/trainings/${w.training}/attendance`,
+      body: { socialWorkerIds: [w.otherWorker], hoursCredited: 3 },
+      allowed: ['operator O'],
+    },
+    {
+      method: 'POST',
+      path: '/trainings/{trainingId}/effectiveness',
+      url: `/trainings/${w.training}/effectiveness`,
+      body: { socialWorkerId: w.worker, score: 86, method: '培训前后测对比' },
+      allowed: ['operator O'],
+    },
+    {
+      method: 'GET',
+      path: '/trainings/{trainingId}',
+      url: `/trainings/${w.training}`,
+      allowed: ['admin', 'evaluator E', 'operator O', 'procurement of P', 'worker W'],
+    },
+    { method: 'POST', path: '/service-reports', url: '/service-reports', body: { ...WORLD_OUTPUT, stationId: w.station, month: '2026-09' }, allowed: ['operator O'] },
+    {
+      method: 'POST',
+      path: '/service-reports/satisfaction-surveys',
+      url: '/service-reports/satisfaction-surveys',
+      body: { stationId: w.station, month: '2026-10', respondents: 30, satisfied: 27 },
+      allowed: ['operator O'],
+    },
+    {
+      method: 'GET',
+      path: '/service-reports',
+      url: `/service-reports?stationId=${w.station}&month=2026-10`,
+      allowed: ['admin', 'evaluator E', 'operator O', 'procurement of P'],
+    },
+    {
+      method: 'GET',
+      path: '/social-workers/{socialWorkerId}/ledger',
+      url: `/social-workers/${w.worker}/ledger?year=2026`,
+      allowed: ['admin', 'evaluator E', 'operator O', 'procurement of P', 'worker W'],
+    },
+    { method: 'GET', path: '/contracts/{contractId}/performance', url: `/contracts/${w.contract}/performance`, allowed: ['admin', 'evaluator E', 'operator O', 'procurement of P'] },
     {
       method: 'GET',
       path: '/streams/{stream}/events',

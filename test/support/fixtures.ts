@@ -66,7 +66,7 @@ export async function award(t: TestApp, body: { purchaserOrgId: string }) {
 
 /** Reads a resource, as a principal (the administrator unless named), once the read models have reached `position`. */
 export async function read(t: TestApp, url: string, position: string, as: Principal = ADMIN) {
-  const response = await t.as(as).get(`${url}?minPosition=${position}`);
+  const response = await t.as(as).get(`${url}${url.includes('?') ? '&' : '?'}minPosition=${position}`);
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }

@@ -8,6 +8,8 @@ import { Principal } from '../../apps/api/src/auth/principal';
 import { bearer, testAuth } from '../../apps/api/src/auth/testing/test-auth';
 import { FixedClock } from '../../apps/api/src/infrastructure/clock';
 import { AppConfig, RateLimitConfig } from '../../apps/api/src/infrastructure/config';
+import { openEmbeddedStores } from '../../apps/api/src/infrastructure/stores';
+import { EventStore } from '@sws/event-store';
 
 /** Requests made as one principal: the bearer token is set on each. */
 export interface AsPrincipal {
@@ -35,6 +37,8 @@ export interface TestAppOptions {
   readonly dataDir?: string;
   readonly rateLimit?: RateLimitConfig | null;
   readonly corsOrigins?: readonly string[];
+  /** Wraps the embedded event store, e.g. to slow it down so that concurrent commands interleave. */
+  readonly eventStore?: (embedded: EventStore) => EventStore;
 }
 
 /** The service on the embedded stores in a fresh temporary directory, with a clock the test sets. */
@@ -52,7 +56,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     corsOrigins: options.corsOrigins ?? [],
     bodyLimitBytes: 1_048_576,
   };
-  const app = await createApp({ config, clock, logger: false });
+  const embedded = options.eventStore ? openEmbeddedStores(config) : null;
+  const stores = embedded && options.eventStore ? { events: options.eventStore(embedded.events), readModels: embedded.readModels } : undefined;
+  const app = await createApp({ config, clock, logger: false, stores });
   const authorization = (principal: Principal) => bearer(principal, auth.secret, clock.now().getTime());
   return {
     app,

@@ -11,6 +11,14 @@ import { ContractsModule } from './contracts/contracts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { SocialWorkersModule } from './social-workers/social-workers.module';
 import { StationsModule } from './stations/stations.module';
+import { SupervisorsModule } from './supervisors/supervisors.module';
+import { SupervisionSessionsModule } from './supervision-sessions/supervision-sessions.module';
+import { TrainingsModule } from './trainings/trainings.module';
+import { ServiceReportsModule } from './service-reports/service-reports.module';
+import { RubricsModule } from './rubrics/rubrics.module';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { RegionsModule } from './regions/regions.module';
+import { RenewalModule } from './renewal/renewal.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +34,14 @@ export class AppModule {
         StationsModule,
         ContractsModule,
         SocialWorkersModule,
+        SupervisorsModule,
+        SupervisionSessionsModule,
+        TrainingsModule,
+        ServiceReportsModule,
+        RubricsModule,
+        AssessmentsModule,
+        RegionsModule,
+        RenewalModule,
       ],
       controllers: [HealthController],
       providers: [

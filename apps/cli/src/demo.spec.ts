@@ -1,6 +1,7 @@
 import { creditCodeProblem } from '@sws/stations-contracts';
 import { demoCounty } from './demo-county';
 import { DemoSummary, loadDemo } from './demo';
+import { demoSupervision } from './demo-supervision';
 import { settled, startTempApp, TempApp } from './testing/temp-app';
 
 describe('the sample county plan', () => {
@@ -26,6 +27,22 @@ describe('the sample county plan', () => {
   it('dates every fact between January and October 2026', () => {
     const dates = county.workers.flatMap((w) => w.steps.map((s) => s.on));
     expect(dates.every((d) => d >= '2026-01-01' && d <= '2026-10-31')).toBe(true);
+  });
+
+  it('plans about two supervision sessions a month per station, trainings and monthly reports, none after mid-November', () => {
+    const plan = demoSupervision(county);
+    const dates = [...plan.sessions.map((s) => s.heldOn), ...plan.trainings.map((t) => t.heldOn)];
+    expect(dates.every((d) => d >= '2026-01-01' && d <= '2026-11-18')).toBe(true);
+    for (const station of county.stations) {
+      const sessions = plan.sessions.filter((s) => s.stationKey === station.key && s.voidReason === null);
+      expect(sessions.length).toBeGreaterThanOrEqual(20);
+      expect(new Set(sessions.map((s) => s.format))).toEqual(new Set(['group', 'individual', 'on_site']));
+    }
+    expect(plan.sessions.filter((s) => s.correction !== null)).toHaveLength(1);
+    expect(plan.sessions.filter((s) => s.voidReason !== null)).toHaveLength(1);
+    expect(plan.trainings.filter((t) => t.kind === 'pre_service' && t.heldOn.startsWith('2026-01'))).toHaveLength(2);
+    expect(plan.serviceReports).toHaveLength(county.stations.length * 10);
+    expect(plan.serviceReports.filter((r) => r.correction !== null)).toHaveLength(1);
   });
 
   it('names one station lead per station and gives the workers distinct names and keys', () => {
@@ -85,6 +102,47 @@ describe('loading the sample county through the API', () => {
     expect(departed).toHaveLength(summary.departures);
     expect(summary.departures).toBe(5);
     expect(workers.reduce((n, w) => n + w.certifications.length, 0)).toBe(summary.certifications);
+  });
+
+  it('loads a year of supervision in which most but not all workers meet their hours', async () => {
+    const { data: supervisors } = await t.get('/supervisors?limit=500');
+    expect(supervisors.map((s: { affiliation: string }) => s.affiliation).sort()).toEqual(['independent', 'operator', 'university']);
+    const rows = { supervision: [] as boolean[], training: [] as boolean[] };
+    for (const { id } of summary.contracts) {
+      const { data } = await t.get(`/contracts/${id}/performance?minPosition=${summary.lastPosition}`);
+      rows.supervision.push(...data.supervision.perWorker.map((r: { met: boolean }) => r.met));
+      rows.training.push(...data.training.perWorker.map((r: { met: boolean }) => r.met));
+      expect(data.serviceOutput.monthsMissing).toEqual([]);
+      expect(data.satisfaction.share).toBeGreaterThan(0.85);
+      expect(data.administrativeShare.share).toBeGreaterThan(0.15);
+      expect(data.administrativeShare.share).toBeLessThan(0.4);
+    }
+    for (const met of [rows.supervision, rows.training]) {
+      const share = met.filter(Boolean).length / met.length;
+      expect(share).toBeGreaterThan(0.6);
+      expect(share).toBeLessThan(1);
+    }
+    expect(summary.supervision).toMatchObject({ supervisors: 3, serviceReports: 100 });
+  });
+
+  it('records the voided session, the corrected one and the corrected monthly report', async () => {
+    const workers = await listed('/social-workers');
+    const ledgers = await Promise.all(workers.map((w) => t.get(`/social-workers/${w.id}/ledger?year=2026`)));
+    expect(ledgers.every((l) => l.data.figures.supervision.attested.minutes + l.data.figures.supervision.unattested.minutes > 0)).toBe(true);
+    const stations = await listed('/stations');
+    const stationNamed = (name: string) => stations.find((s) => s.name === name);
+    const baoshan = stationNamed('鲍山街道社工站');
+    type Seen = { sessionId: string; stationId: string; heldOn: string; durationMinutes: number };
+    const sessions = new Map<string, Seen>(ledgers.flatMap((l) => l.data.sessions.map((s: Seen) => [s.sessionId, s])));
+    const onDay = (stationId: string, heldOn: string) => [...sessions.values()].filter((s) => s.stationId === stationId && s.heldOn === heldOn);
+    const [corrected] = onDay(baoshan.id, '2026-04-05');
+    expect(corrected.durationMinutes).toBe(120);
+    expect((await t.get(`/supervision-sessions/${corrected.sessionId}`)).data.corrections).toHaveLength(1);
+    // The duplicate logged for 王舍人 on 3 June was voided: one session that day remains.
+    expect(onDay(stationNamed('王舍人街道社工站').id, '2026-06-03')).toHaveLength(1);
+    const { data: report } = await t.get(`/service-reports?stationId=${baoshan.id}&month=2026-05`);
+    expect(report.revisions).toHaveLength(3);
+    expect(report.output.correction).toEqual({ reason: '5月结案数漏报1件,补报更正' });
   });
 
   it('appends nothing when run a second time', async () => {

@@ -1,5 +1,7 @@
 import { Principal } from '../../api/src/auth/principal';
 import { COUNTY, demoCounty, WorkerStep } from './demo-county';
+import { demoAssessments, loadDemoAssessments } from './demo-assessments';
+import { demoSupervision, DemoSupervisionCounts, loadDemoSupervision } from './demo-supervision';
 
 /** The part of the Fastify application the demo needs: in-process requests. */
 export interface InjectableApp {
@@ -19,6 +21,13 @@ export interface DemoSummary {
   readonly certifications: number;
   readonly assignments: number;
   readonly departures: number;
+  /** Rubrics published; assessments finalized, submitted and awaiting the operator, and amended. */
+  readonly rubrics: number;
+  readonly assessments: number;
+  readonly awaitingResponse: number;
+  readonly amendments: number;
+  /** The year's supervisors, sessions, attestations, trainings and monthly service reports. */
+  readonly supervision: DemoSupervisionCounts;
   /** POSTs sent, including those the service recognised as retries. */
   readonly writes: number;
   /** The log's head before and after: equal when the county was loaded already. */
@@ -139,6 +148,20 @@ export async function loadDemo(app: InjectableApp, authorize: Authorize): Promis
     counts[step.kind] += 1;
   }
 
+  // The year's supervision, training and monthly service reports, each by the person whose work it is.
+  const supervision = await loadDemoSupervision(
+    demoSupervision(county),
+    { admin: DEMO_ADMIN, organizationIds, stationIds, contractIds, workerIds, operatorOfContract },
+    (url, key, payload, as) => post(url, key, payload, as),
+  );
+
+  // The year's third-party assessments, against the shipped rubrics.
+  const assessed = await loadDemoAssessments(
+    demoAssessments(county),
+    { admin: DEMO_ADMIN, organizationIds, stationIds, contractIds, operatorOfContract },
+    (url, key, payload, as) => post(url, key, payload, as),
+  );
+
   const contracts: Array<DemoSummary['contracts'][number]> = [];
   for (const [key, id] of contractIds) {
     const { data } = await request('GET', `/contracts/${id}?minPosition=${lastPosition}`, DEMO_ADMIN);
@@ -154,6 +177,8 @@ export async function loadDemo(app: InjectableApp, authorize: Authorize): Promis
     certifications: counts.certify,
     assignments: counts.assign,
     departures: counts.depart,
+    ...assessed,
+    supervision,
     writes,
     headBefore,
     headAfter,
@@ -197,6 +222,11 @@ export function formatDemoSummary(summary: DemoSummary): string {
     `  certifications  ${summary.certifications}`,
     `  assignments     ${summary.assignments}`,
     `  departures      ${summary.departures}`,
+    `  rubrics         ${summary.rubrics}`,
+    `  assessments     ${summary.assessments} finalized (${summary.amendments} amended), ${summary.awaitingResponse} awaiting the operator's response`,
+    `  supervisors     ${summary.supervision.supervisors}, ${summary.supervision.sessions} sessions, ${summary.supervision.attestations} attestations`,
+    `  trainings       ${summary.supervision.trainings}`,
+    `  service reports ${summary.supervision.serviceReports} station-months, each with a satisfaction survey`,
     `  requests        ${summary.writes} POSTs, last position ${summary.lastPosition}`,
     ...summary.contracts.map((c) => `  contract ${c.key}: ${c.id} (staffing compliance so far ${share(c.staffingCompliance)})`),
   ].join('\n');

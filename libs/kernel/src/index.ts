@@ -5,3 +5,4 @@ export * from './calendar-date';
 export * from './event-type-registry';
 export * from './projection';
 export * from './command-dates';
+export * from './fold-projection';

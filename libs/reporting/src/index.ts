@@ -3,3 +3,4 @@ export * from './region-rollup/region-rollup';
 export * from './worker-ledger';
 export * from './supervisor-workload';
 export * from './contract-performance';
+export * from './contract-streams/contract-streams.projection';

@@ -4,3 +4,5 @@ export * from './supervision-session/session';
 export * from './supervision-session/session-time';
 export * from './supervision-session/supervision-session';
 export * from './event-types';
+export * from './read-models/supervisor-detail.projection';
+export * from './read-models/supervision-session-detail.projection';

@@ -2,3 +2,4 @@
 export * from './training/training';
 export * from './training/training-hours';
 export * from './event-types';
+export * from './read-models/training-detail.projection';

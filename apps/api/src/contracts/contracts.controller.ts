@@ -7,6 +7,8 @@ import { Principal } from '../auth/principal';
 import { listScope, readerRoles } from '../auth/read-access';
 import { Roles } from '../auth/roles.decorator';
 import { IdParam, MinPositionParam } from '../http/params';
+import { OptionalDateParam } from '../http/query-params';
+import { CalendarDate } from '@sws/kernel';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { RequestContext } from '../infrastructure/request-context';
 import { ReadModels } from '../infrastructure/read-models.service';
@@ -17,6 +19,7 @@ import { AmendContractDto } from './amend-contract/amend-contract.dto';
 import { AwardContractCommand } from './award-contract/award-contract.command';
 import { AwardContractDto } from './award-contract/award-contract.dto';
 import { GetContractQuery } from './get-contract/get-contract.query';
+import { GetContractPerformanceQuery } from './get-contract-performance/get-contract-performance.query';
 import { TerminateContractCommand } from './terminate-contract/terminate-contract.command';
 import { TerminateContractDto } from './terminate-contract/terminate-contract.dto';
 
@@ -72,5 +75,18 @@ export class ContractsController {
     @Caller() caller: Principal,
   ) {
     return this.queries.execute(new GetContractQuery(contractId, minPosition, caller));
+  }
+
+  @Get(':contractId/performance')
+  @Roles(...readerRoles('contract'))
+  @ApiQuery({ name: 'asOf', required: false, example: '2026-06-30', description: 'A business date up to today; default today' })
+  @ApiQuery({ name: 'minPosition', required: false })
+  performance(
+    @Param('contractId', IdParam) contractId: string,
+    @Query('asOf', OptionalDateParam) asOf: CalendarDate | null,
+    @Query('minPosition', MinPositionParam) minPosition: Position | null,
+    @Caller() caller: Principal,
+  ) {
+    return this.queries.execute(new GetContractPerformanceQuery(contractId, asOf, minPosition, caller));
   }
 }

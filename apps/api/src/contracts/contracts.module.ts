@@ -5,12 +5,16 @@ import { AmendContractHandler } from './amend-contract/amend-contract.handler';
 import { AwardContractHandler } from './award-contract/award-contract.handler';
 import { ContractsController } from './contracts.controller';
 import { GetContractHandler } from './get-contract/get-contract.handler';
+import { GetContractPerformanceHandler } from './get-contract-performance/get-contract-performance.handler';
+import { ComposedReads } from '../infrastructure/composed-read';
+import { AwardFacts } from './award-facts';
 import { StationCommitments } from './station-commitments';
 import { TerminateContractHandler } from './terminate-contract/terminate-contract.handler';
 
 @Module({
   controllers: [ContractsController],
-  providers: [StationCommitments, AwardContractHandler, AmendContractHandler, TerminateContractHandler, GetContractHandler],
+  exports: [StationCommitments, AwardFacts],
+  providers: [StationCommitments, AwardFacts, AwardContractHandler, AmendContractHandler, TerminateContractHandler, GetContractHandler, ComposedReads, GetContractPerformanceHandler],
 })
 export class ContractsModule implements OnModuleInit {
   constructor(

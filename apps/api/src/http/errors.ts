@@ -30,6 +30,18 @@ export function fieldProblems(errors: readonly ValidationError[], prefix = ''): 
   });
 }
 
+/**
+ * Domain refusals that are bad input rather than broken rules (SPEC: points outside [0, max] are
+ * a 400): answered like validation errors, naming the field the domain names in its details.
+ */
+const BAD_INPUT_CODES: ReadonlySet<string> = new Set(['POINTS_OUT_OF_RANGE', 'POINTS_TOO_PRECISE']);
+
+function badInputFromDomain(error: DomainError): [number, object] {
+  const field = String(error.details.field ?? 'body');
+  const errors = [{ field, problems: [error.message] }];
+  return [400, { statusCode: 400, code: error.code, message: `${field}: ${error.message}`, errors, details: error.details }];
+}
+
 export class BadInput extends HttpException {
   constructor(errors: readonly FieldProblem[]) {
     super(
@@ -71,6 +83,7 @@ export class ErrorsFilter implements ExceptionFilter {
       const errors = error.field === null ? [] : [{ field: error.field, problems: [error.message] }];
       return [400, { statusCode: 400, code: error.code, message: error.message, errors }];
     }
+    if (error instanceof DomainError && BAD_INPUT_CODES.has(error.code)) return badInputFromDomain(error);
     if (error instanceof DomainError) {
       return [422, { statusCode: 422, code: error.code, message: error.message, details: error.details }];
     }

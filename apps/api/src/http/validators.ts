@@ -32,6 +32,14 @@ export const IsCny = rule(
   'must be an amount in CNY, at least 0, with at most two decimals',
 );
 
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export const IsMoment = rule(
+  'isMoment',
+  (value) => typeof value === 'string' && MOMENT.test(value) && !Number.isNaN(Date.parse(value)),
+  'must be an ISO timestamp with an offset such as 2026-12-31T18:00:00+08:00',
+);
+
 export const IsId = rule('isId', (value) => typeof value === 'string' && UUID_PATTERN.test(value), 'must be a UUID');
 
 export const IsRegionCode = rule(

@@ -4,8 +4,21 @@ import {
   creditCodeIndexProjection,
   organizationDetailProjection,
   socialWorkerDetailProjection,
+  serviceOutputProjection,
   stationDetailProjection,
 } from '@sws/stations-contracts';
+import { supervisionSessionDetailProjection, supervisorDetailProjection } from '@sws/supervision';
+import { trainingDetailProjection } from '@sws/training';
+import { contractStreamsProjection, supervisorWorkloadProjection, workerLedgerProjection } from '@sws/reporting';
+import { renewalPoliciesProjection, renewalReviewsProjection } from '@sws/renewal';
+import {
+  assessmentDetailProjection,
+  evaluatorConsistencyProjection,
+  openAssessmentsProjection,
+  rubricDetailProjection,
+  rubricVersionsProjection,
+  stationScorecardProjection,
+} from '@sws/assessment';
 
 /** Every read model the service keeps, by name. */
 export const PROJECTIONS: readonly Projection<any>[] = [
@@ -14,6 +27,21 @@ export const PROJECTIONS: readonly Projection<any>[] = [
   stationDetailProjection,
   contractDetailProjection,
   socialWorkerDetailProjection,
+  supervisorDetailProjection,
+  supervisionSessionDetailProjection,
+  supervisorWorkloadProjection,
+  trainingDetailProjection,
+  workerLedgerProjection,
+  serviceOutputProjection,
+  rubricDetailProjection,
+  rubricVersionsProjection,
+  assessmentDetailProjection,
+  openAssessmentsProjection,
+  stationScorecardProjection,
+  evaluatorConsistencyProjection,
+  renewalReviewsProjection,
+  renewalPoliciesProjection,
+  contractStreamsProjection,
 ];
 
 export function projectionNamed(name: string): Projection<any> | undefined {

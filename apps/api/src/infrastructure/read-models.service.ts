@@ -47,14 +47,27 @@ export class ReadModels implements OnApplicationShutdown {
     }
   }
 
+  private markStarted!: () => void;
+  private readonly startedPromise = new Promise<void>((resolve) => (this.markStarted = resolve));
+
   async start(): Promise<void> {
     for (const runner of this.runners.values()) await runner.start();
+    this.markStarted();
+  }
+
+  /** Resolves once every projection runner has started following the log. */
+  started(): Promise<void> {
+    return this.startedPromise;
   }
 
   async onApplicationShutdown(): Promise<void> {
     for (const runner of this.runners.values()) await runner.stop();
     await this.store.close();
     await this.events.close();
+  }
+
+  compare(a: Position, b: Position): number {
+    return this.events.comparePositions(a, b);
   }
 
   positionOf(projection: string): Position | null {
@@ -98,6 +111,18 @@ export class ReadModels implements OnApplicationShutdown {
     const runner = this.runner(projection);
     const rows = await this.store.list<D>(runner.projection.collection, { limit, afterId, where });
     return { rows, position: runner.position };
+  }
+
+  /** Every document matching `where`, page by page (for compositions over one record's documents). */
+  async all<D>(projection: string, where: { readonly field: string; readonly value: string }): Promise<D[]> {
+    const collection = this.runner(projection).projection.collection;
+    const found: D[] = [];
+    for (let afterId: string | undefined; ; ) {
+      const page = await this.store.list<D>(collection, { limit: 500, afterId, where });
+      found.push(...page.map((row) => row.document));
+      if (page.length < 500) return found;
+      afterId = page[page.length - 1].id;
+    }
   }
 
   /**

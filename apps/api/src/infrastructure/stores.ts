@@ -4,11 +4,15 @@ import { EventTypeRegistry } from '@sws/kernel';
 import { EventStore, SqliteEventStore } from '@sws/event-store';
 import { ReadStore, SqliteReadStore } from '@sws/read-store';
 import { stationsContractsEventTypes } from '@sws/stations-contracts';
+import { assessmentEventTypes } from '@sws/assessment';
+import { supervisionEventTypes } from '@sws/supervision';
+import { trainingEventTypes } from '@sws/training';
+import { renewalEventTypes } from '@sws/renewal';
 import { AppConfig } from './config';
 
 /** Every event type the service writes or reads, with its schema version. */
 export function eventTypeRegistry(): EventTypeRegistry {
-  return new EventTypeRegistry([...stationsContractsEventTypes]);
+  return new EventTypeRegistry([...stationsContractsEventTypes, ...assessmentEventTypes, ...supervisionEventTypes, ...trainingEventTypes, ...renewalEventTypes]);
 }
 
 /** The embedded default: the log and the read models as two SQLite files in one data directory. */

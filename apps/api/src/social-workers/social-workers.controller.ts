@@ -7,6 +7,7 @@ import { Principal } from '../auth/principal';
 import { listScope, readerRoles } from '../auth/read-access';
 import { Roles } from '../auth/roles.decorator';
 import { IdParam, MinPositionParam } from '../http/params';
+import { OptionalYearParam } from '../http/query-params';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { RequestContext } from '../infrastructure/request-context';
 import { ReadModels } from '../infrastructure/read-models.service';
@@ -19,6 +20,7 @@ import { CertifySocialWorkerDto } from './certify-social-worker/certify-social-w
 import { DepartSocialWorkerCommand } from './depart-social-worker/depart-social-worker.command';
 import { DepartSocialWorkerDto } from './depart-social-worker/depart-social-worker.dto';
 import { GetSocialWorkerQuery } from './get-social-worker/get-social-worker.query';
+import { GetWorkerLedgerQuery } from './get-worker-ledger/get-worker-ledger.query';
 import { RegisterSocialWorkerCommand } from './register-social-worker/register-social-worker.command';
 import { RegisterSocialWorkerDto } from './register-social-worker/register-social-worker.dto';
 
@@ -89,5 +91,18 @@ export class SocialWorkersController {
     @Caller() caller: Principal,
   ) {
     return this.queries.execute(new GetSocialWorkerQuery(socialWorkerId, minPosition, caller));
+  }
+
+  @Get(':socialWorkerId/ledger')
+  @Roles(...readerRoles('workerLedger'))
+  @ApiQuery({ name: 'year', required: false, example: 2026, description: 'A calendar year up to the current one; default the current one' })
+  @ApiQuery({ name: 'minPosition', required: false })
+  ledger(
+    @Param('socialWorkerId', IdParam) socialWorkerId: string,
+    @Query('year', OptionalYearParam) year: number | null,
+    @Query('minPosition', MinPositionParam) minPosition: Position | null,
+    @Caller() caller: Principal,
+  ) {
+    return this.queries.execute(new GetWorkerLedgerQuery(socialWorkerId, year, minPosition, caller));
   }
 }

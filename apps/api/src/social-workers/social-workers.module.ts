@@ -5,6 +5,8 @@ import { AssignSocialWorkerHandler } from './assign-social-worker/assign-social-
 import { CertifySocialWorkerHandler } from './certify-social-worker/certify-social-worker.handler';
 import { DepartSocialWorkerHandler } from './depart-social-worker/depart-social-worker.handler';
 import { GetSocialWorkerHandler } from './get-social-worker/get-social-worker.handler';
+import { GetWorkerLedgerHandler } from './get-worker-ledger/get-worker-ledger.handler';
+import { ComposedReads } from '../infrastructure/composed-read';
 import { RegisterSocialWorkerHandler } from './register-social-worker/register-social-worker.handler';
 import { SocialWorkersController } from './social-workers.controller';
 
@@ -16,6 +18,8 @@ import { SocialWorkersController } from './social-workers.controller';
     AssignSocialWorkerHandler,
     DepartSocialWorkerHandler,
     GetSocialWorkerHandler,
+    ComposedReads,
+    GetWorkerLedgerHandler,
   ],
 })
 export class SocialWorkersModule implements OnModuleInit {

@@ -43,9 +43,10 @@ export interface AssessmentScore {
   readonly dimensions: readonly DimensionScore[];
 }
 
+/** The contract's operator and purchaser ride along: who may respond, and who else is party to the record. */
 export type AssessmentStarted = DomainEvent<
   'AssessmentStarted',
-  AssessmentRef & { operatorOrgId: string; rubric: RubricSnapshot }
+  AssessmentRef & { operatorOrgId: string; purchaserOrgId: string; rubric: RubricSnapshot }
 >;
 export type AssessmentItemsScored = DomainEvent<'AssessmentItemsScored', AssessmentRef & { scores: readonly ItemScore[] }>;
 export type AssessmentSubmitted = DomainEvent<

@@ -16,7 +16,7 @@ const march = { kind: 'monthly' as const, from: '2026-03-01', to: '2026-03-31' }
 
 describe('assessment', () => {
   describe('when started', () => {
-    it('records the start with the operator and a snapshot of the rubric version', () => {
+    it('records the start with the operator, the purchaser and a snapshot of the rubric version', () => {
       spec.given([]).when(start()).then([started]);
     });
 

@@ -63,7 +63,7 @@ export const assessment: Decider<AssessmentState, AssessmentCommand, AssessmentE
 
   evolve(state, event) {
     if (event.type === 'AssessmentStarted') {
-      const { operatorOrgId, rubric, ...ref } = event.data;
+      const { operatorOrgId, purchaserOrgId: _, rubric, ...ref } = event.data;
       return { status: 'draft', ref, operatorOrgId, rubric, scores: {}, responseDueOn: null, responded: false, revision: 0, score: null };
     }
     if (state.status === 'unknown') return state;
@@ -86,8 +86,8 @@ export const assessment: Decider<AssessmentState, AssessmentCommand, AssessmentE
   decide(command, state) {
     if (command.type === 'StartAssessment') {
       if (state.status !== 'unknown') refuse('ALREADY_STARTED', 'this assessment is started already');
-      const { definition, operatorOrgId } = checkStart(command);
-      return [{ type: 'AssessmentStarted', data: { ...command.data, operatorOrgId, rubric: snapshotOf(definition) } }];
+      const { definition, operatorOrgId, purchaserOrgId } = checkStart(command);
+      return [{ type: 'AssessmentStarted', data: { ...command.data, operatorOrgId, purchaserOrgId, rubric: snapshotOf(definition) } }];
     }
     switch (command.type) {
       case 'ScoreAssessmentItems': {

@@ -100,5 +100,5 @@ export function checkStart(command: StartAssessment) {
   checkIndependence(command, contract.operatorOrgId);
   checkAssessor(command, contract.purchaserOrgId);
   checkNoneOpen(command, facts.openAssessments);
-  return { definition: facts.rubric.definition, operatorOrgId: contract.operatorOrgId };
+  return { definition: facts.rubric.definition, operatorOrgId: contract.operatorOrgId, purchaserOrgId: contract.purchaserOrgId };
 }

@@ -8,6 +8,9 @@ export interface AssessmentDetail extends Omit<AssessmentRef, 'assessmentId'> {
   readonly id: string;
   readonly status: AssessmentStatus;
   readonly operatorOrgId: string;
+  readonly purchaserOrgId: string;
+  /** The evaluator organization and the contract's operator and purchaser: who may read it. */
+  readonly parties: readonly string[];
   readonly rubric: RubricSnapshot;
   readonly startedAt: string;
   readonly items: Readonly<Record<string, { readonly points: number; readonly evidence: string; readonly recordedAt: string }>>;
@@ -43,7 +46,7 @@ function withItems(document: AssessmentDetail, scores: ReadonlyArray<{ itemCode:
 /** The record of one assessment as the evaluator and the operator see it. */
 export const assessmentDetailProjection: Projection<AssessmentDetail> = {
   name: 'assessment-detail',
-  version: 1,
+  version: 2,
   collection: 'assessments',
   handles: [
     'AssessmentStarted',
@@ -64,6 +67,7 @@ export const assessmentDetailProjection: Projection<AssessmentDetail> = {
       return {
         id: assessmentId,
         ...rest,
+        parties: [...new Set([rest.evaluatorOrgId, rest.operatorOrgId, rest.purchaserOrgId])],
         status: 'draft',
         startedAt: recordedAt,
         items: {},

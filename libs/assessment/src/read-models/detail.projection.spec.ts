@@ -13,6 +13,7 @@ describe('assessment detail', () => {
       id: 'a-1',
       stationId: 'st-1',
       operatorOrgId: 'org-operator',
+      purchaserOrgId: 'org-bureau',
       status: 'finalized',
       submission: { submittedOn: '2026-12-01', responseDueOn: '2026-12-15' },
       response: { agrees: true, respondedOn: '2026-12-03' },
@@ -32,6 +33,12 @@ describe('assessment detail', () => {
       [1, 85.25, null, []],
       [2, 80.25, '复核发现计分错误', ['B.1.a']],
     ]);
+  });
+
+  it('names the evaluator organization and the contract’s operator and purchaser as its parties, once each', () => {
+    expect(run(assessmentDetailProjection, play(start())).get('a-1')!.parties).toEqual(['org-evaluator', 'org-operator', 'org-bureau']);
+    const byThePurchaser = play(start({ evaluatorOrgId: 'org-bureau', assessorKind: 'purchaser' }, { evaluator: { kind: 'purchaser', affiliatedOrgIds: [] } }));
+    expect(run(assessmentDetailProjection, byThePurchaser).get('a-1')!.parties).toEqual(['org-bureau', 'org-operator']);
   });
 
   it('shows a withdrawal', () => {

@@ -47,7 +47,7 @@ export const start = (
 
 export const started: AssessmentStarted = {
   type: 'AssessmentStarted',
-  data: { ...REF, operatorOrgId: 'org-operator', rubric: snapshotOf(smallRubric()) },
+  data: { ...REF, operatorOrgId: 'org-operator', purchaserOrgId: 'org-bureau', rubric: snapshotOf(smallRubric()) },
 };
 
 export const scores = (points: Readonly<Record<string, number>>, evidence = '现场查看台账'): ItemScore[] =>

@@ -20,6 +20,7 @@ const placed = (socialWorkerId: string, stationId: string, from: string, until: 
   from,
   until,
   departureReason: null,
+  eventIds: [],
 });
 
 /** Two stations; w-1 and w-2 at st-1 all year, w-3 at st-2 all year, w-9 at another contract's station. */

@@ -10,6 +10,8 @@ export interface StationAssignment {
   readonly from: CalendarDate;
   readonly until: CalendarDate | null;
   readonly departureReason: string | null;
+  /** The assignment's event and, once it ended, the departure's: where staffing figures come from. */
+  readonly eventIds: readonly string[];
 }
 
 /**
@@ -19,13 +21,14 @@ export interface StationAssignment {
 export function withAssignmentEvent(
   assignments: readonly StationAssignment[],
   event: SocialWorkerAssigned | SocialWorkerDeparted,
+  eventId: string,
 ): StationAssignment[] {
   if (event.type === 'SocialWorkerAssigned') {
     const { socialWorkerId, stationId, contractId, post, from } = event.data;
-    return [...assignments, { socialWorkerId, stationId, contractId, post, from, until: null, departureReason: null }];
+    return [...assignments, { socialWorkerId, stationId, contractId, post, from, until: null, departureReason: null, eventIds: [eventId] }];
   }
   const { socialWorkerId, on, reason } = event.data;
   return assignments.map((a) =>
-    a.socialWorkerId === socialWorkerId && a.until === null ? { ...a, until: on, departureReason: reason } : a,
+    a.socialWorkerId === socialWorkerId && a.until === null ? { ...a, until: on, departureReason: reason, eventIds: [...a.eventIds, eventId] } : a,
   );
 }

@@ -13,6 +13,8 @@ export interface ContractDetail {
   readonly requirements: Requirements;
   readonly predecessorContractId: string | null;
   readonly awardedAt: string;
+  /** The ContractAwarded event: the source of the term, stations and requirements. */
+  readonly awardEventId: string;
   readonly terminated: { readonly effectiveOn: CalendarDate; readonly reason: string } | null;
   readonly amendments: ReadonlyArray<{ readonly changes: ContractAmended['data']['changes']; readonly reason: string; readonly recordedAt: string }>;
   readonly assignments: readonly StationAssignment[];
@@ -24,13 +26,14 @@ type Handled = ContractAwarded | ContractAmended | ContractTerminated | SocialWo
 
 export const contractDetailProjection: Projection<ContractDetail> = {
   name: 'contract-detail',
-  version: 2,
+  version: 3,
   collection: 'contracts',
   handles: ['ContractAwarded', 'ContractAmended', 'ContractTerminated', 'SocialWorkerAssigned', 'SocialWorkerDeparted'],
   documentIds: (event: ProjectedEvent) => [(event.data as { contractId: string }).contractId],
 
   evolve(document, projected) {
     const event = projected as unknown as Handled;
+    const { eventId } = projected.metadata;
     if (event.type === 'ContractAwarded') {
       const { contractId, predecessorContractId, ...rest } = event.data;
       return {
@@ -38,6 +41,7 @@ export const contractDetailProjection: Projection<ContractDetail> = {
         ...rest,
         predecessorContractId: predecessorContractId ?? null,
         awardedAt: projected.metadata.recordedAt,
+        awardEventId: eventId,
         terminated: null,
         amendments: [],
         assignments: [],
@@ -58,7 +62,7 @@ export const contractDetailProjection: Projection<ContractDetail> = {
         return { ...document, terminated: { effectiveOn: event.data.effectiveOn, reason: event.data.reason } };
       case 'SocialWorkerAssigned':
       case 'SocialWorkerDeparted':
-        return { ...document, assignments: withAssignmentEvent(document.assignments, event) };
+        return { ...document, assignments: withAssignmentEvent(document.assignments, event, eventId) };
     }
   },
 };

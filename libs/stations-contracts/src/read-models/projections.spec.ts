@@ -136,8 +136,8 @@ describe('station detail', () => {
     it('closes only the departing worker’s assignment at that station, on the day of departure', () => {
       const station = run(stationDetailProjection, staffing).get('st-1')!;
       expect(station.assignments).toEqual([
-        { socialWorkerId: 'w-1', stationId: 'st-1', contractId: 'c-1', post: 'resident', from: '2026-01-05', until: '2026-02-10', departureReason: '辞职' },
-        { socialWorkerId: 'w-2', stationId: 'st-1', contractId: 'c-1', post: 'resident', from: '2026-01-05', until: null, departureReason: null },
+        { socialWorkerId: 'w-1', stationId: 'st-1', contractId: 'c-1', post: 'resident', from: '2026-01-05', until: '2026-02-10', departureReason: '辞职', eventIds: expect.any(Array) },
+        { socialWorkerId: 'w-2', stationId: 'st-1', contractId: 'c-1', post: 'resident', from: '2026-01-05', until: null, departureReason: null, eventIds: expect.any(Array) },
       ]);
     });
 
@@ -224,6 +224,13 @@ describe('contract detail', () => {
       ['w-2', 'st-1', '2026-01-05', null, null],
       ['w-1', 'st-2', '2026-02-10', null, null],
     ]);
+  });
+
+  it('names the events each assignment and the award come from, so staffing figures can cite them', () => {
+    const detail = run(contractDetailProjection, staffing).get('c-1')!;
+    // Events are numbered by their place in the log: e-2 is the award, e-5.. the assignments.
+    expect(detail.awardEventId).toBe('e-2');
+    expect(detail.assignments.map((a) => a.eventIds)).toEqual([['e-5', 'e-7'], ['e-6'], ['e-8']]);
   });
 
   it('applies amendments, keeps their history and records the termination', () => {

@@ -32,13 +32,14 @@ function higher(a: CertificationLevel, b: CertificationLevel): CertificationLeve
 
 export const socialWorkerDetailProjection: Projection<SocialWorkerDetail> = {
   name: 'social-worker-detail',
-  version: 2,
+  version: 3,
   collection: 'social-workers',
   handles: ['SocialWorkerRegistered', 'SocialWorkerCertified', 'SocialWorkerAssigned', 'SocialWorkerDeparted'],
   documentIds: (event: ProjectedEvent) => [(event.data as { socialWorkerId: string }).socialWorkerId],
 
   evolve(document, projected) {
     const event = projected as unknown as Handled;
+    const { eventId } = projected.metadata;
     if (event.type === 'SocialWorkerRegistered') {
       const { socialWorkerId, ...rest } = event.data;
       const registeredByOrgId = projected.metadata.actor.orgId;
@@ -65,10 +66,10 @@ export const socialWorkerDetailProjection: Projection<SocialWorkerDetail> = {
       case 'SocialWorkerAssigned': {
         const { operatorOrgId, purchaserOrgId } = event.data;
         const parties = [...new Set([...document.parties, operatorOrgId, purchaserOrgId])];
-        return { ...document, assignments: withAssignmentEvent(document.assignments, event), parties };
+        return { ...document, assignments: withAssignmentEvent(document.assignments, event, eventId), parties };
       }
       case 'SocialWorkerDeparted':
-        return { ...document, assignments: withAssignmentEvent(document.assignments, event) };
+        return { ...document, assignments: withAssignmentEvent(document.assignments, event, eventId) };
     }
   },
 };

@@ -34,7 +34,7 @@ type Handled =
   | SocialWorkerAssigned
   | SocialWorkerDeparted;
 
-function evolveStation(document: StationDetail | null, event: Handled, recordedAt: string): StationDetail | null {
+function evolveStation(document: StationDetail | null, event: Handled, recordedAt: string, eventId: string): StationDetail | null {
   if (event.type === 'StationRegistered') {
     const { stationId: id, ...rest } = event.data;
     return { id, ...rest, registeredAt: recordedAt, closed: null, contracts: [], assignments: [], parties: [] };
@@ -74,13 +74,13 @@ function evolveStation(document: StationDetail | null, event: Handled, recordedA
       };
     case 'SocialWorkerAssigned':
     case 'SocialWorkerDeparted':
-      return { ...document, assignments: withAssignmentEvent(document.assignments, event) };
+      return { ...document, assignments: withAssignmentEvent(document.assignments, event, eventId) };
   }
 }
 
 export const stationDetailProjection: Projection<StationDetail> = {
   name: 'station-detail',
-  version: 2,
+  version: 3,
   collection: 'stations',
   handles: [
     'StationRegistered',
@@ -96,6 +96,6 @@ export const stationDetailProjection: Projection<StationDetail> = {
     return data.stationIds ?? (data.stationId ? [data.stationId] : []);
   },
   evolve(document, event) {
-    return evolveStation(document, event as unknown as Handled, event.metadata.recordedAt);
+    return evolveStation(document, event as unknown as Handled, event.metadata.recordedAt, event.metadata.eventId);
   },
 };

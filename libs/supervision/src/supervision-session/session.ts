@@ -87,7 +87,17 @@ export interface SessionFacts {
 export type LogSupervisionSession = Command<'LogSupervisionSession', SessionDetails & { sessionId: string; supervisorId: string }> & {
   readonly facts: SessionFacts & { readonly supervisor: { readonly supervisorId: string } | null };
 };
-export type AttestSupervisionSession = Command<'AttestSupervisionSession', { sessionId: string; socialWorkerId: string }>;
+/** What a supervisee confirms by attesting: the time the session took, as they read it. */
+export type AttestedTime = Pick<SessionDetails, 'heldOn' | 'startTime' | 'durationMinutes'>;
+export type AttestSupervisionSession = Command<
+  'AttestSupervisionSession',
+  {
+    sessionId: string;
+    socialWorkerId: string;
+    /** When given, the session must still say this: a correction between reading and attesting is not co-signed blindly. */
+    confirms?: AttestedTime;
+  }
+>;
 export type CorrectSupervisionSession = Command<
   'CorrectSupervisionSession',
   { sessionId: string; reason: string; changes: Partial<SessionDetails> }

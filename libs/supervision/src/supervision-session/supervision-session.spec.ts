@@ -143,6 +143,18 @@ describe('supervision session', () => {
     it('refuses to attest a session that does not exist', () => {
       spec.given([]).when(attest('w-1')).thenFails('SESSION_NOT_FOUND');
     });
+
+    it('accepts an attestation that confirms the time the session says', () => {
+      const confirms = { heldOn: details.heldOn, startTime: details.startTime, durationMinutes: details.durationMinutes };
+      spec.given([logged()]).when({ ...attest('w-1'), data: { ...attest('w-1').data, confirms } }).then([attested('w-1')]);
+    });
+
+    it('refuses an attestation that confirms another time than the session now says', () => {
+      const confirms = { heldOn: details.heldOn, startTime: details.startTime, durationMinutes: details.durationMinutes - 1 };
+      spec.given([logged()]).when({ ...attest('w-1'), data: { ...attest('w-1').data, confirms } }).thenFails('ATTESTATION_MISMATCH');
+      spec.given([logged()]).when({ ...attest('w-1'), data: { ...attest('w-1').data, confirms: { ...confirms, durationMinutes: details.durationMinutes, startTime: '14:01' } } }).thenFails('ATTESTATION_MISMATCH');
+      spec.given([logged()]).when({ ...attest('w-1'), data: { ...attest('w-1').data, confirms: { ...confirms, durationMinutes: details.durationMinutes, heldOn: '2026-04-09' } } }).thenFails('ATTESTATION_MISMATCH');
+    });
   });
 
   describe('when voided', () => {

@@ -80,6 +80,15 @@ export const supervisionSession: Decider<SupervisionSessionState, SupervisionSes
         if (state.attestedBy.includes(socialWorkerId)) {
           refuse('ALREADY_ATTESTED', `social worker ${socialWorkerId} attested this session already`, { socialWorkerId });
         }
+        const { confirms } = command.data;
+        const { startTime, durationMinutes } = state.session;
+        if (confirms && (confirms.heldOn !== heldOn || confirms.startTime !== startTime || confirms.durationMinutes !== durationMinutes)) {
+          refuse(
+            'ATTESTATION_MISMATCH',
+            `the session now says ${heldOn} from ${startTime} for ${durationMinutes} minutes, not ${confirms.heldOn} from ${confirms.startTime} for ${confirms.durationMinutes}`,
+            { confirms, session: { heldOn, startTime, durationMinutes } },
+          );
+        }
         return [
           { type: 'SupervisionSessionAttested', data: { sessionId: state.sessionId, supervisorId, socialWorkerId, heldOn }, occurredAt: heldOn },
         ];

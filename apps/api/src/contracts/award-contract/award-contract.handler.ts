@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AwardContract, contract, organization, station, streams } from '@sws/stations-contracts';
+import { AwardContract, contract, streams } from '@sws/stations-contracts';
 import { mustActFor } from '../../auth/write-access';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
-import { Records } from '../../infrastructure/records';
+import { AwardFacts } from '../award-facts';
 import { StationCommitments } from '../station-commitments';
 import { AwardContractCommand } from './award-contract.command';
 
@@ -10,7 +10,7 @@ import { AwardContractCommand } from './award-contract.command';
 export class AwardContractHandler implements ICommandHandler<AwardContractCommand, WriteResult> {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly records: Records,
+    private readonly facts: AwardFacts,
     private readonly commitments: StationCommitments,
   ) {}
 
@@ -25,26 +25,12 @@ export class AwardContractHandler implements ICommandHandler<AwardContractComman
           streamId: streams.contract(contractId),
           decider: contract,
           mustExist: false,
-          command: async (_state, metadata): Promise<AwardContract> => {
-            const [purchaser, operator] = await Promise.all(
-              [body.purchaserOrgId, body.operatorOrgId].map((id) => this.records.state(streams.organization(id), organization)),
-            );
-            const stationStatus: Record<string, 'open' | 'closed' | 'unknown'> = {};
-            for (const stationId of body.stationIds) {
-              stationStatus[stationId] = (await this.records.state(streams.station(stationId), station)).status;
-            }
-            return {
-              type: 'AwardContract',
-              data: { contractId, ...body },
-              metadata,
-              facts: {
-                purchaserKind: purchaser.status === 'registered' ? purchaser.kind : null,
-                operatorKind: operator.status === 'registered' ? operator.kind : null,
-                stationStatus,
-                commitments: await this.commitments.of(body.stationIds),
-              },
-            };
-          },
+          command: async (_state, metadata): Promise<AwardContract> => ({
+            type: 'AwardContract',
+            data: { contractId, ...body },
+            metadata,
+            facts: await this.facts.gather(body),
+          }),
         },
         context,
       ),

@@ -26,6 +26,7 @@ const placed = (socialWorkerId: string, stationId: string, from: CalendarDate, u
   from,
   until,
   departureReason: until === null ? null : '调岗',
+  eventIds: [],
 });
 
 /** w-1..w-3 at st-1 all year; w-4 at st-1 until 1 July, then at st-2; w-5 there since December 2025. */

@@ -1,0 +1,17 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { WriteResult } from '../../infrastructure/command-executor';
+import { AssessmentWrites, itsAssessor } from '../assessment-writes';
+import { AmendAssessmentCommand } from './amend-assessment.command';
+
+@CommandHandler(AmendAssessmentCommand)
+export class AmendAssessmentHandler implements ICommandHandler<AmendAssessmentCommand, WriteResult> {
+  constructor(private readonly writes: AssessmentWrites) {}
+
+  execute({ assessmentId, body, context }: AmendAssessmentCommand): Promise<WriteResult> {
+    return this.writes.carryOut(assessmentId, context, itsAssessor(`amend assessment ${assessmentId}`), (metadata) => ({
+      type: 'AmendAssessment',
+      data: { assessmentId, scores: body.scores, reason: body.reason },
+      metadata,
+    }));
+  }
+}

@@ -1,0 +1,17 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { WriteResult } from '../../infrastructure/command-executor';
+import { AssessmentWrites, itsAssessor } from '../assessment-writes';
+import { FinalizeAssessmentCommand } from './finalize-assessment.command';
+
+@CommandHandler(FinalizeAssessmentCommand)
+export class FinalizeAssessmentHandler implements ICommandHandler<FinalizeAssessmentCommand, WriteResult> {
+  constructor(private readonly writes: AssessmentWrites) {}
+
+  execute({ assessmentId, context }: FinalizeAssessmentCommand): Promise<WriteResult> {
+    return this.writes.carryOut(assessmentId, context, itsAssessor(`finalize assessment ${assessmentId}`), (metadata) => ({
+      type: 'FinalizeAssessment',
+      data: { assessmentId },
+      metadata,
+    }));
+  }
+}

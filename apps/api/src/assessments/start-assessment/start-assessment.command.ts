@@ -1,0 +1,9 @@
+import { RequestContext } from '../../infrastructure/request-context';
+import { StartAssessmentDto } from './start-assessment.dto';
+
+export class StartAssessmentCommand {
+  constructor(
+    readonly body: StartAssessmentDto,
+    readonly context: RequestContext,
+  ) {}
+}

@@ -1,0 +1,86 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { assessment, AssessmentRef, AssessorKind, rubric, StartAssessment, StartAssessmentFacts, streams } from '@sws/assessment';
+import { contract, lastDay, OrganizationDetail, streams as contractStreams } from '@sws/stations-contracts';
+import { AccessDenied } from '../../auth/access-denied';
+import { Principal, Role } from '../../auth/principal';
+import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
+import { ReadModels } from '../../infrastructure/read-models.service';
+import { Records } from '../../infrastructure/records';
+import { OpenAssessments } from '../open-assessments';
+import { StartAssessmentCommand } from './start-assessment.command';
+
+/** Evaluators make third-party (and community or service-user) assessments; procurement makes the purchaser's own. */
+const KINDS_BY_ROLE: Partial<Record<Role, readonly AssessorKind[]>> = {
+  evaluator: ['third_party', 'community', 'service_users'],
+  procurement: ['purchaser'],
+};
+
+function mayStart(principal: Principal, kind: AssessorKind): void {
+  if (!KINDS_BY_ROLE[principal.role]?.includes(kind)) {
+    throw new AccessDenied(`${principal.role} may not start a ${kind} assessment`, 'ROLE_NOT_ALLOWED');
+  }
+}
+
+@CommandHandler(StartAssessmentCommand)
+export class StartAssessmentHandler implements ICommandHandler<StartAssessmentCommand, WriteResult> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly records: Records,
+    private readonly readModels: ReadModels,
+    private readonly open: OpenAssessments,
+  ) {}
+
+  execute({ body, context }: StartAssessmentCommand): Promise<WriteResult> {
+    mayStart(context.principal, body.assessorKind);
+    const assessmentId = this.executor.newId(context, 'Assessment');
+    const { contractId, stationId, period, assessorKind, rubricCode, rubricVersion } = body;
+    // The evaluator organization is the caller's own: a body cannot name another.
+    const data: AssessmentRef = {
+      assessmentId,
+      evaluatorOrgId: context.principal.orgId,
+      contractId,
+      stationId,
+      period: { kind: period.kind, from: period.from, to: period.to },
+      assessorKind,
+      rubricCode,
+      rubricVersion,
+    };
+    return this.open.exclusively(stationId, () =>
+      this.executor.execute(
+        {
+          recordType: 'Assessment',
+          id: assessmentId,
+          streamId: streams.assessment(assessmentId),
+          decider: assessment,
+          mustExist: false,
+          command: async (_state, metadata): Promise<StartAssessment> => ({ type: 'StartAssessment', data, metadata, facts: await this.facts(data) }),
+        },
+        context,
+      ),
+    );
+  }
+
+  /** The rubric version and the contract from their streams; the evaluator's affiliations (both sides') and the open assessments from read models that have caught up. */
+  private async facts(data: AssessmentRef): Promise<StartAssessmentFacts> {
+    const [rubricState, contractState, evaluator, openAssessments] = await Promise.all([
+      this.records.state(streams.rubric(data.rubricCode, data.rubricVersion), rubric),
+      this.records.state(contractStreams.contract(data.contractId), contract),
+      this.readModels.current<OrganizationDetail>('organization-detail', data.evaluatorOrgId),
+      this.open.of(data.stationId),
+    ]);
+    return {
+      rubric: rubricState.status === 'unknown' ? null : { definition: rubricState.definition, retired: rubricState.status === 'retired' },
+      contract:
+        contractState.status === 'unknown'
+          ? null
+          : {
+              operatorOrgId: contractState.operatorOrgId,
+              purchaserOrgId: contractState.purchaserOrgId,
+              stationIds: contractState.stationIds,
+              term: { start: contractState.term.start, end: lastDay(contractState.term, contractState.terminatedOn) },
+            },
+      evaluator: evaluator === null ? null : { kind: evaluator.kind, affiliatedOrgIds: evaluator.affiliations.map((a) => a.orgId) },
+      openAssessments,
+    };
+  }
+}

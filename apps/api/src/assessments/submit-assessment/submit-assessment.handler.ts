@@ -1,0 +1,17 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { WriteResult } from '../../infrastructure/command-executor';
+import { AssessmentWrites, itsAssessor } from '../assessment-writes';
+import { SubmitAssessmentCommand } from './submit-assessment.command';
+
+@CommandHandler(SubmitAssessmentCommand)
+export class SubmitAssessmentHandler implements ICommandHandler<SubmitAssessmentCommand, WriteResult> {
+  constructor(private readonly writes: AssessmentWrites) {}
+
+  execute({ assessmentId, body, context }: SubmitAssessmentCommand): Promise<WriteResult> {
+    return this.writes.carryOut(assessmentId, context, itsAssessor(`submit assessment ${assessmentId}`), (metadata) => ({
+      type: 'SubmitAssessment',
+      data: { assessmentId, ...body },
+      metadata,
+    }));
+  }
+}

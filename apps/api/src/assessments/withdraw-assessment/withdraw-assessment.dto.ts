@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+
+/** A draft or submitted assessment may be withdrawn, with the reason stated. */
+export class WithdrawAssessmentDto {
+  @ApiProperty({ example: '评估周期调整，重新组织年度评估', description: 'Not blank' })
+  @IsString()
+  @MaxLength(2000)
+  reason!: string;
+}

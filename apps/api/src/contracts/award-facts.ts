@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { AwardContract, organization, station, streams } from '@sws/stations-contracts';
+import { Records } from '../infrastructure/records';
+import { StationCommitments } from './station-commitments';
+
+/**
+ * What awarding a contract checks beyond its own data: the parties' kinds, the stations' state
+ * and the other contracts holding them. Call it inside `StationCommitments.exclusively`.
+ */
+@Injectable()
+export class AwardFacts {
+  constructor(
+    private readonly records: Records,
+    private readonly commitments: StationCommitments,
+  ) {}
+
+  async gather(body: { purchaserOrgId: string; operatorOrgId: string; stationIds: readonly string[] }): Promise<AwardContract['facts']> {
+    const [purchaser, operator] = await Promise.all(
+      [body.purchaserOrgId, body.operatorOrgId].map((id) => this.records.state(streams.organization(id), organization)),
+    );
+    const stationStatus: Record<string, 'open' | 'closed' | 'unknown'> = {};
+    for (const stationId of body.stationIds) {
+      stationStatus[stationId] = (await this.records.state(streams.station(stationId), station)).status;
+    }
+    return {
+      purchaserKind: purchaser.status === 'registered' ? purchaser.kind : null,
+      operatorKind: operator.status === 'registered' ? operator.kind : null,
+      stationStatus,
+      commitments: await this.commitments.of(body.stationIds),
+    };
+  }
+}

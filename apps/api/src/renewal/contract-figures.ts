@@ -1,0 +1,123 @@
+import { CalendarDate, minDate } from '@sws/kernel';
+import { AssessmentDetail } from '@sws/assessment';
+import { ContractDetail, lastDay, SocialWorkerDetail, staffingCompliance, StaffingCompliance } from '@sws/stations-contracts';
+import {
+  contractIdsForLedger,
+  ContractPerformance,
+  contractPerformance,
+  performanceSources,
+  WorkerLedger,
+} from '@sws/reporting';
+import { ServiceOutputMonth } from '@sws/stations-contracts';
+import {
+  AssessmentInput,
+  EligibilityInputs,
+  PublishedPolicy,
+  policyVersions,
+  RenewalPolicies,
+  RenewalReviews,
+  rectificationsBinding,
+} from '@sws/renewal';
+import { DocumentSource } from './document-source';
+
+/** Everything a renewal judgement and the dossier read about a contract on a date. */
+export interface ContractFigures {
+  readonly contract: ContractDetail;
+  readonly asOf: CalendarDate;
+  readonly staffing: StaffingCompliance & { readonly sourceEventIds: readonly string[] };
+  readonly performance: ContractPerformance;
+  /** Finalized, not withdrawn, at their latest revision as the source knows it. */
+  readonly assessments: readonly AssessmentDetail[];
+  readonly reviews: RenewalReviews | null;
+  readonly predecessorReviews: RenewalReviews | null;
+  readonly policies: readonly PublishedPolicy[];
+}
+
+/** The contract's days counted for staffing: from its start to its last day or `asOf`, whichever comes first. */
+function staffingOf(contract: ContractDetail, asOf: CalendarDate): ContractFigures['staffing'] {
+  const figure = staffingCompliance({
+    stationIds: contract.stationIds,
+    spans: contract.assignments,
+    minimum: contract.requirements.minWorkersPerStation,
+    firstDay: contract.term.start,
+    lastDay: minDate(lastDay(contract.term, contract.terminated?.effectiveOn ?? null), asOf),
+  });
+  const counted = contract.assignments.filter((a) => a.from <= asOf);
+  return { ...figure, sourceEventIds: [contract.awardEventId, ...counted.flatMap((a) => a.eventIds)] };
+}
+
+/**
+ * Gathers a contract's figures from read-model documents: the same composition for the live
+ * read models and for read models folded from the past, so both answer alike.
+ */
+export async function contractFigures(documents: DocumentSource, contractId: string, asOf: CalendarDate): Promise<ContractFigures | null> {
+  const contract = await documents.get<ContractDetail>('contract-detail', contractId);
+  if (contract === null) return null;
+  const sources = performanceSources(contract, asOf);
+  const [workers, ledgers, outputs] = await Promise.all([
+    documents.getMany<SocialWorkerDetail>('social-worker-detail', sources.socialWorkerIds),
+    documents.getMany<WorkerLedger>('worker-ledger', sources.ledgerIds),
+    documents.getMany<ServiceOutputMonth>('service-output', sources.serviceOutputIds),
+  ]);
+  const otherContractIds = [...new Set([...workers.values()].flatMap((w) => contractIdsForLedger(w, sources.year)))].filter((id) => id !== contractId);
+  const otherContracts = await documents.getMany<ContractDetail>('contract-detail', otherContractIds);
+  const performance = contractPerformance({
+    contract,
+    asOf,
+    workers: sources.socialWorkerIds.map((socialWorkerId, index) => ({
+      socialWorkerId,
+      assignments: workers.get(socialWorkerId)?.assignments ?? contract.assignments.filter((a) => a.socialWorkerId === socialWorkerId),
+      ledger: ledgers.get(sources.ledgerIds[index]) ?? null,
+    })),
+    contracts: [...otherContracts.values()],
+    serviceOutput: [...outputs.values()],
+  });
+  const assessments = (await documents.where<AssessmentDetail>('assessment-detail', 'contractId', contractId)).filter(
+    (a) => a.status === 'finalized' && a.score !== null,
+  );
+  const [reviews, predecessorReviews, policies] = await Promise.all([
+    documents.get<RenewalReviews>('renewal-reviews', contractId),
+    contract.predecessorContractId === null ? null : documents.get<RenewalReviews>('renewal-reviews', contract.predecessorContractId),
+    documents.get<RenewalPolicies>('renewal-policies', 'all'),
+  ]);
+  return {
+    contract,
+    asOf,
+    staffing: staffingOf(contract, asOf),
+    performance,
+    assessments,
+    reviews,
+    predecessorReviews,
+    policies: policyVersions(policies),
+  };
+}
+
+function assessmentInput(detail: AssessmentDetail): AssessmentInput {
+  return {
+    assessmentId: detail.id,
+    assessorKind: detail.assessorKind,
+    period: detail.period,
+    finalizedOn: detail.finalized!.finalizedOn,
+    score: detail.score!.total,
+    grade: detail.score!.grade,
+    sourceEventIds: detail.revisions.map((r) => r.eventId),
+  };
+}
+
+/** The figures as the renewal judgement takes them. */
+export function eligibilityInputs(figures: ContractFigures): EligibilityInputs {
+  const { contract, staffing, performance } = figures;
+  const workforce = (w: ContractPerformance['supervision']) =>
+    w.workers === 0 ? null : { workers: w.workers, meeting: w.meeting, sourceEventIds: w.eventIds };
+  return {
+    contractId: contract.id,
+    stations: contract.stationIds.map((stationId) => ({
+      stationId,
+      assessments: figures.assessments.filter((a) => a.stationId === stationId).map(assessmentInput),
+    })),
+    staffing: staffing.days === 0 ? null : { days: staffing.days, compliantDays: staffing.compliantDays, sourceEventIds: staffing.sourceEventIds },
+    supervision: workforce(performance.supervision),
+    training: workforce(performance.training),
+    rectifications: rectificationsBinding(contract.id, figures.reviews, figures.predecessorReviews),
+  };
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CalendarDate, dateInChina, foldProjections, ProjectedEvent, Projection } from '@sws/kernel';
+import { EVENT_STORE, EventStore, Position, RecordedEvent } from '@sws/event-store';
+import { ContractStreams, contractStreamsProjection, streamsOfContract } from '@sws/reporting';
+import { RENEWAL_POLICY_STREAM } from '@sws/renewal';
+import { ReadModels } from '../infrastructure/read-models.service';
+import { DocumentSource, foldedDocuments } from './document-source';
+
+/**
+ * Whether an event belongs to the past asked about. `knownAt` keeps what had been recorded by
+ * that moment. `asOf` leaves out facts whose business time lies after that date; an event with no
+ * business time of its own (its occurredAt is its recordedAt: a registration, an assessment's
+ * finalization or amendment, a review's decision) is judged by the dates it carries instead
+ * (finalizedOn, decidedOn, …), which the figures compare with `asOf`. So a late amendment of a
+ * past assessment counts as known now, and `knownAt` alone hides it.
+ */
+export function belongsTo(event: RecordedEvent, asOf: CalendarDate, knownAt: number): boolean {
+  const { occurredAt, recordedAt } = event.metadata;
+  if (Date.parse(recordedAt) > knownAt) return false;
+  if (occurredAt === recordedAt) return true;
+  const businessDate = occurredAt.length === 10 ? occurredAt : dateInChina(occurredAt);
+  return businessDate <= asOf;
+}
+
+/**
+ * The read models of one contract as they were: the streams about the contract (its own, its
+ * workers', its assessments', reviews' and the renewal policies), filtered to the past asked about,
+ * folded in memory through the same projections the service runs. Only these streams are read.
+ */
+@Injectable()
+export class ContractHistory {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  async documentsAt(
+    contractId: string,
+    asOf: CalendarDate,
+    knownAt: string,
+    projections: readonly Projection<any>[],
+  ): Promise<{ documents: DocumentSource; streams: number; events: number; head: Position | null } | null> {
+    await this.readModels.catchUpWithLog(contractStreamsProjection.name);
+    const index = (id: string) => this.readModels.read<ContractStreams>(contractStreamsProjection.name, id, null).then((r) => r.document);
+    const own = await streamsOfContract(contractId, index);
+    if (own === null) return null;
+    const predecessor = own.predecessorContractId === null ? null : await streamsOfContract(own.predecessorContractId, index);
+    // A predecessor's renewal review may bind this contract with its rectifications.
+    const inherited = (predecessor?.streams ?? []).filter((stream) => stream.startsWith('RenewalReview-'));
+    const streamIds = [...new Set([...own.streams, ...inherited, RENEWAL_POLICY_STREAM])];
+    const head = await this.events.headPosition();
+    const moment = Date.parse(knownAt);
+    const recorded = (await Promise.all(streamIds.map((id) => this.events.readStream(id)))).flat();
+    const past = recorded
+      // Nothing appended after the head read above: the answer reflects exactly that position.
+      .filter((event) => head !== null && this.events.comparePositions(event.position, head) <= 0)
+      .filter((event) => belongsTo(event, asOf, moment))
+      .sort((a, b) => this.events.comparePositions(a.position, b.position));
+    const folded = foldProjections(projections, past as unknown as ProjectedEvent[]);
+    return { documents: foldedDocuments(folded), streams: streamIds.length, events: past.length, head };
+  }
+}

@@ -1,0 +1,46 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { RecordNotFound } from '@sws/kernel';
+import { StationScorecard } from '@sws/assessment';
+import { ContractDetail, OrganizationDetail, SocialWorkerDetail } from '@sws/stations-contracts';
+import { assertMayRead } from '../../auth/read-access';
+import { ReadModels } from '../../infrastructure/read-models.service';
+import { explain, stationNames } from '../get-renewal-eligibility/get-renewal-eligibility.handler';
+import { RenewalEligibility } from '../renewal-eligibility.service';
+import { GetRenewalDossierQuery } from './get-renewal-dossier.query';
+import { RenewalDossier, renewalDossier } from './renewal-dossier';
+
+/** `GET /contracts/{id}/renewal-dossier`: today's eligibility and every figure behind it, from the read models. */
+@QueryHandler(GetRenewalDossierQuery)
+export class GetRenewalDossierHandler implements IQueryHandler<GetRenewalDossierQuery, RenewalDossier> {
+  constructor(
+    private readonly eligibility: RenewalEligibility,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  async execute({ contractId, caller }: GetRenewalDossierQuery): Promise<RenewalDossier> {
+    const { document } = await this.readModels.read<ContractDetail>('contract-detail', contractId, null);
+    if (document === null) throw new RecordNotFound('Contract', contractId);
+    assertMayRead(caller, 'contract', document);
+    const { judgement, figures, basis } = await this.eligibility.judge(contractId);
+    const { contract, performance } = figures;
+    const workerIds = performance.supervision.perWorker.map((w) => w.socialWorkerId);
+    const [stations, organizations, workers, scorecards] = await Promise.all([
+      stationNames(this.readModels, contract.stationIds),
+      this.readModels.readMany<OrganizationDetail>('organization-detail', [contract.purchaserOrgId, contract.operatorOrgId], null),
+      this.readModels.readMany<SocialWorkerDetail>('social-worker-detail', workerIds, null),
+      this.readModels.readMany<StationScorecard>('station-scorecard', contract.stationIds, null),
+    ]);
+    return renewalDossier({
+      figures,
+      eligibility: explain(judgement, basis, stations),
+      scorecards,
+      names: {
+        stations,
+        organizations: Object.fromEntries([...organizations.values()].map((o) => [o.id, o.name])),
+        workers: Object.fromEntries([...workers.values()].map((w) => [w.id, w.name])),
+      },
+      generatedAt: this.eligibility.now(),
+      position: basis.position,
+    });
+  }
+}

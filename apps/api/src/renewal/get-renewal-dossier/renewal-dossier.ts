@@ -1,0 +1,124 @@
+import { CalendarDate } from '@sws/kernel';
+import { Position } from '@sws/event-store';
+import { ScorecardPeriod, StationScorecard } from '@sws/assessment';
+import { lastDay } from '@sws/stations-contracts';
+import { DECISION_ZH, RECTIFICATION_STATUS_ZH, rectificationStatus, rectificationsBinding } from '@sws/renewal';
+import { ContractFigures } from '../contract-figures';
+import { ExplainedJudgement } from '../get-renewal-eligibility/get-renewal-eligibility.handler';
+
+/** Names the dossier prints instead of ids. */
+export interface DossierNames {
+  readonly organizations: Readonly<Record<string, string>>;
+  readonly stations: Readonly<Record<string, string>>;
+  readonly workers: Readonly<Record<string, string>>;
+}
+
+const unique = (ids: Iterable<string>) => [...new Set(ids)];
+
+/**
+ * Everything a reviewer needs about one contract in one document: eligibility and its reasons,
+ * scores by station and period with every revision, staffing, supervision and training
+ * compliance, service output against targets, satisfaction, rectifications and past decisions.
+ * Every figure carries the ids of the events it came from (`sourceEventIds`), so any number in
+ * it can be followed to the audit trail (`GET /streams/{stream}/events`).
+ */
+export function renewalDossier(input: {
+  readonly figures: ContractFigures;
+  readonly eligibility: ExplainedJudgement;
+  readonly scorecards: ReadonlyMap<string, StationScorecard>;
+  readonly names: DossierNames;
+  readonly generatedAt: string;
+  readonly position: Position | null;
+}) {
+  const { figures, eligibility, names } = input;
+  const { contract, staffing, performance, asOf } = figures;
+  const stationName = (id: string) => names.stations[id] ?? id;
+  const worker = <T extends { socialWorkerId: string }>(row: T) => ({ ...row, name: names.workers[row.socialWorkerId] ?? null });
+  const rectifications = rectificationsBinding(contract.id, figures.reviews, figures.predecessorReviews).map((r) => {
+    const status = rectificationStatus(r, asOf);
+    return { ...r, status, statusZh: RECTIFICATION_STATUS_ZH[status] };
+  });
+  return {
+    generatedAt: input.generatedAt,
+    asOf,
+    position: input.position,
+    contract: {
+      id: contract.id,
+      purchaser: { id: contract.purchaserOrgId, name: names.organizations[contract.purchaserOrgId] ?? null },
+      operator: { id: contract.operatorOrgId, name: names.organizations[contract.operatorOrgId] ?? null },
+      stations: contract.stationIds.map((id) => ({ id, name: names.stations[id] ?? null })),
+      term: contract.term,
+      lastDay: lastDay(contract.term, contract.terminated?.effectiveOn ?? null),
+      terminated: contract.terminated,
+      budget: contract.budget,
+      requirements: contract.requirements,
+      predecessorContractId: contract.predecessorContractId,
+      sourceEventIds: [contract.awardEventId],
+    },
+    eligibility,
+    scores: contract.stationIds.map((stationId) => ({
+      stationId,
+      name: stationName(stationId),
+      periods: scoresUnder(input.scorecards.get(stationId) ?? null, contract.id),
+    })),
+    staffing: { minimumPerStation: contract.requirements.minWorkersPerStation, ...staffing },
+    supervision: { ...performance.supervision, perWorker: performance.supervision.perWorker.map(worker) },
+    training: { ...performance.training, perWorker: performance.training.perWorker.map(worker) },
+    serviceOutput: {
+      year: performance.year,
+      ...performance.serviceOutput,
+      stations: performance.stations.map((s) => ({ ...s, name: stationName(s.stationId) })),
+      sourceEventIds: unique(performance.stations.flatMap((s) => s.eventIds)),
+    },
+    administrativeShare: performance.administrativeShare,
+    satisfaction: performance.satisfaction,
+    rectifications,
+    decisions: [...(figures.predecessorReviews?.reviews ?? []), ...(figures.reviews?.reviews ?? [])]
+      .filter((review) => review.decision !== null)
+      .map((review) => {
+        const d = review.decision!;
+        return {
+          reviewId: review.reviewId,
+          asOf: review.asOf,
+          decision: d.decision,
+          decisionZh: DECISION_ZH[d.decision],
+          justification: d.justification,
+          decidedOn: d.decidedOn,
+          recordedAt: d.recordedAt,
+          eligibilityStatus: d.eligibilityStatus,
+          /** Flagged in every report: the decision went against the eligibility computed for it. */
+          against: d.against,
+          overridesEligibility: d.overridesEligibility,
+          successorContractId: d.successor?.contractId ?? null,
+          sourceEventIds: [review.eventId, d.eventId],
+        };
+      }),
+  };
+}
+
+export type RenewalDossier = ReturnType<typeof renewalDossier>;
+
+/** A station's periods scored under this contract, each with every revision of every assessment. */
+function scoresUnder(scorecard: StationScorecard | null, contractId: string) {
+  const periods: ScorecardPeriod[] = (scorecard?.periods ?? []).filter((p) => p.assessments.some((a) => a.contractId === contractId));
+  return periods.map((p) => {
+    const assessments = p.assessments.filter((a) => a.contractId === contractId);
+    return {
+      period: p.period,
+      assessorKind: p.assessorKind,
+      current: { assessmentId: p.current.assessmentId, revision: p.current.revision, total: p.current.total, grade: p.current.grade },
+      assessments: assessments.map((a) => ({
+        assessmentId: a.assessmentId,
+        evaluatorOrgId: a.evaluatorOrgId,
+        rubric: `${a.rubricCode} v${a.rubricVersion}`,
+        revisions: a.revisions.map(({ revision, total, grade, reason, recordedAt, eventId }) => ({ revision, total, grade, reason, recordedAt, eventId })),
+      })),
+      sourceEventIds: assessments.flatMap((a) => a.revisions.map((r) => r.eventId)),
+    };
+  });
+}
+
+export function dossierDate(date: CalendarDate): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}

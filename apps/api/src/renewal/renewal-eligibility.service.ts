@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { CalendarDate, dateInChina, Projection, RecordNotFound } from '@sws/kernel';
+import { Position } from '@sws/event-store';
+import { assessmentDetailProjection } from '@sws/assessment';
+import { contractDetailProjection, serviceOutputProjection, socialWorkerDetailProjection } from '@sws/stations-contracts';
+import { workerLedgerProjection } from '@sws/reporting';
+import {
+  EligibilityJudgement,
+  judgeEligibility,
+  policiesKnownAt,
+  policyInForce,
+  renewalPoliciesProjection,
+  renewalReviewsProjection,
+} from '@sws/renewal';
+import { chinaTimestamp, Clock } from '../infrastructure/clock';
+import { ReadModels } from '../infrastructure/read-models.service';
+import { ContractFigures, contractFigures, eligibilityInputs } from './contract-figures';
+import { ContractHistory } from './contract-history';
+import { liveDocuments } from './document-source';
+
+/** The read models a contract's figures are composed from: folded from the past for time travel. */
+export const FIGURE_PROJECTIONS: readonly Projection<any>[] = [
+  contractDetailProjection,
+  socialWorkerDetailProjection,
+  workerLedgerProjection,
+  serviceOutputProjection,
+  assessmentDetailProjection,
+  renewalReviewsProjection,
+  renewalPoliciesProjection,
+];
+
+export interface Basis {
+  /** The business date judged. */
+  readonly asOf: CalendarDate;
+  /** The moment whose knowledge was used: what had been recorded by then. */
+  readonly knownAt: string;
+  /** Live read models (the present), or the contract's streams replayed (the past). */
+  readonly source: 'read-models' | 'replay';
+  /** The log position the answer reflects: the read models' for the present, the head of the log for a replay. */
+  readonly position: Position | null;
+  readonly replayed: { readonly streams: number; readonly events: number } | null;
+}
+
+export interface Judged {
+  readonly judgement: EligibilityJudgement;
+  readonly figures: ContractFigures;
+  readonly basis: Basis;
+}
+
+/**
+ * Renewal eligibility of a contract as of a business date, as known at a moment. The present
+ * (today, as known now) comes from the read models; any other answer replays only the
+ * contract's own streams, through the same projections and the same composition.
+ */
+@Injectable()
+export class RenewalEligibility {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly history: ContractHistory,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): CalendarDate {
+    return dateInChina(this.clock.now().toISOString());
+  }
+
+  now(): string {
+    return chinaTimestamp(this.clock.now());
+  }
+
+  async judge(contractId: string, when: { asOf?: CalendarDate; knownAt?: string; replay?: boolean } = {}): Promise<Judged> {
+    const asOf = when.asOf ?? this.today();
+    const knownAt = when.knownAt ?? this.now();
+    const present = when.asOf === undefined && when.knownAt === undefined && !when.replay;
+    let figures: ContractFigures | null;
+    let basis: Basis;
+    if (present) {
+      const positions = FIGURE_PROJECTIONS.map((p) => this.readModels.positionOf(p.name));
+      figures = await contractFigures(liveDocuments(this.readModels), contractId, asOf);
+      basis = { asOf, knownAt, source: 'read-models', position: this.earliest(positions), replayed: null };
+    } else {
+      const past = await this.history.documentsAt(contractId, asOf, knownAt, FIGURE_PROJECTIONS);
+      figures = past === null ? null : await contractFigures(past.documents, contractId, asOf);
+      basis = { asOf, knownAt, source: 'replay', position: past?.head ?? null, replayed: past && { streams: past.streams, events: past.events } };
+    }
+    if (figures === null) throw new RecordNotFound('Contract', contractId);
+    const policy = policyInForce(policiesKnownAt(figures.policies, knownAt), asOf);
+    return { judgement: judgeEligibility(eligibilityInputs(figures), policy, asOf), figures, basis };
+  }
+
+  /** The position every one of the read models has reached. */
+  private earliest(positions: ReadonlyArray<Position | null>): Position | null {
+    return positions.reduce<Position | null>((min, p) => (min === null || p === null ? null : this.readModels.compare(p, min) < 0 ? p : min), positions[0] ?? null);
+  }
+}

@@ -1,0 +1,65 @@
+import { foldProjections, ProjectedEvent } from '@sws/kernel';
+import { ContractStreams, contractStreamsProjection, streamsOfContract } from './contract-streams.projection';
+
+let position = 0;
+const event = (streamId: string, type: string, data: object): ProjectedEvent => {
+  position += 1;
+  return {
+    streamId,
+    type,
+    data,
+    metadata: { eventId: `e${position}`, actor: { userId: 'u', role: 'admin', orgId: null }, occurredAt: '2026-01-01', recordedAt: '2026-01-01T00:00:00Z', correlationId: 'c', causationId: null },
+    revision: 0,
+    position: String(position),
+  };
+};
+
+describe('the streams of a contract', () => {
+  const log = [
+    event('Contract-c1', 'ContractAwarded', { contractId: 'c1' }),
+    event('Contract-c0', 'ContractAwarded', { contractId: 'c0' }),
+    event('Contract-c2', 'ContractAwarded', { contractId: 'c2', predecessorContractId: 'c1' }),
+    event('SocialWorker-w1', 'SocialWorkerAssigned', { contractId: 'c0', socialWorkerId: 'w1' }),
+    event('SupervisionSession-s0', 'SupervisionSessionLogged', { contractId: 'c0', superviseeIds: ['w1'] }),
+    event('SocialWorker-w1', 'SocialWorkerAssigned', { contractId: 'c1', socialWorkerId: 'w1' }),
+    event('SocialWorker-w2', 'SocialWorkerAssigned', { contractId: 'c1', socialWorkerId: 'w2' }),
+    event('SupervisionSession-s1', 'SupervisionSessionLogged', { contractId: 'c1', superviseeIds: ['w1', 'w2'] }),
+    event('SupervisionSession-s9', 'SupervisionSessionLogged', { contractId: 'c9', superviseeIds: ['w9'] }),
+    event('SupervisionSession-s2', 'SupervisionSessionCorrected', {
+      before: { contractId: 'c9', superviseeIds: ['w9'] },
+      after: { contractId: 'c9', superviseeIds: ['w9', 'w2'] },
+    }),
+    event('Training-t1', 'TrainingAttendanceRecorded', { socialWorkerIds: ['w2'] }),
+    event('Assessment-a1', 'AssessmentStarted', { contractId: 'c1' }),
+    event('ServiceReport-r1', 'ServiceOutputReported', { contractId: 'c1' }),
+    event('RenewalReview-v1', 'RenewalReviewOpened', { contractId: 'c1' }),
+    event('Assessment-a9', 'AssessmentStarted', { contractId: 'c9' }),
+  ];
+  const documents = foldProjections([contractStreamsProjection], log).get('contract-streams')!.documents as Map<string, ContractStreams>;
+  const read = async (id: string) => documents.get(id) ?? null;
+
+  it("gathers the contract's own streams and every stream about its workers, the other contracts they served included", async () => {
+    expect(await streamsOfContract('c1', read)).toEqual({
+      streams: [
+        'Assessment-a1',
+        'Contract-c0',
+        'Contract-c1',
+        'RenewalReview-v1',
+        'ServiceReport-r1',
+        'SocialWorker-w1',
+        'SocialWorker-w2',
+        'SupervisionSession-s0',
+        'SupervisionSession-s1',
+        'SupervisionSession-s2',
+        'Training-t1',
+      ],
+      predecessorContractId: null,
+    });
+  });
+
+  it('leaves out what concerns neither the contract nor its workers, and knows a predecessor', async () => {
+    const c2 = await streamsOfContract('c2', read);
+    expect(c2).toEqual({ streams: ['Contract-c2'], predecessorContractId: 'c1' });
+    expect(await streamsOfContract('nope', read)).toBeNull();
+  });
+});
