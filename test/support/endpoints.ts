@@ -25,6 +25,8 @@ export interface World {
   readonly session: string;
   /** O's training under C, which W attended. */
   readonly training: string;
+  /** P's renewal review of C, open. */
+  readonly review: string;
   /** Everyone the tests try each endpoint as. */
   readonly people: Readonly<Record<string, Principal>>;
 }
@@ -113,6 +115,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const training = (await created(t, '/trainings', { ...WORLD_TRAINING, contractId: contract }, operatorOf(operator))).id;
   await created(t, `/trainings/${training}/attendance`, { socialWorkerIds: [workerId], hoursCredited: 6 }, operatorOf(operator));
   await created(t, '/service-reports', { ...WORLD_OUTPUT, stationId, month: '2026-10' }, operatorOf(operator));
+  const review = (await created(t, '/renewal-reviews', { contractId: contract, asOf: '2026-11-20' }, procurementOf(purchaser))).id;
   const people: Record<string, Principal> = {
     admin: ADMIN,
     'procurement of P': procurementOf(purchaser),
@@ -124,7 +127,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     'worker W': socialWorkerOf(operator, workerId),
     'worker W2': socialWorkerOf(otherOperator, otherWorker),
   };
-  return { purchaser, operator, evaluator, otherPurchaser, otherOperator, station: stationId, contract, worker: workerId, otherWorker, assessment, supervisor: supervisorId, session, training, people };
+  return { purchaser, operator, evaluator, otherPurchaser, otherOperator, station: stationId, contract, worker: workerId, otherWorker, assessment, supervisor: supervisorId, session, training, review, people };
 }
 
 export interface Endpoint {
@@ -411,6 +414,50 @@ export function endpoints(w: World): Endpoint[] {
       path: '/streams/{stream}/events',
       url: `/streams/Contract-${w.contract}/events`,
       allowed: ['admin', 'operator O', 'procurement of P'],
+    },
+    // Renewal (issue 6).
+    { method: 'GET', path: '/renewal-policies', url: '/renewal-policies', allowed: EVERYONE },
+    {
+      method: 'POST',
+      path: '/renewal-policies',
+      url: '/renewal-policies',
+      body: { version: 2, effectiveFrom: '2027-01-01', thresholds: { eligibleFrom: 85 } },
+      allowed: ['admin'],
+    },
+    { method: 'POST', path: '/renewal-reviews', url: '/renewal-reviews', body: { contractId: w.contract, asOf: '2026-11-20' }, allowed: ['procurement of P'] },
+    { method: 'GET', path: '/renewal-reviews/{reviewId}', url: `/renewal-reviews/${w.review}`, allowed: ['admin', 'procurement of P', 'operator O'] },
+    {
+      method: 'POST',
+      path: '/renewal-reviews/{reviewId}/decision',
+      url: `/renewal-reviews/${w.review}/decision`,
+      body: { decision: 'do_not_renew', justification: '年度评估尚未完成，暂不续签' },
+      allowed: ['procurement of P'],
+    },
+    {
+      method: 'POST',
+      path: '/renewal-reviews/{reviewId}/rectification-reports',
+      url: `/renewal-reviews/${w.review}/rectification-reports`,
+      body: { evidence: '已补充驻站社工' },
+      allowed: ['operator O'],
+    },
+    {
+      method: 'POST',
+      path: '/renewal-reviews/{reviewId}/rectification-closure',
+      url: `/renewal-reviews/${w.review}/rectification-closure`,
+      body: { outcome: 'completed' },
+      allowed: ['procurement of P'],
+    },
+    {
+      method: 'GET',
+      path: '/contracts/{contractId}/renewal-eligibility',
+      url: `/contracts/${w.contract}/renewal-eligibility`,
+      allowed: ['admin', 'evaluator E', 'operator O', 'procurement of P'],
+    },
+    {
+      method: 'GET',
+      path: '/contracts/{contractId}/renewal-dossier',
+      url: `/contracts/${w.contract}/renewal-dossier`,
+      allowed: ['admin', 'evaluator E', 'operator O', 'procurement of P'],
     },
   ];
 }

@@ -84,7 +84,7 @@ describe('loading the sample county through the API', () => {
   });
 
   it('awards two contracts of five stations each, whose staffing was compliant on some days but not all', async () => {
-    const contracts = await listed('/contracts');
+    const contracts = (await listed('/contracts')).filter((c) => c.predecessorContractId === null);
     expect(contracts.map((c) => c.id).sort()).toEqual(summary.contracts.map((c) => c.id).sort());
     for (const { id } of summary.contracts) {
       const { data } = await t.get(`/contracts/${id}?minPosition=${summary.lastPosition}`);
@@ -143,6 +143,19 @@ describe('loading the sample county through the API', () => {
     const { data: report } = await t.get(`/service-reports?stationId=${baoshan.id}&month=2026-05`);
     expect(report.revisions).toHaveLength(3);
     expect(report.output.correction).toEqual({ reason: '5月结案数漏报1件,补报更正' });
+  });
+
+  it('plays out a renewal round: the 2027 policy, both contracts reviewed, the first decided as its eligibility suggests', async () => {
+    expect(summary.renewal).toMatchObject({ policies: 1, reviews: 2 });
+    const [first] = summary.contracts;
+    const { data: dossier } = await t.get(`/contracts/${first.id}/renewal-dossier?minPosition=${summary.lastPosition}`);
+    expect(dossier.decisions).toEqual([expect.objectContaining({ decision: summary.renewal.decision, against: false })]);
+    const expected = { eligible: 'renew', conditional: 'renew_with_conditions', ineligible: 'do_not_renew', insufficient_data: 'do_not_renew' };
+    expect(summary.renewal.decision).toBe(expected[dossier.decisions[0].eligibilityStatus as keyof typeof expected]);
+    const successors = (await listed('/contracts')).filter((c) => c.predecessorContractId === first.id);
+    expect(successors).toHaveLength(summary.renewal.decision === 'do_not_renew' ? 0 : 1);
+    const policies = await t.get('/renewal-policies');
+    expect(policies.data.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
   });
 
   it('appends nothing when run a second time', async () => {

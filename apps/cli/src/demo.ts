@@ -2,6 +2,7 @@ import { Principal } from '../../api/src/auth/principal';
 import { COUNTY, demoCounty, WorkerStep } from './demo-county';
 import { demoAssessments, loadDemoAssessments } from './demo-assessments';
 import { demoSupervision, DemoSupervisionCounts, loadDemoSupervision } from './demo-supervision';
+import { DemoRenewalCounts, loadDemoRenewal } from './demo-renewal';
 
 /** The part of the Fastify application the demo needs: in-process requests. */
 export interface InjectableApp {
@@ -28,6 +29,8 @@ export interface DemoSummary {
   readonly amendments: number;
   /** The year's supervisors, sessions, attestations, trainings and monthly service reports. */
   readonly supervision: DemoSupervisionCounts;
+  /** The renewal round: policy published, reviews opened, the decision taken. */
+  readonly renewal: DemoRenewalCounts;
   /** POSTs sent, including those the service recognised as retries. */
   readonly writes: number;
   /** The log's head before and after: equal when the county was loaded already. */
@@ -63,11 +66,19 @@ export async function loadDemo(app: InjectableApp, authorize: Authorize): Promis
   let writes = 0;
   let lastPosition = '';
 
-  async function request(method: 'GET' | 'POST', url: string, as: Principal, payload?: object, key?: string): Promise<any> {
+  async function request(
+    method: 'GET' | 'POST',
+    url: string,
+    as: Principal,
+    payload?: object,
+    key?: string,
+    tolerated: readonly string[] = [],
+  ): Promise<any> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new Error(`idempotency key ${key} is not visible ASCII`);
     const headers: Record<string, string> = { authorization: `Bearer ${authorize(as)}` };
     if (key !== undefined) headers['idempotency-key'] = key;
     const response = await app.inject({ method, url, payload, headers });
+    if (response.statusCode === 422 && tolerated.includes(JSON.parse(response.body).code)) return null;
     if (response.statusCode < 200 || response.statusCode >= 300) {
       throw new Error(`${method} ${url}${key ? ` (Idempotency-Key ${key})` : ''} answered ${response.statusCode}: ${response.body}`);
     }
@@ -162,6 +173,27 @@ export async function loadDemo(app: InjectableApp, authorize: Authorize): Promis
     (url, key, payload, as) => post(url, key, payload, as),
   );
 
+  // The renewal round, as procurement of the county bureau plays it out before the contracts end.
+  const renewal = await loadDemoRenewal(
+    {
+      admin: DEMO_ADMIN,
+      procurement: demoPrincipal('procurement', purchaserOrgId),
+      contracts: county.contracts.map((c) => ({ key: c.key, id: contractIds.get(c.key)!, budget: { totalCny: c.totalCny, sources: c.sources } })),
+    },
+    {
+      get: (url, as) => request('GET', url, as),
+      post: (url, key, payload, as) => post(url, key, payload, as),
+      postUnlessRefused: async (url, key, payload, as, codes) => {
+        const answer = (await request('POST', url, as, payload, `demo:${key}`, codes)) as WriteAnswer | null;
+        if (answer !== null) {
+          writes += 1;
+          lastPosition = answer.position;
+        }
+        return answer;
+      },
+    },
+  );
+
   const contracts: Array<DemoSummary['contracts'][number]> = [];
   for (const [key, id] of contractIds) {
     const { data } = await request('GET', `/contracts/${id}?minPosition=${lastPosition}`, DEMO_ADMIN);
@@ -179,6 +211,7 @@ export async function loadDemo(app: InjectableApp, authorize: Authorize): Promis
     departures: counts.depart,
     ...assessed,
     supervision,
+    renewal,
     writes,
     headBefore,
     headAfter,
@@ -227,6 +260,7 @@ export function formatDemoSummary(summary: DemoSummary): string {
     `  supervisors     ${summary.supervision.supervisors}, ${summary.supervision.sessions} sessions, ${summary.supervision.attestations} attestations`,
     `  trainings       ${summary.supervision.trainings}`,
     `  service reports ${summary.supervision.serviceReports} station-months, each with a satisfaction survey`,
+    `  renewal         policy v${summary.renewal.policies + 1} for 2027, ${summary.renewal.reviews} review(s) opened${summary.renewal.decision ? `, first contract decided: ${summary.renewal.decision}` : ''}`,
     `  requests        ${summary.writes} POSTs, last position ${summary.lastPosition}`,
     ...summary.contracts.map((c) => `  contract ${c.key}: ${c.id} (staffing compliance so far ${share(c.staffingCompliance)})`),
   ].join('\n');

@@ -6,7 +6,6 @@ import { AwardContractHandler } from './award-contract/award-contract.handler';
 import { ContractsController } from './contracts.controller';
 import { GetContractHandler } from './get-contract/get-contract.handler';
 import { GetContractPerformanceHandler } from './get-contract-performance/get-contract-performance.handler';
-import { ComposedReads } from '../infrastructure/composed-read';
 import { AwardFacts } from './award-facts';
 import { StationCommitments } from './station-commitments';
 import { TerminateContractHandler } from './terminate-contract/terminate-contract.handler';
@@ -14,7 +13,7 @@ import { TerminateContractHandler } from './terminate-contract/terminate-contrac
 @Module({
   controllers: [ContractsController],
   exports: [StationCommitments, AwardFacts],
-  providers: [StationCommitments, AwardFacts, AwardContractHandler, AmendContractHandler, TerminateContractHandler, GetContractHandler, ComposedReads, GetContractPerformanceHandler],
+  providers: [StationCommitments, AwardFacts, AwardContractHandler, AmendContractHandler, TerminateContractHandler, GetContractHandler, GetContractPerformanceHandler],
 })
 export class ContractsModule implements OnModuleInit {
   constructor(

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, Position } from '@sws/event-store';
+import { DocumentSource } from './document-source';
 import { ReadModels } from './read-models.service';
 
 /**
@@ -7,7 +8,7 @@ import { ReadModels } from './read-models.service';
  * their contracts): each is read once it has reached the client's `minPosition`, and the
  * answer reports the earliest position among them, the one all of its parts reflect.
  */
-export class ComposedRead {
+export class ComposedRead implements DocumentSource {
   private readonly positions: Array<Position | null> = [];
 
   constructor(
@@ -26,6 +27,13 @@ export class ComposedRead {
     if (this.minPosition !== null) await this.readModels.readMany(projection, [], this.minPosition);
     this.positions.push(this.readModels.positionOf(projection));
     return ids.length === 0 ? new Map() : this.readModels.readMany<D>(projection, ids, null);
+  }
+
+  /** Every document matching the field, once the read model has reached the client's position. */
+  async where<D>(projection: string, field: string, value: string): Promise<D[]> {
+    await this.readModels.reach([projection], this.minPosition);
+    this.positions.push(this.readModels.positionOf(projection));
+    return this.readModels.all<D>(projection, { field, value });
   }
 
   /** The earliest position of the read models read so far; null when one of them reflects nothing yet. */

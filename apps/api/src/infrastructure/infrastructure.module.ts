@@ -4,6 +4,7 @@ import { EVENT_STORE, EventStore } from '@sws/event-store';
 import { READ_STORE, ReadStore } from '@sws/read-store';
 import { Clock, SystemClock } from './clock';
 import { CommandExecutor } from './command-executor';
+import { ComposedReads } from './composed-read';
 import { APP_CONFIG, AppConfig } from './config';
 import { IdempotencyStore } from './idempotency.store';
 import { KeyedMutex } from './mutex';
@@ -43,11 +44,12 @@ export class InfrastructureModule {
       CommandExecutor,
       ReadModels,
       Records,
+      ComposedReads,
     ];
     return {
       module: InfrastructureModule,
       providers,
-      exports: [APP_CONFIG, Clock, EVENT_STORE, READ_STORE, IdempotencyStore, KeyedMutex, CommandExecutor, ReadModels, Records],
+      exports: [APP_CONFIG, Clock, EVENT_STORE, READ_STORE, IdempotencyStore, KeyedMutex, CommandExecutor, ReadModels, Records, ComposedReads],
     };
   }
 }

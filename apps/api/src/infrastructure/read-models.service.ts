@@ -99,6 +99,12 @@ export class ReadModels implements OnApplicationShutdown {
     return this.store.getMany<D>(runner.projection.collection, ids);
   }
 
+  /** Waits, up to the configured bound, until each of the read models reflects `position` (read-your-writes for compositions). */
+  async reach(projections: readonly string[], position: Position | null): Promise<void> {
+    if (position === null) return;
+    for (const projection of projections) await this.waitFor(this.runner(projection), position);
+  }
+
   /** Waits, up to the configured bound, for a position the log has reached; refuses one it has not. */
   private async waitFor(runner: ProjectionRunner, position: Position): Promise<void> {
     if (runner.hasReached(position)) return;

@@ -18,7 +18,7 @@ import {
   RenewalReviews,
   rectificationsBinding,
 } from '@sws/renewal';
-import { DocumentSource } from './document-source';
+import { DocumentSource } from '../infrastructure/document-source';
 
 /** Everything a renewal judgement and the dossier read about a contract on a date. */
 export interface ContractFigures {
@@ -53,7 +53,9 @@ function staffingOf(contract: ContractDetail, asOf: CalendarDate): ContractFigur
 export async function contractFigures(documents: DocumentSource, contractId: string, asOf: CalendarDate): Promise<ContractFigures | null> {
   const contract = await documents.get<ContractDetail>('contract-detail', contractId);
   if (contract === null) return null;
-  const sources = performanceSources(contract, asOf);
+  // Hours are judged per calendar year: a contract judged after it ended is judged on its last year.
+  const workedUntil = minDate(asOf, lastDay(contract.term, contract.terminated?.effectiveOn ?? null));
+  const sources = performanceSources(contract, workedUntil);
   const [workers, ledgers, outputs] = await Promise.all([
     documents.getMany<SocialWorkerDetail>('social-worker-detail', sources.socialWorkerIds),
     documents.getMany<WorkerLedger>('worker-ledger', sources.ledgerIds),
@@ -63,7 +65,7 @@ export async function contractFigures(documents: DocumentSource, contractId: str
   const otherContracts = await documents.getMany<ContractDetail>('contract-detail', otherContractIds);
   const performance = contractPerformance({
     contract,
-    asOf,
+    asOf: workedUntil,
     workers: sources.socialWorkerIds.map((socialWorkerId, index) => ({
       socialWorkerId,
       assignments: workers.get(socialWorkerId)?.assignments ?? contract.assignments.filter((a) => a.socialWorkerId === socialWorkerId),

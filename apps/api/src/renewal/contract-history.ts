@@ -4,7 +4,7 @@ import { EVENT_STORE, EventStore, Position, RecordedEvent } from '@sws/event-sto
 import { ContractStreams, contractStreamsProjection, streamsOfContract } from '@sws/reporting';
 import { RENEWAL_POLICY_STREAM } from '@sws/renewal';
 import { ReadModels } from '../infrastructure/read-models.service';
-import { DocumentSource, foldedDocuments } from './document-source';
+import { DocumentSource, foldedDocuments } from '../infrastructure/document-source';
 
 /**
  * Whether an event belongs to the past asked about. `knownAt` keeps what had been recorded by

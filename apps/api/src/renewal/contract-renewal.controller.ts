@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { Position } from '@sws/event-store';
 import { FastifyReply } from 'fastify';
 import { Principal } from '../auth/principal';
 import { readerRoles } from '../auth/read-access';
 import { Roles } from '../auth/roles.decorator';
-import { IdParam } from '../http/params';
+import { IdParam, MinPositionParam } from '../http/params';
 import { Caller } from '../http/request-context.decorator';
 import { OptionalField } from '../http/validators';
 import { dossierCsv } from './get-renewal-dossier/dossier-csv';
@@ -22,6 +23,11 @@ export class DossierQueryDto {
   @OptionalField()
   @IsIn(FORMATS)
   format?: (typeof FORMATS)[number];
+
+  @OptionalField()
+  @IsString()
+  @MaxLength(64)
+  minPosition?: string;
 }
 
 /** What procurement comes for: may this contract be renewed, why, and everything behind it. */
@@ -32,8 +38,14 @@ export class ContractRenewalController {
 
   @Get(':contractId/renewal-eligibility')
   @Roles(...readerRoles('contract'))
-  eligibility(@Param('contractId', IdParam) contractId: string, @Query() when: RenewalEligibilityQueryDto, @Caller() caller: Principal) {
-    return this.queries.execute(new GetRenewalEligibilityQuery(contractId, when, caller));
+  eligibility(
+    @Param('contractId', IdParam) contractId: string,
+    @Query() query: RenewalEligibilityQueryDto,
+    @Query('minPosition', MinPositionParam) minPosition: Position | null,
+    @Caller() caller: Principal,
+  ) {
+    const { asOf, knownAt } = query;
+    return this.queries.execute(new GetRenewalEligibilityQuery(contractId, { asOf, knownAt }, minPosition, caller));
   }
 
   /** As JSON (default), as a printable page in Chinese (`?format=html`), or its figures as CSV (`?format=csv`). */
@@ -44,10 +56,11 @@ export class ContractRenewalController {
   async dossier(
     @Param('contractId', IdParam) contractId: string,
     @Query() query: DossierQueryDto,
+    @Query('minPosition', MinPositionParam) minPosition: Position | null,
     @Caller() caller: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const dossier: RenewalDossier = await this.queries.execute(new GetRenewalDossierQuery(contractId, caller));
+    const dossier: RenewalDossier = await this.queries.execute(new GetRenewalDossierQuery(contractId, minPosition, caller));
     switch (query.format ?? 'json') {
       case 'html':
         reply.type('text/html; charset=utf-8');

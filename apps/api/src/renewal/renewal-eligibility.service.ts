@@ -13,10 +13,9 @@ import {
   renewalReviewsProjection,
 } from '@sws/renewal';
 import { chinaTimestamp, Clock } from '../infrastructure/clock';
-import { ReadModels } from '../infrastructure/read-models.service';
+import { ComposedReads } from '../infrastructure/composed-read';
 import { ContractFigures, contractFigures, eligibilityInputs } from './contract-figures';
 import { ContractHistory } from './contract-history';
-import { liveDocuments } from './document-source';
 
 /** The read models a contract's figures are composed from: folded from the past for time travel. */
 export const FIGURE_PROJECTIONS: readonly Projection<any>[] = [
@@ -55,7 +54,7 @@ export interface Judged {
 @Injectable()
 export class RenewalEligibility {
   constructor(
-    private readonly readModels: ReadModels,
+    private readonly reads: ComposedReads,
     private readonly history: ContractHistory,
     private readonly clock: Clock,
   ) {}
@@ -68,16 +67,20 @@ export class RenewalEligibility {
     return chinaTimestamp(this.clock.now());
   }
 
-  async judge(contractId: string, when: { asOf?: CalendarDate; knownAt?: string; replay?: boolean } = {}): Promise<Judged> {
+  async judge(
+    contractId: string,
+    when: { asOf?: CalendarDate; knownAt?: string; replay?: boolean } = {},
+    minPosition: Position | null = null,
+  ): Promise<Judged> {
     const asOf = when.asOf ?? this.today();
     const knownAt = when.knownAt ?? this.now();
     const present = when.asOf === undefined && when.knownAt === undefined && !when.replay;
     let figures: ContractFigures | null;
     let basis: Basis;
     if (present) {
-      const positions = FIGURE_PROJECTIONS.map((p) => this.readModels.positionOf(p.name));
-      figures = await contractFigures(liveDocuments(this.readModels), contractId, asOf);
-      basis = { asOf, knownAt, source: 'read-models', position: this.earliest(positions), replayed: null };
+      const read = this.reads.begin(minPosition);
+      figures = await contractFigures(read, contractId, asOf);
+      basis = { asOf, knownAt, source: 'read-models', position: read.position(), replayed: null };
     } else {
       const past = await this.history.documentsAt(contractId, asOf, knownAt, FIGURE_PROJECTIONS);
       figures = past === null ? null : await contractFigures(past.documents, contractId, asOf);
@@ -86,10 +89,5 @@ export class RenewalEligibility {
     if (figures === null) throw new RecordNotFound('Contract', contractId);
     const policy = policyInForce(policiesKnownAt(figures.policies, knownAt), asOf);
     return { judgement: judgeEligibility(eligibilityInputs(figures), policy, asOf), figures, basis };
-  }
-
-  /** The position every one of the read models has reached. */
-  private earliest(positions: ReadonlyArray<Position | null>): Position | null {
-    return positions.reduce<Position | null>((min, p) => (min === null || p === null ? null : this.readModels.compare(p, min) < 0 ? p : min), positions[0] ?? null);
   }
 }

@@ -6,7 +6,6 @@ import { CertifySocialWorkerHandler } from './certify-social-worker/certify-soci
 import { DepartSocialWorkerHandler } from './depart-social-worker/depart-social-worker.handler';
 import { GetSocialWorkerHandler } from './get-social-worker/get-social-worker.handler';
 import { GetWorkerLedgerHandler } from './get-worker-ledger/get-worker-ledger.handler';
-import { ComposedReads } from '../infrastructure/composed-read';
 import { RegisterSocialWorkerHandler } from './register-social-worker/register-social-worker.handler';
 import { SocialWorkersController } from './social-workers.controller';
 
@@ -18,7 +17,6 @@ import { SocialWorkersController } from './social-workers.controller';
     AssignSocialWorkerHandler,
     DepartSocialWorkerHandler,
     GetSocialWorkerHandler,
-    ComposedReads,
     GetWorkerLedgerHandler,
   ],
 })

@@ -1,6 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { StreamParties } from '../audit/stream-parties';
-import { ComposedReads } from '../infrastructure/composed-read';
 import { ReadModels } from '../infrastructure/read-models.service';
 import { AttestSupervisionSessionHandler } from './attest-supervision-session/attest-supervision-session.handler';
 import { CorrectSupervisionSessionHandler } from './correct-supervision-session/correct-supervision-session.handler';
@@ -14,7 +13,6 @@ import { VoidSupervisionSessionHandler } from './void-supervision-session/void-s
 @Module({
   controllers: [SupervisionSessionsController],
   providers: [
-    ComposedReads,
     SupervisorCalendar,
     LogSupervisionSessionHandler,
     AttestSupervisionSessionHandler,

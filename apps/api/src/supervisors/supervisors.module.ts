@@ -1,6 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { partiesFromReadModel, StreamParties } from '../audit/stream-parties';
-import { ComposedReads } from '../infrastructure/composed-read';
 import { ReadModels } from '../infrastructure/read-models.service';
 import { GetSupervisorWorkloadHandler } from './get-supervisor-workload/get-supervisor-workload.handler';
 import { GetSupervisorHandler } from './get-supervisor/get-supervisor.handler';
@@ -9,7 +8,7 @@ import { SupervisorsController } from './supervisors.controller';
 
 @Module({
   controllers: [SupervisorsController],
-  providers: [ComposedReads, RegisterSupervisorHandler, GetSupervisorHandler, GetSupervisorWorkloadHandler],
+  providers: [RegisterSupervisorHandler, GetSupervisorHandler, GetSupervisorWorkloadHandler],
 })
 export class SupervisorsModule implements OnModuleInit {
   constructor(

@@ -1,7 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TrainingDetail } from '@sws/training';
 import { StreamParties } from '../audit/stream-parties';
-import { ComposedReads } from '../infrastructure/composed-read';
 import { ReadModels } from '../infrastructure/read-models.service';
 import { AssessTrainingEffectivenessHandler } from './assess-training-effectiveness/assess-training-effectiveness.handler';
 import { GetTrainingHandler } from './get-training/get-training.handler';
@@ -12,7 +11,7 @@ import { TrainingsController } from './trainings.controller';
 
 @Module({
   controllers: [TrainingsController],
-  providers: [ComposedReads, RecordTrainingHandler, RecordTrainingAttendanceHandler, AssessTrainingEffectivenessHandler, GetTrainingHandler],
+  providers: [RecordTrainingHandler, RecordTrainingAttendanceHandler, AssessTrainingEffectivenessHandler, GetTrainingHandler],
 })
 export class TrainingsModule implements OnModuleInit {
   constructor(

@@ -142,10 +142,15 @@ describe('renewal eligibility', () => {
       expect(judge({ stations: [station('st-1', final)] }, asOf, annualOnly).status).toBe('insufficient_data');
     });
 
-    it('does not count a period that ends after the date judged, nor a finalization after it', () => {
-      expect(judge({}, '2026-12-30').status).toBe('insufficient_data');
+    it('counts an assessment from the day it is finalized, not before', () => {
       expect(judge({}, '2027-01-19').status).toBe('insufficient_data');
       expect(judge({}, '2027-01-20').status).toBe('eligible');
+    });
+
+    it('counts an annual assessment finalized before its period ends: reviews come before the term ends', () => {
+      const early = assessment({ finalizedOn: '2026-11-20' });
+      expect(judge({ stations: [station('st-1', early)] }, '2026-11-19').status).toBe('insufficient_data');
+      expect(judge({ stations: [station('st-1', early)] }, '2026-11-20').status).toBe('eligible');
     });
 
     it('is insufficient_data for a contract without stations', () => {

@@ -18,10 +18,14 @@ function overlaps(a: AssessmentInput['period'], b: AssessmentInput['period']): b
   return a.from <= b.to && b.from <= a.to;
 }
 
-/** The assessments that count on `asOf`: finalized by then, of a counted period kind, the period over. */
+/**
+ * The assessments that count on `asOf`: of a counted period kind, finalized by then. An annual
+ * assessment counts from its finalization even while its period runs on: evaluators assess the
+ * year in its last months, and procurement reviews renewal before the term ends.
+ */
 export function countingAssessments(station: StationInput, policy: RenewalPolicy, asOf: CalendarDate): AssessmentInput[] {
   const kinds: readonly string[] = policy.periodKinds;
-  return station.assessments.filter((a) => kinds.includes(a.period.kind) && a.period.to <= asOf && a.finalizedOn <= asOf);
+  return station.assessments.filter((a) => kinds.includes(a.period.kind) && a.finalizedOn <= asOf);
 }
 
 /**

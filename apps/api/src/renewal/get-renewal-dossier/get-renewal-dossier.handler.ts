@@ -17,11 +17,11 @@ export class GetRenewalDossierHandler implements IQueryHandler<GetRenewalDossier
     private readonly readModels: ReadModels,
   ) {}
 
-  async execute({ contractId, caller }: GetRenewalDossierQuery): Promise<RenewalDossier> {
-    const { document } = await this.readModels.read<ContractDetail>('contract-detail', contractId, null);
+  async execute({ contractId, minPosition, caller }: GetRenewalDossierQuery): Promise<RenewalDossier> {
+    const { document } = await this.readModels.read<ContractDetail>('contract-detail', contractId, minPosition);
     if (document === null) throw new RecordNotFound('Contract', contractId);
     assertMayRead(caller, 'contract', document);
-    const { judgement, figures, basis } = await this.eligibility.judge(contractId);
+    const { judgement, figures, basis } = await this.eligibility.judge(contractId, {}, minPosition);
     const { contract, performance } = figures;
     const workerIds = performance.supervision.perWorker.map((w) => w.socialWorkerId);
     const [stations, organizations, workers, scorecards] = await Promise.all([

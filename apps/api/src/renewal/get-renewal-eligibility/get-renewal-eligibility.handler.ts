@@ -40,7 +40,7 @@ export class GetRenewalEligibilityHandler implements IQueryHandler<GetRenewalEli
     private readonly readModels: ReadModels,
   ) {}
 
-  async execute({ contractId, when, caller }: GetRenewalEligibilityQuery): Promise<ReadResponse<ExplainedJudgement>> {
+  async execute({ contractId, when, minPosition, caller }: GetRenewalEligibilityQuery): Promise<ReadResponse<ExplainedJudgement>> {
     if (when.asOf !== undefined && when.asOf > this.eligibility.today()) {
       throw badField('asOf', `must not lie after today (${this.eligibility.today()}): eligibility judges facts, not forecasts`);
     }
@@ -48,9 +48,9 @@ export class GetRenewalEligibilityHandler implements IQueryHandler<GetRenewalEli
       throw badField('knownAt', 'must not lie in the future');
     }
     // Who may read the contract may read its judgement: checked before any replay runs.
-    const { document } = await this.readModels.read<ContractDetail>('contract-detail', contractId, null);
+    const { document } = await this.readModels.read<ContractDetail>('contract-detail', contractId, minPosition);
     if (document !== null) assertMayRead(caller, 'contract', document);
-    const { judgement, figures, basis } = await this.eligibility.judge(contractId, when);
+    const { judgement, figures, basis } = await this.eligibility.judge(contractId, when, minPosition);
     const names = await stationNames(this.readModels, figures.contract.stationIds);
     return { data: explain(judgement, basis, names), position: basis.position };
   }

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate, IsMoment, OptionalField } from '../../http/validators';
 
 export class RenewalEligibilityQueryDto {
@@ -14,4 +15,10 @@ export class RenewalEligibilityQueryDto {
   @OptionalField()
   @IsMoment()
   knownAt?: string;
+
+  @ApiPropertyOptional({ description: 'Wait (bounded) until the read models reflect this position: read your own write' })
+  @OptionalField()
+  @IsString()
+  @MaxLength(64)
+  minPosition?: string;
 }

@@ -1,25 +1,16 @@
 import { FoldedReadModel } from '@sws/kernel';
 import { matches } from '@sws/read-store';
-import { ReadModels } from '../infrastructure/read-models.service';
 
 /**
  * Read-model documents as a composition reads them, wherever they come from: the live read
- * models (the present), or read models folded in memory from the events known at a moment
- * (the past). The figures of eligibility and the dossier are computed the same way from both.
+ * models (the present, `ComposedRead`), or read models folded in memory from the events known
+ * at a moment (the past, `foldedDocuments`). The figures of eligibility and the dossier are computed the same way from both.
  */
 export interface DocumentSource {
   get<D>(projection: string, id: string): Promise<D | null>;
   getMany<D>(projection: string, ids: readonly string[]): Promise<Map<string, D>>;
   /** Every document whose top-level field equals the value (or, for an array, holds it). */
   where<D>(projection: string, field: string, value: string): Promise<D[]>;
-}
-
-export function liveDocuments(readModels: ReadModels): DocumentSource {
-  return {
-    get: async <D>(projection: string, id: string) => (await readModels.read<D>(projection, id, null)).document,
-    getMany: <D>(projection: string, ids: readonly string[]) => readModels.readMany<D>(projection, ids, null),
-    where: <D>(projection: string, field: string, value: string) => readModels.all<D>(projection, { field, value }),
-  };
 }
 
 export function foldedDocuments(folded: ReadonlyMap<string, FoldedReadModel>): DocumentSource {
