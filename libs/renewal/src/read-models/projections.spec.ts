@@ -1,4 +1,5 @@
-import { DomainEvent, EventMetadata, ProjectedEvent, Projection } from '@sws/kernel';
+import { ProjectedEvent } from '@sws/kernel';
+import { foldOne, projectedLog } from '../../../kernel/src/testing';
 import { judgeEligibility } from '../eligibility/judge-eligibility';
 import { DEFAULT_RENEWAL_POLICY, RenewalPolicyPublished } from '../policy/renewal-policy';
 import { policiesKnownAt, policyInForce } from '../policy/policy-in-force';
@@ -13,33 +14,15 @@ type AnyEvent = RenewalReviewEvent | RenewalPolicyPublished;
 
 /** Events as the store hands them out, one a day from 2027-01-01 unless recorded at a given moment. */
 function log(events: ReadonlyArray<AnyEvent & { recordedAt?: string }>): ProjectedEvent[] {
-  return events.map((event, index) => {
-    const streamId = event.type === 'RenewalPolicyPublished' ? streams.renewalPolicy() : streams.renewalReview((event.data as { reviewId: string }).reviewId);
-    const recordedAt = event.recordedAt ?? new Date(Date.UTC(2027, 0, 1 + index, 2)).toISOString();
-    const metadata: EventMetadata = {
-      eventId: `e-${index}`,
-      actor: { userId: 'u-1', role: 'procurement', orgId: 'org-bureau' },
-      occurredAt: (event as DomainEvent).occurredAt ?? recordedAt,
-      recordedAt,
-      correlationId: `corr-${index}`,
-      causationId: null,
-    };
-    return { streamId, type: event.type, data: event.data, metadata, revision: index, position: String(index + 1) };
+  return projectedLog(events, {
+    streamOf: (event) =>
+      event.type === 'RenewalPolicyPublished' ? streams.renewalPolicy() : streams.renewalReview((event.data as { reviewId: string }).reviewId),
+    actor: { userId: 'u-1', role: 'procurement', orgId: 'org-bureau' },
+    recordedAt: (event, index) => (event as { recordedAt?: string }).recordedAt ?? new Date(Date.UTC(2027, 0, 1 + index, 2)).toISOString(),
   });
 }
 
-function run<D>(projection: Projection<D>, events: readonly ProjectedEvent[]): Map<string, D> {
-  const documents = new Map<string, D>();
-  for (const event of events) {
-    if (!projection.handles.includes(event.type)) continue;
-    for (const id of projection.documentIds(event)) {
-      const next = projection.evolve(documents.get(id) ?? null, event);
-      if (next === null) documents.delete(id);
-      else documents.set(id, next);
-    }
-  }
-  return documents;
-}
+const run = foldOne;
 
 const ids = (reviewId: string, contractId = 'c-1', successorContractId: string | null = 'c-2') => ({
   reviewId,

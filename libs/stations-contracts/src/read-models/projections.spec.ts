@@ -1,4 +1,5 @@
-import { DomainEvent, EventMetadata, ProjectedEvent, Projection } from '@sws/kernel';
+import { Projection } from '@sws/kernel';
+import { foldOne, projectedLog } from '../../../kernel/src/testing';
 import { ContractEvent, DEFAULT_REQUIREMENTS } from '../contract/contract';
 import { streams } from '../event-types';
 import { OrganizationEvent } from '../organization/organization';
@@ -20,38 +21,9 @@ function streamOf(event: AnyEvent): string {
   return streams.socialWorker(data.socialWorkerId);
 }
 
-/** Events as the store hands them out: one log, with a revision per stream and a global position. */
-function log(events: readonly AnyEvent[]): ProjectedEvent[] {
-  const revisions = new Map<string, number>();
-  return events.map((event, index) => {
-    const streamId = streamOf(event);
-    const revision = (revisions.get(streamId) ?? -1) + 1;
-    revisions.set(streamId, revision);
-    const recordedAt = new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString();
-    const metadata: EventMetadata = {
-      eventId: `e-${index}`,
-      actor: { userId: 'u-1', role: 'admin', orgId: 'org-centre' },
-      occurredAt: (event as DomainEvent).occurredAt ?? recordedAt,
-      recordedAt,
-      correlationId: `corr-${index}`,
-      causationId: null,
-    };
-    return { streamId, type: event.type, data: event.data, metadata, revision, position: String(index + 1) };
-  });
-}
-
-/** What a runner does: route each handled event to its documents and fold it in (null deletes). */
+/** What a runner does with these events, in the order given. */
 function run<D>(projection: Projection<D>, events: readonly AnyEvent[]): Map<string, D> {
-  const documents = new Map<string, D>();
-  for (const event of log(events)) {
-    if (!projection.handles.includes(event.type)) continue;
-    for (const id of projection.documentIds(event)) {
-      const next = projection.evolve(documents.get(id) ?? null, event);
-      if (next === null) documents.delete(id);
-      else documents.set(id, next);
-    }
-  }
-  return documents;
+  return foldOne(projection, projectedLog(events, { streamOf: (event) => streamOf(event as AnyEvent) }));
 }
 
 const region = { code: '440305001', province: '广东省', city: '深圳市', county: '南山区', township: '南头街道' };

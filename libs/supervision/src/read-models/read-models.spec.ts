@@ -1,4 +1,5 @@
-import { DomainEvent, ProjectedEvent, Projection } from '@sws/kernel';
+import { DomainEvent, Projection } from '@sws/kernel';
+import { foldOne, projectedLog } from '../../../kernel/src/testing';
 import { supervisionSession } from '../supervision-session/supervision-session';
 import { SupervisionSessionEvent } from '../supervision-session/session';
 import { SupervisorRegistered } from '../supervisor/supervisor';
@@ -6,27 +7,9 @@ import { attested, correct, logged, metadata } from '../testing/session-fixtures
 import { supervisionSessionDetailProjection } from './supervision-session-detail.projection';
 import { supervisorDetailProjection } from './supervisor-detail.projection';
 
-/** What a runner does: route each handled event to its documents and fold it in, numbering events e-0, e-1, … */
+/** What a runner does with these events, numbered e-0, e-1, … a minute apart from 2026-04-15 02:00. */
 function run<D>(projection: Projection<D>, events: readonly DomainEvent[]): Map<string, D> {
-  const documents = new Map<string, D>();
-  events.forEach((event, index) => {
-    if (!projection.handles.includes(event.type)) return;
-    const recordedAt = new Date(Date.UTC(2026, 3, 15, 2, index)).toISOString();
-    const projected: ProjectedEvent = {
-      streamId: 'x',
-      type: event.type,
-      data: event.data,
-      metadata: { eventId: `e-${index}`, actor: metadata.actor, occurredAt: event.occurredAt ?? recordedAt, recordedAt, correlationId: 'c', causationId: null },
-      revision: index,
-      position: String(index + 1),
-    };
-    for (const id of projection.documentIds(projected)) {
-      const next = projection.evolve(documents.get(id) ?? null, projected);
-      if (next === null) documents.delete(id);
-      else documents.set(id, next);
-    }
-  });
-  return documents;
+  return foldOne(projection, projectedLog(events, { streamOf: () => 'x', actor: metadata.actor, startsAt: '2026-04-15T02:00:00Z' }));
 }
 
 const registered = (affiliationOrgId: string | null = 'org-uni'): SupervisorRegistered => ({

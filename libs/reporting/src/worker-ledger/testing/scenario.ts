@@ -1,3 +1,4 @@
+import { foldOne } from '../../../../kernel/src/testing';
 import { Command, Decider, DomainEvent, EventMetadata, foldEvents, ProjectedEvent, Projection } from '@sws/kernel';
 
 /**
@@ -39,15 +40,5 @@ export class Scenario {
   }
 }
 
-export function foldLog<D>(projection: Projection<D>, log: readonly ProjectedEvent[]): Map<string, D> {
-  const documents = new Map<string, D>();
-  for (const event of log) {
-    if (!projection.handles.includes(event.type)) continue;
-    for (const id of projection.documentIds(event)) {
-      const next = projection.evolve(documents.get(id) ?? null, event);
-      if (next === null) documents.delete(id);
-      else documents.set(id, next);
-    }
-  }
-  return documents;
-}
+/** One projection's documents after folding the log, as the runner would leave them. */
+export const foldLog = foldOne;
