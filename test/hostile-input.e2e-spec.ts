@@ -74,6 +74,12 @@ describe('hostile input', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    // Plain-HTTP intranets must still load the OpenAPI page's own scripts.
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    const docs = await t.http().get('/docs');
+    const scripts = [...docs.text.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((attributes) => /src="\.\/docs\//.test(attributes))).toBe(true);
     expect(response.headers['strict-transport-security']).toBeDefined();
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     const preflight = await t.http().options('/stations').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');

@@ -51,6 +51,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
         scriptSrc: ["'self'"],
+        // Many county intranets serve plain HTTP: upgrading the page's requests to HTTPS would break it.
+        upgradeInsecureRequests: null,
       },
     },
   });
