@@ -17,7 +17,10 @@ import {
   read,
   station,
 } from './support/fixtures';
+import { slowAppends } from './support/slow-appends';
 import { startTestApp, TestApp } from './support/test-app';
+
+const slow = slowAppends();
 
 const JINAN = JINAN_STATION_OPERATIONS_RUBRIC;
 const ANNUAL = { kind: 'annual', from: '2026-01-01', to: '2026-12-31' };
@@ -42,7 +45,8 @@ describe('rubrics and assessments through HTTP', () => {
   const evaluator = () => evaluatorOf(evaluatorOrg);
 
   beforeEach(async () => {
-    t = await startTestApp();
+    slow.on = false;
+    t = await startTestApp({ eventStore: slow.wrap });
     purchaser = await organization(t, 'purchaser', '历城区民政局');
     operator = await organization(t, 'operator', '阳光社工服务中心');
     evaluatorOrg = await organization(t, 'evaluator', '泉城社会工作评估中心');
@@ -347,6 +351,7 @@ describe('rubrics and assessments through HTTP', () => {
     });
 
     it('lets exactly one of concurrent starts win', async () => {
+      slow.on = true;
       const responses = await Promise.all(
         Array.from({ length: 6 }, () => t.as(evaluator()).post('/assessments').send(startBody({ stationId: stations[2] }))),
       );

@@ -18,7 +18,10 @@ import {
   supervisorOf,
   worker,
 } from './support/fixtures';
+import { slowAppends } from './support/slow-appends';
 import { startTestApp, TestApp } from './support/test-app';
+
+const slow = slowAppends();
 
 /** A rubric of three items whose points add up to the score a test wants. */
 const RUBRIC = {
@@ -243,7 +246,8 @@ describe('renewal decisions and time travel through HTTP', () => {
   let t: TestApp;
 
   beforeEach(async () => {
-    t = await startTestApp();
+    slow.on = false;
+    t = await startTestApp({ eventStore: slow.wrap });
   });
 
   afterEach(() => t.close());
@@ -353,6 +357,16 @@ describe('renewal decisions and time travel through HTTP', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('keeps one open review per contract, even when two are opened at once', async () => {
+    const c = await county(t);
+    slow.on = true;
+    const answers = await Promise.all(
+      ['2026-12-30', '2026-12-31'].map((asOf) => t.as(procurementOf(c.purchaser)).post('/renewal-reviews').send({ contractId: c.contract, asOf })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422]);
+    expect(answers.find((a) => a.status === 422)!.body.code).toBe('REVIEW_ALREADY_OPEN');
   });
 
   it('awards the successor contract linked to its predecessor, once', async () => {

@@ -1,6 +1,9 @@
 import { Principal } from '../apps/api/src/auth/principal';
 import { award, contractBody, created, operatorOf, organization, procurementOf, read, station, worker } from './support/fixtures';
+import { slowAppends } from './support/slow-appends';
 import { startTestApp, TestApp } from './support/test-app';
+
+const slow = slowAppends();
 
 /** Today in these tests is 2026-11-24 (China time). */
 describe('organizations, stations, contracts and staffing through HTTP', () => {
@@ -9,7 +12,8 @@ describe('organizations, stations, contracts and staffing through HTTP', () => {
   let operatorOrgId: string;
 
   beforeEach(async () => {
-    t = await startTestApp();
+    slow.on = false;
+    t = await startTestApp({ eventStore: slow.wrap });
     purchaserOrgId = await organization(t, 'purchaser', '历城区民政局');
     operatorOrgId = await organization(t, 'operator', '历城区阳光社会工作服务中心');
   });
@@ -92,6 +96,7 @@ describe('organizations, stations, contracts and staffing through HTTP', () => {
     it('lets exactly one of two racing awards for the same station through', async () => {
       const stationId = await station(t);
       const rival = await organization(t, 'operator', '竞争机构');
+      slow.on = true;
       const answers = await Promise.all(
         [operatorOrgId, rival].map((operator) =>
           t.as(procurement()).post('/contracts').send(contractBody({ purchaserOrgId, operatorOrgId: operator, stationIds: [stationId] })),

@@ -13,27 +13,9 @@ import {
   worker,
 } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
-import { EventStore } from '@sws/event-store';
+import { slowAppends } from './support/slow-appends';
 
-/**
- * The embedded store appends at once; a networked one takes a while, during which another
- * request may read what the first has not appended yet. While `slowAppends` is set, every
- * append waits first, so that concurrent commands interleave as they would there.
- */
-let slowAppends = false;
-function withSlowAppends(events: EventStore): EventStore {
-  return new Proxy(events, {
-    get(target, property) {
-      const value = Reflect.get(target, property);
-      if (typeof value !== 'function') return value;
-      if (property !== 'append') return value.bind(target);
-      return async (...args: unknown[]) => {
-        if (slowAppends) await new Promise((resolve) => setTimeout(resolve, 25));
-        return value.apply(target, args);
-      };
-    },
-  });
-}
+const slow = slowAppends();
 
 /** Today in these tests is 2026-11-24 (China time). */
 describe('supervision sessions, attestations and the worker ledger through HTTP', () => {
@@ -50,8 +32,8 @@ describe('supervision sessions, attestations and the worker ledger through HTTP'
   const workerPrincipal = (id: string) => socialWorkerOf(operatorOrgId, id);
 
   beforeEach(async () => {
-    slowAppends = false;
-    t = await startTestApp({ eventStore: withSlowAppends });
+    slow.on = false;
+    t = await startTestApp({ eventStore: slow.wrap });
     const purchaserOrgId = await organization(t, 'purchaser', '历城区民政局');
     operatorOrgId = await organization(t, 'operator', '历城区阳光社会工作服务中心');
     stations = [await station(t, 1), await station(t, 2)];
@@ -185,7 +167,7 @@ describe('supervision sessions, attestations and the worker ledger through HTTP'
     });
 
     it('lets exactly one of several overlapping sessions logged at the same moment in', async () => {
-      slowAppends = true;
+      slow.on = true;
       const before = await head();
       const answers = await Promise.all(
         ['09:00', '09:30', '10:00', '10:30'].map((startTime) => t.as(supervisor).post('/supervision-sessions').send(session({ startTime }))),
