@@ -305,4 +305,30 @@ describe('fuzzing every POST endpoint with malformed requests', () => {
     // The fuzz reached validation, the body parser and authentication, not only one of them.
     expect([...statuses.keys()]).toEqual(expect.arrayContaining([400, 401, 415]));
   }, 300_000);
+
+  it('answers reads with odd query strings and path parameters without a 5xx', async () => {
+    const random = generator(SEED + 1);
+    const reads = endpoints(w).filter((e) => e.method === 'GET' && e.allowed !== null);
+    const oddValues = ['', 'x', '-1', '0', '1e309', 'NaN', '2026-02-30', '2026-13', '9999-99', '%00', '%E4%B8%AD', "'", '[]', '{}', 'a'.repeat(300), '2026-11-24T25:00:00+08:00'];
+    const oddNames = ['asOf', 'knownAt', 'year', 'month', 'minPosition', 'limit', 'after', 'format', 'stationId', 'contractId', 'fromRevision', '__proto__', 'constructor[prototype]'];
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 2000; i++) {
+      const target = reads[i % reads.length];
+      let url = target.url;
+      if (random.next() < 0.3) {
+        const segments = url.split('/');
+        const at = 1 + random.int(segments.length - 1);
+        segments[at] = encodeURIComponent(random.pick(oddValues)) || 'x';
+        url = segments.join('/');
+      }
+      const query = Array.from({ length: 1 + random.int(3) }, () => `${random.pick(oddNames)}=${encodeURIComponent(random.pick(oddValues))}`).join('&');
+      url = `${url}${url.includes('?') ? '&' : '?'}${query}`;
+      const response = await t.app.inject({ method: 'GET', url, headers: { authorization: t.authorization(w.people[target.allowed![0]]) } });
+      statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+      if (response.statusCode >= 500) failures.push(`GET ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+    }
+    console.log(`read fuzz seed ${SEED + 1}: 2000 requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect(failures.slice(0, 20)).toEqual([]);
+  }, 120_000);
 });
