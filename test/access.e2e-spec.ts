@@ -167,3 +167,21 @@ describe('the actor recorded in events', () => {
     expect(a.body.id).not.toBe(b.body.id);
   });
 });
+
+describe('ids derived from an Idempotency-Key', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(() => t.close());
+
+  it('never collide between users whose id and key share a separator', async () => {
+    const body = (name: string) => ({ name, certification: 'none', socialWorkDegree: false });
+    const a = await t.as({ ...ADMIN, userId: 'centre' }).post('/social-workers').set('Idempotency-Key', 'k1:k2').send(body('甲'));
+    const b = await t.as({ ...ADMIN, userId: 'centre:k1' }).post('/social-workers').set('Idempotency-Key', 'k2').send(body('乙'));
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.id).not.toBe(b.body.id);
+  });
+});

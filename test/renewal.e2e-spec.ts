@@ -285,6 +285,23 @@ describe('renewal decisions and time travel through HTTP', () => {
     expect(stored).toMatchObject({ decision: 'renew', against: false, eligibilityStatus: 'eligible' });
   });
 
+  it('stores, for a decision with conditions on a review of today, what a replay at its moment gives', async () => {
+    const c = await county(t);
+    const review = (await created(t, '/renewal-reviews', { contractId: c.contract }, procurementOf(c.purchaser))).id;
+    at(t, '2027-01-20T16:00:00');
+    const conditions = { items: ['补充社区活动台账'], deadline: '2027-02-28' };
+    const body = { decision: 'renew_with_conditions', justification: '附条件续签', conditions, successor };
+    const decided = await created(t, `/renewal-reviews/${review}/decision`, body, procurementOf(c.purchaser));
+    const stored = (await read(t, `/renewal-reviews/${review}`, decided.position)).data.decision;
+    at(t, '2027-01-21T09:00:00');
+    const replayed = await eligibility(t, c.contract, `?asOf=2027-01-20&knownAt=${encodeURIComponent(stored.recordedAt)}`);
+    const { basis: _basis, statusZh: _statusZh, reasons, ...judgement } = replayed;
+    expect({ ...judgement, reasons: reasons.map(({ messageZh: _zh, ...r }: { messageZh: string }) => r) }).toEqual(stored.eligibilitySnapshot);
+    // From the next day on, the rectification the decision required is part of the picture.
+    const later = await eligibility(t, c.contract, '?asOf=2027-01-21');
+    expect(later.rectifications).toEqual([expect.objectContaining({ status: 'open', deadline: '2027-02-28' })]);
+  });
+
   it('judged as of the end of the first contract year, ignores the facts dated after it', async () => {
     const c = await county(t, { scores: [85], term: { start: '2026-01-01', end: '2027-12-31' } });
     // In the second year a worker leaves in March and the 2027 annual assessment finds 55.
@@ -371,11 +388,18 @@ describe('renewal decisions and time travel through HTTP', () => {
 
   it('awards the successor contract linked to its predecessor, once', async () => {
     const c = await county(t);
-    const review = await openReview(c);
+    at(t, '2026-12-22T09:00:00');
+    const review = await openReview(c, '2026-12-22');
     const decided = await created(t, `/renewal-reviews/${review}/decision`, { decision: 'renew', justification: '同意续签', successor }, procurementOf(c.purchaser));
     const stored = (await read(t, `/renewal-reviews/${review}`, decided.position)).data.decision;
     const next = (await read(t, `/contracts/${stored.successor.contractId}`, decided.position)).data;
     expect(next).toMatchObject({ predecessorContractId: c.contract, stationIds: c.stations, term: successor.term, operatorOrgId: c.operator });
+    // Before its term starts the successor exists all the same: today's answer and a replay agree.
+    at(t, '2026-12-28T09:00:00');
+    const present = await eligibility(t, next.id);
+    const replayed = await eligibility(t, next.id, '?asOf=2026-12-28');
+    expect({ present: present.status, replayed: replayed.status }).toEqual({ present: 'insufficient_data', replayed: 'insufficient_data' });
+    at(t, '2027-01-20T10:00:00');
     const again = await t.as(procurementOf(c.purchaser)).post(`/renewal-reviews/${review}/decision`).send({ decision: 'renew', justification: '同意续签', successor });
     expect(again.body.code).toBe('ALREADY_DECIDED');
   });

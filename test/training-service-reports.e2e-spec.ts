@@ -132,6 +132,13 @@ describe('trainings and service reports through HTTP', () => {
       await forbidden(`/trainings/${id}/attendance`, { socialWorkerIds: [workers[0]], hoursCredited: 8 }, ADMIN);
     });
 
+    it("refuses an operator's credit to another organization's worker", async () => {
+      const stranger = await worker(t, '周强', 'none', otherOperator());
+      const { id } = await created(t, '/trainings', training(), operator());
+      await forbidden(`/trainings/${id}/attendance`, { socialWorkerIds: [workers[0], stranger], hoursCredited: 8 }, operator());
+      await created(t, `/trainings/${id}/attendance`, { socialWorkerIds: [workers[0]], hoursCredited: 8 }, operator());
+    });
+
     it('lets the centre record a county-organized course that names no contract, credited like any other', async () => {
       const { id } = await created(t, '/trainings', training({ title: '全区社工继续教育', kind: 'continuing_education', provider: '历城区社会工作指导中心', contractId: undefined, hours: 6 }), ADMIN);
       const { position } = await created(t, `/trainings/${id}/attendance`, { socialWorkerIds: workers, hoursCredited: 6 }, ADMIN);

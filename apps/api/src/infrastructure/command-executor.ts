@@ -54,7 +54,7 @@ export class CommandExecutor {
   newId(context: RequestContext, recordType: string): string {
     return context.idempotencyKey === null
       ? uuidV7(this.clock.now().getTime())
-      : uuidFromName(`${recordType}:${context.actor.userId}:${context.idempotencyKey}`);
+      : uuidFromName(JSON.stringify(['record', recordType, context.actor.userId, context.idempotencyKey]));
   }
 
   async execute<S, C extends Command, E extends DomainEvent>(write: Write<S, C, E>, context: RequestContext): Promise<WriteResult> {
@@ -105,7 +105,8 @@ export class CommandExecutor {
   }
 
   private keyedEventId(context: RequestContext, index: number): string {
-    return uuidFromName(`event:${context.actor.userId}:${context.idempotencyKey}:${index}`);
+    // A JSON tuple, not a joined string: user ids and keys may hold the separator themselves.
+    return uuidFromName(JSON.stringify(['event', context.actor.userId, context.idempotencyKey, index]));
   }
 
   /** When this request's events are in the stream already, the answer it got the first time. */

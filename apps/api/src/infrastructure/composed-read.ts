@@ -29,13 +29,6 @@ export class ComposedRead implements DocumentSource {
     return ids.length === 0 ? new Map() : this.readModels.readMany<D>(projection, ids, null);
   }
 
-  /** Every document matching the field, once the read model has reached the client's position. */
-  async where<D>(projection: string, field: string, value: string): Promise<D[]> {
-    await this.readModels.reach([projection], this.minPosition);
-    this.positions.push(this.readModels.positionOf(projection));
-    return this.readModels.all<D>(projection, { field, value });
-  }
-
   /** The earliest position of the read models read so far; null when one of them reflects nothing yet. */
   position(): Position | null {
     let earliest: Position | null = null;

@@ -1,5 +1,4 @@
 import { FoldedReadModel } from '@sws/kernel';
-import { matches } from '@sws/read-store';
 
 /**
  * Read-model documents as a composition reads them, wherever they come from: the live read
@@ -9,8 +8,6 @@ import { matches } from '@sws/read-store';
 export interface DocumentSource {
   get<D>(projection: string, id: string): Promise<D | null>;
   getMany<D>(projection: string, ids: readonly string[]): Promise<Map<string, D>>;
-  /** Every document whose top-level field equals the value (or, for an array, holds it). */
-  where<D>(projection: string, field: string, value: string): Promise<D[]>;
 }
 
 export function foldedDocuments(folded: ReadonlyMap<string, FoldedReadModel>): DocumentSource {
@@ -29,10 +26,5 @@ export function foldedDocuments(folded: ReadonlyMap<string, FoldedReadModel>): D
       }
       return found;
     },
-    where: async <D>(projection: string, field: string, value: string) =>
-      [...documents(projection).entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, document]) => document as D)
-        .filter((document) => matches(document as Record<string, unknown>, { field, value })),
   };
 }

@@ -66,10 +66,6 @@ export class ReadModels implements OnApplicationShutdown {
     await this.events.close();
   }
 
-  compare(a: Position, b: Position): number {
-    return this.events.comparePositions(a, b);
-  }
-
   positionOf(projection: string): Position | null {
     return this.runner(projection).position;
   }
@@ -117,18 +113,6 @@ export class ReadModels implements OnApplicationShutdown {
     const runner = this.runner(projection);
     const rows = await this.store.list<D>(runner.projection.collection, { limit, afterId, where });
     return { rows, position: runner.position };
-  }
-
-  /** Every document matching `where`, page by page (for compositions over one record's documents). */
-  async all<D>(projection: string, where: { readonly field: string; readonly value: string }): Promise<D[]> {
-    const collection = this.runner(projection).projection.collection;
-    const found: D[] = [];
-    for (let afterId: string | undefined; ; ) {
-      const page = await this.store.list<D>(collection, { limit: 500, afterId, where });
-      found.push(...page.map((row) => row.document));
-      if (page.length < 500) return found;
-      afterId = page[page.length - 1].id;
-    }
   }
 
   /**

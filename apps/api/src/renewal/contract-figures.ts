@@ -3,6 +3,9 @@ import { AssessmentDetail } from '@sws/assessment';
 import { ContractDetail, lastDay, SocialWorkerDetail, staffingCompliance, StaffingCompliance } from '@sws/stations-contracts';
 import {
   contractIdsForLedger,
+  ContractStreams,
+  contractStreamsId,
+  contractStreamsProjection,
   ContractPerformance,
   contractPerformance,
   performanceSources,
@@ -19,6 +22,8 @@ import {
   rectificationsBinding,
 } from '@sws/renewal';
 import { DocumentSource } from '../infrastructure/document-source';
+
+const ASSESSMENT_STREAM = 'Assessment-';
 
 /** Everything a renewal judgement and the dossier read about a contract on a date. */
 export interface ContractFigures {
@@ -74,9 +79,12 @@ export async function contractFigures(documents: DocumentSource, contractId: str
     contracts: [...otherContracts.values()],
     serviceOutput: [...outputs.values()],
   });
-  const assessments = (await documents.where<AssessmentDetail>('assessment-detail', 'contractId', contractId)).filter(
-    (a) => a.status === 'finalized' && a.score !== null,
-  );
+  // The contract's assessments, found through the index of its streams rather than a scan of all.
+  const index = await documents.get<ContractStreams>(contractStreamsProjection.name, contractStreamsId(contractId));
+  const assessmentIds = (index?.streams ?? []).filter((s) => s.startsWith(ASSESSMENT_STREAM)).map((s) => s.slice(ASSESSMENT_STREAM.length));
+  const assessments = [...(await documents.getMany<AssessmentDetail>('assessment-detail', assessmentIds)).values()]
+    .filter((a) => a.status === 'finalized' && a.score !== null)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const [reviews, predecessorReviews, policies] = await Promise.all([
     documents.get<RenewalReviews>('renewal-reviews', contractId),
     contract.predecessorContractId === null ? null : documents.get<RenewalReviews>('renewal-reviews', contract.predecessorContractId),

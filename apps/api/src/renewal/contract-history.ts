@@ -7,17 +7,25 @@ import { ReadModels } from '../infrastructure/read-models.service';
 import { DocumentSource, foldedDocuments } from '../infrastructure/document-source';
 
 /**
+ * Events that create a record and carry a date that describes it rather than a happening: a
+ * contract's award is dated by its term's start, but the contract exists from the day it is
+ * recorded, whatever `asOf` asks.
+ */
+const RECORDS_NOT_HAPPENINGS = new Set(['ContractAwarded']);
+
+/**
  * Whether an event belongs to the past asked about. `knownAt` keeps what had been recorded by
- * that moment. `asOf` leaves out facts whose business time lies after that date; an event with no
+ * that moment (null: everything recorded so far). `asOf` leaves out facts whose business time
+ * lies after that date; an event with no
  * business time of its own (its occurredAt is its recordedAt: a registration, an assessment's
  * finalization or amendment, a review's decision) is judged by the dates it carries instead
  * (finalizedOn, decidedOn, …), which the figures compare with `asOf`. So a late amendment of a
  * past assessment counts as known now, and `knownAt` alone hides it.
  */
-export function belongsTo(event: RecordedEvent, asOf: CalendarDate, knownAt: number): boolean {
+export function belongsTo(event: RecordedEvent, asOf: CalendarDate, knownAt: number | null): boolean {
   const { occurredAt, recordedAt } = event.metadata;
-  if (Date.parse(recordedAt) > knownAt) return false;
-  if (occurredAt === recordedAt) return true;
+  if (knownAt !== null && Date.parse(recordedAt) > knownAt) return false;
+  if (occurredAt === recordedAt || RECORDS_NOT_HAPPENINGS.has(event.type)) return true;
   const businessDate = occurredAt.length === 10 ? occurredAt : dateInChina(occurredAt);
   return businessDate <= asOf;
 }
@@ -37,7 +45,8 @@ export class ContractHistory {
   async documentsAt(
     contractId: string,
     asOf: CalendarDate,
-    knownAt: string,
+    /** Null: everything recorded so far. */
+    knownAt: string | null,
     projections: readonly Projection<any>[],
   ): Promise<{ documents: DocumentSource; streams: number; events: number; head: Position | null } | null> {
     await this.readModels.catchUpWithLog(contractStreamsProjection.name);
@@ -49,7 +58,7 @@ export class ContractHistory {
     const inherited = (predecessor?.streams ?? []).filter((stream) => stream.startsWith('RenewalReview-'));
     const streamIds = [...new Set([...own.streams, ...inherited, RENEWAL_POLICY_STREAM])];
     const head = await this.events.headPosition();
-    const moment = Date.parse(knownAt);
+    const moment = knownAt === null ? null : Date.parse(knownAt);
     const recorded = (await Promise.all(streamIds.map((id) => this.events.readStream(id)))).flat();
     const past = recorded
       // Nothing appended after the head read above: the answer reflects exactly that position.

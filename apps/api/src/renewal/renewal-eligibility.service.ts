@@ -3,7 +3,7 @@ import { CalendarDate, dateInChina, Projection, RecordNotFound } from '@sws/kern
 import { Position } from '@sws/event-store';
 import { assessmentDetailProjection } from '@sws/assessment';
 import { contractDetailProjection, serviceOutputProjection, socialWorkerDetailProjection } from '@sws/stations-contracts';
-import { workerLedgerProjection } from '@sws/reporting';
+import { contractStreamsProjection, workerLedgerProjection } from '@sws/reporting';
 import {
   EligibilityJudgement,
   judgeEligibility,
@@ -26,6 +26,7 @@ export const FIGURE_PROJECTIONS: readonly Projection<any>[] = [
   assessmentDetailProjection,
   renewalReviewsProjection,
   renewalPoliciesProjection,
+  contractStreamsProjection,
 ];
 
 export interface Basis {
@@ -73,7 +74,9 @@ export class RenewalEligibility {
     minPosition: Position | null = null,
   ): Promise<Judged> {
     const asOf = when.asOf ?? this.today();
+    // Without a moment, everything recorded so far counts: "as known now".
     const knownAt = when.knownAt ?? this.now();
+    const knownBy = when.knownAt ?? null;
     const present = when.asOf === undefined && when.knownAt === undefined && !when.replay;
     let figures: ContractFigures | null;
     let basis: Basis;
@@ -82,12 +85,12 @@ export class RenewalEligibility {
       figures = await contractFigures(read, contractId, asOf);
       basis = { asOf, knownAt, source: 'read-models', position: read.position(), replayed: null };
     } else {
-      const past = await this.history.documentsAt(contractId, asOf, knownAt, FIGURE_PROJECTIONS);
+      const past = await this.history.documentsAt(contractId, asOf, knownBy, FIGURE_PROJECTIONS);
       figures = past === null ? null : await contractFigures(past.documents, contractId, asOf);
       basis = { asOf, knownAt, source: 'replay', position: past?.head ?? null, replayed: past && { streams: past.streams, events: past.events } };
     }
     if (figures === null) throw new RecordNotFound('Contract', contractId);
-    const policy = policyInForce(policiesKnownAt(figures.policies, knownAt), asOf);
+    const policy = policyInForce(knownBy === null ? figures.policies : policiesKnownAt(figures.policies, knownBy), asOf);
     return { judgement: judgeEligibility(eligibilityInputs(figures), policy, asOf), figures, basis };
   }
 }

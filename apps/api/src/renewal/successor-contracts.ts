@@ -97,8 +97,13 @@ export class SuccessorContracts implements OnApplicationBootstrap {
           if (!successor || (await this.events.readStream(contractStreams.contract(successor.contractId))).length > 0) continue;
           const decision = await this.decisionOf(review.reviewId);
           if (decision === null) continue;
-          await this.commitments.exclusively(() => this.award(decision));
-          awarded += 1;
+          try {
+            await this.commitments.exclusively(() => this.award(decision));
+            awarded += 1;
+          } catch (error) {
+            // One award the rules now refuse must not keep the others from being made.
+            this.logger.error(`the successor of review ${review.reviewId} could not be awarded: ${String(error)}`);
+          }
         }
       }
       if (rows.length < 500) return awarded;

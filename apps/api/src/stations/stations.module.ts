@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { partiesFromReadModel, StreamParties } from '../audit/stream-parties';
+import { ContractsModule } from '../contracts/contracts.module';
 import { ReadModels } from '../infrastructure/read-models.service';
 import { CloseStationHandler } from './close-station/close-station.handler';
 import { GetStationHandler } from './get-station/get-station.handler';
@@ -7,6 +8,7 @@ import { RegisterStationHandler } from './register-station/register-station.hand
 import { StationsController } from './stations.controller';
 
 @Module({
+  imports: [ContractsModule],
   controllers: [StationsController],
   providers: [RegisterStationHandler, CloseStationHandler, GetStationHandler],
 })

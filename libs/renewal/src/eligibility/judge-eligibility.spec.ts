@@ -239,6 +239,11 @@ describe('renewal eligibility', () => {
     it('ignores a rectification required after the date judged', () => {
       expect(codes({ rectifications: [rectification({ requiredOn: '2027-08-01' })] }, '2027-07-31')).toEqual([]);
     });
+
+    it('lists a rectification from the day after it was required: a decision judged on its own day does not see its own', () => {
+      expect(judge({ rectifications: [rectification()] }, '2027-02-10').rectifications).toEqual([]);
+      expect(judge({ rectifications: [rectification()] }, '2027-02-11').rectifications).toEqual([expect.objectContaining({ rectificationId: 'r-1', status: 'open' })]);
+    });
   });
 
   describe('when several rules are broken', () => {

@@ -118,8 +118,10 @@ export function judgeEligibility(inputs: EligibilityInputs, policy: RenewalPolic
   const staffing = compliance(s?.compliantDays ?? 0, s?.days ?? 0, thresholds.staffingCompliance, s?.sourceEventIds ?? []);
   const supervision = compliance(sv?.meeting ?? 0, sv?.workers ?? 0, thresholds.supervisionCompliance, sv?.sourceEventIds ?? []);
   const training = compliance(tr?.meeting ?? 0, tr?.workers ?? 0, thresholds.trainingCompliance, tr?.sourceEventIds ?? []);
+  // A rectification binds from the day after the decision that required it: the eligibility that
+  // decision stored, judged on its own day, never lists the rectification it was about to require.
   const rectifications: RectificationJudgement[] = inputs.rectifications
-    .filter((r) => r.requiredOn <= asOf)
+    .filter((r) => r.requiredOn < asOf)
     .map((r) => ({
       rectificationId: r.rectificationId,
       reviewId: r.reviewId,

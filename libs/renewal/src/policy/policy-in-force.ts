@@ -22,7 +22,7 @@ export function policyInForce<P extends RenewalPolicy>(policies: readonly P[], d
   return inForce[inForce.length - 1] ?? DEFAULT_RENEWAL_POLICY;
 }
 
-/** The versions that had been recorded by the moment `knownAt` (bitemporal "as known then"). */
+/** The versions that had been recorded by the moment `knownAt` (bitemporal "as known then"), as the replayed events are. */
 export function policiesKnownAt(policies: readonly PublishedPolicy[], knownAt: string): PublishedPolicy[] {
   const moment = Date.parse(knownAt);
   return policies.filter((p) => p.publishedAt === null || Date.parse(p.publishedAt) <= moment);

@@ -35,7 +35,7 @@ export class GetContractPerformanceHandler implements IQueryHandler<GetContractP
     const figures = found('Contract', contractId, await contractFigures(read, contractId, asOf));
     const { contract, performance } = figures;
     const { status, lastDay, staffing } = contractStaffing(contract, asOf);
-    const scores = figures.assessments.map((a) => ({
+    const scores = figures.assessments.filter((a) => a.finalized!.finalizedOn <= asOf).map((a) => ({
       assessmentId: a.id,
       stationId: a.stationId,
       period: a.period,

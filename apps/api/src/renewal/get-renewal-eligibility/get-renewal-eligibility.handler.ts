@@ -4,7 +4,7 @@ import { ELIGIBILITY_STATUS_ZH, EligibilityJudgement, reasonInChinese } from '@s
 import { assertMayRead } from '../../auth/read-access';
 import { badField } from '../../http/params';
 import { ReadModels } from '../../infrastructure/read-models.service';
-import { ReadResponse } from '../../http/read-response';
+import { found, ReadResponse } from '../../http/read-response';
 import { Basis, RenewalEligibility } from '../renewal-eligibility.service';
 import { GetRenewalEligibilityQuery } from './get-renewal-eligibility.query';
 
@@ -49,8 +49,10 @@ export class GetRenewalEligibilityHandler implements IQueryHandler<GetRenewalEli
     }
     // Who may read the contract may read its judgement: checked before any replay runs.
     const { document } = await this.readModels.read<ContractDetail>('contract-detail', contractId, minPosition);
-    if (document !== null) assertMayRead(caller, 'contract', document);
+    assertMayRead(caller, 'contract', found('Contract', contractId, document));
     const { judgement, figures, basis } = await this.eligibility.judge(contractId, when, minPosition);
+    // The replayed contract names the same parties; checked again so no path skips the rule.
+    assertMayRead(caller, 'contract', figures.contract);
     const names = await stationNames(this.readModels, figures.contract.stationIds);
     return { data: explain(judgement, basis, names), position: basis.position };
   }

@@ -22,7 +22,9 @@ export class RecordRenewalDecisionHandler implements ICommandHandler<RecordRenew
   ) {}
 
   execute({ reviewId, body, context }: RecordRenewalDecisionCommand): Promise<WriteResult> {
-    return this.commitments.exclusively(async () => {
+    // A renewal checks and then awards its successor's stations: it holds their lock throughout.
+    const exclusively = body.decision === 'do_not_renew' ? <T>(work: () => Promise<T>) => work() : <T>(work: () => Promise<T>) => this.commitments.exclusively(work);
+    return exclusively(async () => {
       const result = await this.executor.execute(
         {
           recordType: 'RenewalReview',

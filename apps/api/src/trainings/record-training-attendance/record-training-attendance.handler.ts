@@ -1,5 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { socialWorker, streams } from '@sws/stations-contracts';
+import { streams } from '@sws/stations-contracts';
+import { mustActFor } from '../../auth/write-access';
+import { employers } from '../../social-workers/employers';
 import { RecordTrainingAttendance, training, trainingStreams } from '@sws/training';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
 import { Records } from '../../infrastructure/records';
@@ -25,7 +27,11 @@ export class RecordTrainingAttendanceHandler implements ICommandHandler<RecordTr
           mustBeOrganizer(context.principal, history, trainingId, 'record the attendance');
           const registeredSocialWorkerIds: string[] = [];
           for (const id of new Set(body.socialWorkerIds)) {
-            if ((await this.records.state(streams.socialWorker(id), socialWorker)).status === 'registered') registeredSocialWorkerIds.push(id);
+            const worker = await this.records.history(streams.socialWorker(id));
+            if (worker.length === 0) continue;
+            registeredSocialWorkerIds.push(id);
+            // An operator credits hours to its own workers only: another's ledger is not its to fill.
+            if (context.principal.role !== 'admin') mustActFor(context.principal, employers(worker), `credit training hours to social worker ${id}`);
           }
           return { type: 'RecordTrainingAttendance', data: { trainingId, ...body }, metadata, facts: { registeredSocialWorkerIds } };
         },
