@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EventMetadata } from '@sws/kernel';
-import { ExpectedRevision, NewEvent, Position, SqliteEventStore, SqliteSynchronous, uuidV7 } from '@sws/event-store';
+import { EVENTS_SCHEMA, ExpectedRevision, NewEvent, Position, SqliteEventStore, SqliteSynchronous, uuidV7 } from '@sws/event-store';
 import { eventTypeRegistry } from '../../api/src/infrastructure/stores';
 
 /**
@@ -50,20 +50,6 @@ export function benchOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.env
   return { appends: count('BENCH_EVENTS', 5000), reads: count('BENCH_READ_EVENTS', 200_000), synchronous };
 }
 
-/** The events table as SqliteEventStore declares it. */
-const EVENTS_TABLE = `
-  CREATE TABLE IF NOT EXISTS events (
-    position       INTEGER PRIMARY KEY,
-    event_id       TEXT    NOT NULL UNIQUE,
-    stream_id      TEXT    NOT NULL,
-    revision       INTEGER NOT NULL,
-    type           TEXT    NOT NULL,
-    schema_version INTEGER NOT NULL,
-    data           TEXT    NOT NULL,
-    metadata       TEXT    NOT NULL,
-    UNIQUE (stream_id, revision)
-  );
-`;
 const INSERT = `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata)
                 VALUES (?, ?, ?, ?, ?, ?, ?)`;
 
@@ -105,7 +91,7 @@ function openRaw(file: string, synchronous: SqliteSynchronous): Database.Databas
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
-  db.exec(EVENTS_TABLE);
+  db.exec(EVENTS_SCHEMA);
   return db;
 }
 

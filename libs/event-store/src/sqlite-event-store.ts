@@ -22,7 +22,8 @@ export interface SqliteEventStoreOptions {
   readonly pollMs?: number;
 }
 
-const SCHEMA = `
+/** The log's one table; the store benchmark's raw baseline writes the same. */
+export const EVENTS_SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
     position       INTEGER PRIMARY KEY,
     event_id       TEXT    NOT NULL UNIQUE,
@@ -56,7 +57,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.exec(SCHEMA);
+    this.db.exec(EVENTS_SCHEMA);
     this.pollMs = options.pollMs ?? 250;
     this.statements = {
       byEventId: this.db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),

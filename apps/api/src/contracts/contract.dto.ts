@@ -109,3 +109,18 @@ export class RequirementsDto {
   @Type(() => ServiceTargetsDto)
   serviceTargets?: ServiceTargetsDto;
 }
+
+/** A contract's term and budget: what an award states, and what a renewal gives its successor. */
+export class TermAndBudgetDto {
+  @ApiProperty({ type: TermDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TermDto)
+  term!: TermDto;
+
+  @ApiProperty({ type: BudgetDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BudgetDto)
+  budget!: BudgetDto;
+}

@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsObject, ValidateNested } from 'class-validator';
 import { IsId, OptionalField } from '../../http/validators';
-import { BudgetDto, RequirementsDto, TermDto } from '../contract.dto';
+import { RequirementsDto, TermAndBudgetDto } from '../contract.dto';
 
-export class AwardContractDto {
+export class AwardContractDto extends TermAndBudgetDto {
   @ApiProperty({ format: 'uuid', description: 'A purchaser organization (民政局 or township government)' })
   @IsId()
   purchaserOrgId!: string;
@@ -20,18 +20,6 @@ export class AwardContractDto {
   @ArrayUnique()
   @IsId({ each: true })
   stationIds!: string[];
-
-  @ApiProperty({ type: TermDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => TermDto)
-  term!: TermDto;
-
-  @ApiProperty({ type: BudgetDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BudgetDto)
-  budget!: BudgetDto;
 
   @ApiPropertyOptional({ type: RequirementsDto, description: 'Omitted fields take the defaults' })
   @OptionalField()

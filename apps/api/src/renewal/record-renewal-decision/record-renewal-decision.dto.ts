@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Decision, DECISIONS } from '@sws/renewal';
-import { BudgetDto, TermDto } from '../../contracts/contract.dto';
+import { TermAndBudgetDto } from '../../contracts/contract.dto';
 import { IsCalendarDate, OptionalField } from '../../http/validators';
 
 export class ConditionsDto {
@@ -18,20 +18,6 @@ export class ConditionsDto {
   @ApiProperty({ example: '2027-03-31', description: 'After today' })
   @IsCalendarDate()
   deadline!: string;
-}
-
-export class SuccessorTermsDto {
-  @ApiProperty({ type: TermDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => TermDto)
-  term!: TermDto;
-
-  @ApiProperty({ type: BudgetDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BudgetDto)
-  budget!: BudgetDto;
 }
 
 export class RecordRenewalDecisionDto {
@@ -57,10 +43,10 @@ export class RecordRenewalDecisionDto {
   @Type(() => ConditionsDto)
   conditions?: ConditionsDto;
 
-  @ApiPropertyOptional({ type: SuccessorTermsDto, description: "The successor contract's term and budget, for renew and renew_with_conditions" })
+  @ApiPropertyOptional({ type: TermAndBudgetDto, description: "The successor contract's term and budget, for renew and renew_with_conditions" })
   @OptionalField()
   @IsObject()
   @ValidateNested()
-  @Type(() => SuccessorTermsDto)
-  successor?: SuccessorTermsDto;
+  @Type(() => TermAndBudgetDto)
+  successor?: TermAndBudgetDto;
 }
