@@ -1,3 +1,4 @@
+import { defaultGradeBands } from '@sws/assessment';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,12 +30,7 @@ const RUBRIC = {
   version: 1,
   name: '续签评估（测试用）',
   scale: 100,
-  gradeBands: [
-    { grade: 'excellent', minScore: 90 },
-    { grade: 'good', minScore: 80 },
-    { grade: 'pass', minScore: 60 },
-    { grade: 'fail', minScore: 0 },
-  ],
+  gradeBands: defaultGradeBands(100),
   dimensions: [
     {
       code: 'OPS',

@@ -1,3 +1,4 @@
+import { defaultGradeBands } from '@sws/assessment';
 import { Principal } from '../../apps/api/src/auth/principal';
 import { ADMIN, evaluatorOf, operatorOf, procurementOf, socialWorkerOf, supervisorOf } from '../../apps/api/src/auth/testing/principals';
 import { award, contractBody, created, creditCode, organization, read, station, worker } from './fixtures';
@@ -32,20 +33,13 @@ export interface World {
 }
 
 
-const BANDS = [
-  { grade: 'excellent', minScore: 90 },
-  { grade: 'good', minScore: 80 },
-  { grade: 'pass', minScore: 60 },
-  { grade: 'fail', minScore: 0 },
-];
-
 /** A rubric of three items, 100 points, that the world's assessment is scored against. */
 export const WORLD_RUBRIC = {
   code: 'world-check',
   version: 1,
   name: '社工站运营检查（测试用）',
   scale: 100,
-  gradeBands: BANDS,
+  gradeBands: defaultGradeBands(100),
   dimensions: [
     {
       code: 'OPS',

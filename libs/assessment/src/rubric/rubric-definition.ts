@@ -37,6 +37,17 @@ export interface GradeBand {
   readonly minScore: number;
 }
 
+/** SPEC's default bands (excellent ≥ 90, good ≥ 80, pass ≥ 60, fail below), on the rubric's own scale. */
+export function defaultGradeBands(scale: RubricScale): GradeBand[] {
+  const factor = scale / 100;
+  return [
+    { grade: 'excellent', minScore: 90 * factor },
+    { grade: 'good', minScore: 80 * factor },
+    { grade: 'pass', minScore: 60 * factor },
+    { grade: 'fail', minScore: 0 },
+  ];
+}
+
 export interface RubricDefinition {
   readonly code: string;
   readonly version: number;

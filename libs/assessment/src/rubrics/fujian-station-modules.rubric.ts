@@ -1,3 +1,4 @@
+import { defaultGradeBands } from '../rubric/rubric-definition';
 import { PublishRubric } from '../rubric/rubric';
 
 /**
@@ -12,12 +13,7 @@ export const FUJIAN_STATION_MODULES_RUBRIC: PublishRubric['data'] = {
   name: '乡镇（街道）社工站建设运营评估指标（千分制，参照福建六模块）',
   scale: 1000,
   responseWindowDays: 14,
-  gradeBands: [
-    { grade: 'excellent', minScore: 900 },
-    { grade: 'good', minScore: 800 },
-    { grade: 'pass', minScore: 600 },
-    { grade: 'fail', minScore: 0 },
-  ],
+  gradeBands: defaultGradeBands(1000),
   dimensions: [
     {
       code: 'BASE',

@@ -1,3 +1,4 @@
+import { defaultGradeBands } from '../rubric/rubric-definition';
 import { PublishRubric } from '../rubric/rubric';
 
 /**
@@ -12,12 +13,7 @@ export const JINAN_STATION_OPERATIONS_RUBRIC: PublishRubric['data'] = {
   name: '乡镇（街道）社工站运营评估指标（百分制，参照济南六方面）',
   scale: 100,
   responseWindowDays: 14,
-  gradeBands: [
-    { grade: 'excellent', minScore: 90 },
-    { grade: 'good', minScore: 80 },
-    { grade: 'pass', minScore: 60 },
-    { grade: 'fail', minScore: 0 },
-  ],
+  gradeBands: defaultGradeBands(100),
   dimensions: [
     {
       code: 'OPS',

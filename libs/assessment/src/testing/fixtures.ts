@@ -1,3 +1,4 @@
+import { defaultGradeBands } from '../rubric/rubric-definition';
 import { CommandMetadata } from '@sws/kernel';
 import { PublishRubric } from '../rubric/rubric';
 import { RubricDefinition } from '../rubric/rubric-definition';
@@ -15,12 +16,7 @@ export const SMALL_RUBRIC: PublishRubric['data'] = {
   name: '小型测试指标',
   scale: 100,
   responseWindowDays: 14,
-  gradeBands: [
-    { grade: 'excellent', minScore: 90 },
-    { grade: 'good', minScore: 80 },
-    { grade: 'pass', minScore: 60 },
-    { grade: 'fail', minScore: 0 },
-  ],
+  gradeBands: defaultGradeBands(100),
   dimensions: [
     {
       code: 'A',
