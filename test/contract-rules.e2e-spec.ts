@@ -134,8 +134,9 @@ describe('a contract amendment takes effect on a date', () => {
   afterEach(() => t.close());
 
   it('raising the minimum from 2 to 3 in November leaves June compliant, today and as of a date in June', async () => {
+    t.clock.set('2026-11-20T10:00:00+08:00');
     const s = await setup(t, 1, { supervisionHoursPerWorkerYear: 24 });
-    const beforeAmendment = '2026-11-24T09:00:00.000+08:00';
+    const beforeAmendment = '2026-11-23T12:00:00.000+08:00';
     t.clock.set('2026-11-24T10:00:00+08:00');
     const amended = await created(
       t,

@@ -1,4 +1,4 @@
-import { EventTypeRegistry } from '@sws/kernel';
+import { EventMetadata, EventTypeRegistry } from '@sws/kernel';
 import { Position, RecordedEvent } from './event-store.port';
 
 /** An event as the embedded adapters keep it: data and metadata as JSON text, a sequence number as position. */
@@ -14,13 +14,14 @@ export interface StoredRow {
 
 /** A stored row as readers see it: data upcast to its type's current schema version. */
 export function toRecordedEvent(registry: EventTypeRegistry, row: StoredRow): RecordedEvent {
+  const metadata: EventMetadata = JSON.parse(row.metadata);
   return {
     streamId: row.stream_id,
     type: row.type,
     schemaVersion: registry.currentVersion(row.type),
     storedSchemaVersion: row.schema_version,
-    data: registry.upcast(row.type, row.schema_version, JSON.parse(row.data)),
-    metadata: JSON.parse(row.metadata),
+    data: registry.upcast(row.type, row.schema_version, JSON.parse(row.data), metadata),
+    metadata,
     revision: row.revision,
     position: String(row.position) as Position,
   };

@@ -1,9 +1,17 @@
+import { EventMetadata } from './events';
+
 /**
  * The one list of event types the log may hold, each with its current schema version and the
  * upcasters that lift data stored at an older version. The log is never rewritten: old events
  * are upcast when they are read.
  */
-export type Upcaster = (data: any) => unknown;
+
+/**
+ * Lifts one event's data a version up. The event's stored metadata comes along, read only, for
+ * what an older version left to it (an amendment stored before it named its effective date took
+ * effect on the day it was recorded).
+ */
+export type Upcaster = (data: any, metadata: EventMetadata) => unknown;
 
 export interface EventTypeDefinition {
   readonly type: string;
@@ -44,11 +52,11 @@ export class EventTypeRegistry {
   }
 
   /** Data stored at `storedVersion`, as the current version of its type reads it. */
-  upcast(type: string, storedVersion: number, data: unknown): unknown {
+  upcast(type: string, storedVersion: number, data: unknown, metadata: EventMetadata): unknown {
     const definition = this.definition(type);
     let upcast = data;
     for (let v = storedVersion; v < definition.schemaVersion; v++) {
-      upcast = definition.upcasters![v](upcast);
+      upcast = definition.upcasters![v](upcast, metadata);
     }
     return upcast;
   }

@@ -1,4 +1,4 @@
-import { EventTypeDefinition } from '@sws/kernel';
+import { dateInChina, EventTypeDefinition } from '@sws/kernel';
 
 /** The event types of organizations, stations, contracts and social workers, with their schema versions. */
 export const stationsContractsEventTypes: readonly EventTypeDefinition[] = [
@@ -7,7 +7,12 @@ export const stationsContractsEventTypes: readonly EventTypeDefinition[] = [
   { type: 'StationRegistered', schemaVersion: 1 },
   { type: 'StationClosed', schemaVersion: 1 },
   { type: 'ContractAwarded', schemaVersion: 1 },
-  { type: 'ContractAmended', schemaVersion: 1 },
+  {
+    type: 'ContractAmended',
+    schemaVersion: 2,
+    // Version 1 named no date: such an amendment took effect on the day it was recorded.
+    upcasters: { 1: (data, metadata) => ({ ...data, effectiveOn: data.effectiveOn ?? dateInChina(metadata.recordedAt) }) },
+  },
   { type: 'ContractTerminated', schemaVersion: 1 },
   { type: 'SocialWorkerRegistered', schemaVersion: 1 },
   { type: 'SocialWorkerCertified', schemaVersion: 1 },

@@ -1,17 +1,18 @@
 import { CalendarDate, minDate } from '@sws/kernel';
-import { ContractDetail, headcountOn, lastDay, staffingCompliance } from '@sws/stations-contracts';
+import { closedFrom, ContractDetail, headcountOn, lastDay, requirementsOn, StationClosure, staffingCompliance } from '@sws/stations-contracts';
 
 /**
- * Where a contract stands today and its staffing so far: the share of its days, up to today,
- * on which every station met its minimum, and each station's headcount today.
+ * Where a contract stands on a day and its staffing so far: the share of its days, up to that
+ * day, on which every station open that day met the minimum in force that day, and each
+ * station's headcount on the day. A station that closed counts only until its closure.
  */
-export function contractStaffing(contract: ContractDetail, today: CalendarDate) {
+export function contractStaffing(contract: ContractDetail, today: CalendarDate, closures: readonly StationClosure[]) {
   const last = lastDay(contract.term, contract.terminated?.effectiveOn ?? null);
-  const minimum = contract.requirements.minWorkersPerStation;
   const compliance = staffingCompliance({
     stationIds: contract.stationIds,
     spans: contract.assignments,
-    minimum,
+    minimums: contract.requirementsInForce,
+    closedFrom: closedFrom(closures),
     firstDay: contract.term.start,
     lastDay: minDate(last, today),
   });
@@ -20,8 +21,9 @@ export function contractStaffing(contract: ContractDetail, today: CalendarDate) 
     lastDay: last,
     status: contract.terminated ? 'terminated' : today < contract.term.start ? 'upcoming' : today > last ? 'ended' : 'active',
     staffing: {
-      minimumPerStation: minimum,
+      minimumPerStation: requirementsOn(contract.requirementsInForce, minDate(last, today)).minWorkersPerStation,
       headcountToday: Object.fromEntries(contract.stationIds.map((stationId) => [stationId, headcountOn(contract.assignments, stationId, today)])),
+      closedStations: closures,
       compliance,
     },
   };

@@ -1,6 +1,17 @@
 import { CalendarDate, minDate } from '@sws/kernel';
 import { AssessmentDetail } from '@sws/assessment';
-import { ContractDetail, lastDay, SocialWorkerDetail, staffingCompliance, StaffingCompliance } from '@sws/stations-contracts';
+import {
+  closedFrom,
+  closuresBy,
+  ContractDetail,
+  inForceOn,
+  lastDay,
+  SocialWorkerDetail,
+  StationClosure,
+  StationDetail,
+  staffingCompliance,
+  StaffingCompliance,
+} from '@sws/stations-contracts';
 import {
   contractIdsForLedger,
   ContractStreams,
@@ -27,8 +38,11 @@ const ASSESSMENT_STREAM = 'Assessment-';
 
 /** Everything a renewal judgement and the dossier read about a contract on a date. */
 export interface ContractFigures {
+  /** Its `requirements` are those in force on the date (or on its last day, once it has ended). */
   readonly contract: ContractDetail;
   readonly asOf: CalendarDate;
+  /** Its stations that closed by the date and by its last day. */
+  readonly closures: readonly StationClosure[];
   readonly staffing: StaffingCompliance & { readonly sourceEventIds: readonly string[] };
   readonly performance: ContractPerformance;
   /** Finalized, not withdrawn, at their latest revision as the source knows it. */
@@ -38,17 +52,22 @@ export interface ContractFigures {
   readonly policies: readonly PublishedPolicy[];
 }
 
-/** The contract's days counted for staffing: from its start to its last day or `asOf`, whichever comes first. */
-function staffingOf(contract: ContractDetail, asOf: CalendarDate): ContractFigures['staffing'] {
+/**
+ * The contract's days counted for staffing: from its start to its last day or `asOf`, whichever
+ * comes first, each against the minimum in force that day, each station only while it was open.
+ */
+function staffingOf(contract: ContractDetail, closures: readonly StationClosure[], until: CalendarDate): ContractFigures['staffing'] {
   const figure = staffingCompliance({
     stationIds: contract.stationIds,
     spans: contract.assignments,
-    minimum: contract.requirements.minWorkersPerStation,
+    minimums: contract.requirementsInForce,
+    closedFrom: closedFrom(closures),
     firstDay: contract.term.start,
-    lastDay: minDate(lastDay(contract.term, contract.terminated?.effectiveOn ?? null), asOf),
+    lastDay: until,
   });
-  const counted = contract.assignments.filter((a) => a.from <= asOf);
-  return { ...figure, sourceEventIds: [contract.awardEventId, ...counted.flatMap((a) => a.eventIds)] };
+  const counted = contract.assignments.filter((a) => a.from <= until);
+  const minimums = contract.requirementsInForce.filter((r) => r.from <= until).map((r) => r.eventId);
+  return { ...figure, sourceEventIds: [...new Set([contract.awardEventId, ...minimums, ...counted.flatMap((a) => a.eventIds), ...closures.map((c) => c.eventId)])] };
 }
 
 /**
@@ -56,16 +75,19 @@ function staffingOf(contract: ContractDetail, asOf: CalendarDate): ContractFigur
  * read models and for read models folded from the past, so both answer alike.
  */
 export async function contractFigures(documents: DocumentSource, contractId: string, asOf: CalendarDate): Promise<ContractFigures | null> {
-  const contract = await documents.get<ContractDetail>('contract-detail', contractId);
-  if (contract === null) return null;
+  const detail = await documents.get<ContractDetail>('contract-detail', contractId);
+  if (detail === null) return null;
   // Hours are judged per calendar year: a contract judged after it ended is judged on its last year.
-  const workedUntil = minDate(asOf, lastDay(contract.term, contract.terminated?.effectiveOn ?? null));
+  const workedUntil = minDate(asOf, lastDay(detail.term, detail.terminated?.effectiveOn ?? null));
+  const contract = inForceOn(detail, workedUntil);
   const sources = performanceSources(contract, workedUntil);
-  const [workers, ledgers, outputs] = await Promise.all([
+  const [workers, ledgers, outputs, stations] = await Promise.all([
     documents.getMany<SocialWorkerDetail>('social-worker-detail', sources.socialWorkerIds),
     documents.getMany<WorkerLedger>('worker-ledger', sources.ledgerIds),
     documents.getMany<ServiceOutputMonth>('service-output', sources.serviceOutputIds),
+    documents.getMany<StationDetail>('station-detail', contract.stationIds),
   ]);
+  const closures = closuresBy(contract.stationIds, stations, workedUntil);
   const otherContractIds = [...new Set([...workers.values()].flatMap((w) => contractIdsForLedger(w, sources.year)))].filter((id) => id !== contractId);
   const otherContracts = await documents.getMany<ContractDetail>('contract-detail', otherContractIds);
   const performance = contractPerformance({
@@ -93,7 +115,8 @@ export async function contractFigures(documents: DocumentSource, contractId: str
   return {
     contract,
     asOf,
-    staffing: staffingOf(contract, asOf),
+    closures,
+    staffing: staffingOf(contract, closures, workedUntil),
     performance,
     assessments,
     reviews,
@@ -129,5 +152,6 @@ export function eligibilityInputs(figures: ContractFigures): EligibilityInputs {
     supervision: workforce(performance.supervision),
     training: workforce(performance.training),
     rectifications: rectificationsBinding(contract.id, figures.reviews, figures.predecessorReviews),
+    closures: figures.closures.map((c) => ({ stationId: c.stationId, closedOn: c.on, eventId: c.eventId })),
   };
 }

@@ -16,7 +16,9 @@ const RECORDS_NOT_HAPPENINGS = new Set(['ContractAwarded']);
 /**
  * Whether an event belongs to the past asked about. `knownAt` keeps what had been recorded by
  * that moment (null: everything recorded so far). `asOf` leaves out facts whose business time
- * lies after that date; an event with no
+ * lies after that date; a fact whose data names the day it took effect (`effectiveOn`: a
+ * contract's amendment, also one stored before amendments carried it in their business time,
+ * or a termination) is judged by that day. An event with no
  * business time of its own (its occurredAt is its recordedAt: a registration, an assessment's
  * finalization or amendment, a review's decision) is judged by the dates it carries instead
  * (finalizedOn, decidedOn, …), which the figures compare with `asOf`. So a late amendment of a
@@ -25,7 +27,10 @@ const RECORDS_NOT_HAPPENINGS = new Set(['ContractAwarded']);
 export function belongsTo(event: RecordedEvent, asOf: CalendarDate, knownAt: number | null): boolean {
   const { occurredAt, recordedAt } = event.metadata;
   if (knownAt !== null && Date.parse(recordedAt) > knownAt) return false;
-  if (occurredAt === recordedAt || RECORDS_NOT_HAPPENINGS.has(event.type)) return true;
+  if (RECORDS_NOT_HAPPENINGS.has(event.type)) return true;
+  const effectiveOn = (event.data as { effectiveOn?: unknown } | null)?.effectiveOn;
+  if (typeof effectiveOn === 'string') return effectiveOn <= asOf;
+  if (occurredAt === recordedAt) return true;
   const businessDate = occurredAt.length === 10 ? occurredAt : dateInChina(occurredAt);
   return businessDate <= asOf;
 }

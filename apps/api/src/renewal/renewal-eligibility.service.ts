@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CalendarDate, dateInChina, Projection, RecordNotFound } from '@sws/kernel';
 import { Position } from '@sws/event-store';
 import { assessmentDetailProjection } from '@sws/assessment';
-import { contractDetailProjection, serviceOutputProjection, socialWorkerDetailProjection } from '@sws/stations-contracts';
+import { contractDetailProjection, serviceOutputProjection, socialWorkerDetailProjection, stationDetailProjection } from '@sws/stations-contracts';
 import { contractStreamsProjection, workerLedgerProjection } from '@sws/reporting';
 import {
   EligibilityJudgement,
@@ -20,6 +20,7 @@ import { ContractHistory } from './contract-history';
 /** The read models a contract's figures are composed from: folded from the past for time travel. */
 export const FIGURE_PROJECTIONS: readonly Projection<any>[] = [
   contractDetailProjection,
+  stationDetailProjection,
   socialWorkerDetailProjection,
   workerLedgerProjection,
   serviceOutputProjection,

@@ -113,6 +113,8 @@ export interface StartAssessmentFacts {
   /** The evaluator organization and the organizations it is affiliated with, declared from either side. */
   readonly evaluator: { readonly kind: OrganizationKind; readonly affiliatedOrgIds: readonly string[] } | null;
   readonly openAssessments: readonly OpenAssessment[];
+  /** The station's first closed day; absent or null while it is open. */
+  readonly stationClosedOn?: CalendarDate | null;
 }
 
 export type StartAssessment = Command<'StartAssessment', AssessmentRef> & { readonly facts: StartAssessmentFacts };

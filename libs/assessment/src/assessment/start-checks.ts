@@ -1,5 +1,6 @@
 import { mustNotBeInFuture, refuse } from '@sws/kernel';
 import { AssessmentPeriod, OpenAssessment, StartAssessment } from './assessment-events';
+import { checkStationOpen } from './station-open';
 
 function overlaps(a: AssessmentPeriod, b: AssessmentPeriod): boolean {
   return a.from <= b.to && b.from <= a.to;
@@ -94,6 +95,7 @@ export function checkStart(command: StartAssessment) {
       term: contract.term,
     });
   }
+  checkStationOpen(command);
   if (facts.evaluator === null) {
     refuse('ORGANIZATION_NOT_FOUND', `organization ${data.evaluatorOrgId} is not registered`, { organizationId: data.evaluatorOrgId });
   }

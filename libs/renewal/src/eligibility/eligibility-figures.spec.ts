@@ -42,6 +42,12 @@ describe('eligibility figures', () => {
     ]);
   });
 
+  it('marks a figure met exactly when the judgement does: a mean of 79.995 shows 79.99 and is not met', () => {
+    const station = (stationId: string, score: number) => ({ stationId, assessments: [{ ...inputs.stations[0].assessments[0], assessmentId: `a-${stationId}`, score }] });
+    const close = judgeEligibility({ ...inputs, stations: [station('st-1', 79.99), station('st-2', 80)] }, DEFAULT_RENEWAL_POLICY, '2027-01-31');
+    expect(eligibilityFigureRows(close).find((r) => r.figure === 'contract_score')).toMatchObject({ value: 79.99, threshold: 80, met: false });
+  });
+
   it('says each reason in Chinese, naming the station', () => {
     expect(ELIGIBILITY_STATUS_ZH[judgement.status]).toBe('有条件续签');
     expect(judgement.reasons.map((r) => reasonInChinese(r))).toEqual([

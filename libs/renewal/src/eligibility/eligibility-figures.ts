@@ -22,6 +22,8 @@ export interface EligibilityFigureRow {
 /** Every figure a judgement rests on, each traced to its events, in the order a reader meets them. */
 export function eligibilityFigureRows(judgement: EligibilityJudgement): EligibilityFigureRow[] {
   const { thresholds } = judgement;
+  // A shown score is never rounded up onto a line its exact value lies below, so the shown figure
+  // compared with the line gives the judgement's own answer.
   const atLeast = (value: number | null, threshold: number) => (value === null ? null : toHundredths(value) >= toHundredths(threshold));
   const rows: EligibilityFigureRow[] = [
     {

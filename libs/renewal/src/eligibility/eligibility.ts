@@ -37,9 +37,19 @@ export interface WorkerComplianceInput {
   readonly sourceEventIds: readonly string[];
 }
 
+/** A station of the contract that closed by the judged date, during the contract: `closedOn` is its first closed day. */
+export interface ClosureInput {
+  readonly stationId: string;
+  readonly closedOn: CalendarDate;
+  /** The StationClosed event. */
+  readonly eventId: string;
+}
+
 export interface EligibilityInputs {
   readonly contractId: string;
   readonly stations: readonly StationInput[];
+  /** Absent: none closed. */
+  readonly closures?: readonly ClosureInput[];
   /** Null (or no day counted) when there is nothing to judge yet: then it is no reason either way. */
   readonly staffing: StaffingInput | null;
   /** Null (or no worker) when the contract has no workers. */
@@ -62,7 +72,7 @@ export interface ScoreComponent {
 
 export interface StationJudgement {
   readonly stationId: string;
-  /** The composite, two decimals; null when no third-party assessment counts. */
+  /** The composite as shown (two decimals, never rounded up onto the pass mark); null when no third-party assessment counts. */
   readonly score: number | null;
   readonly components: readonly ScoreComponent[];
   /** Weighted kinds with no assessment for the period: their weight went to the others. */
@@ -70,8 +80,17 @@ export interface StationJudgement {
   readonly sourceEventIds: readonly string[];
 }
 
+/**
+ * A station that closed during the contract. One closed with no counting assessment is left out:
+ * it needs none, and is not part of the contract's score. One with a counting assessment (it was
+ * assessed while open) still counts like any other.
+ */
+export interface ClosedStationJudgement extends ClosureInput {
+  readonly counted: boolean;
+}
+
 export interface ComplianceFigure {
-  /** Rounded to a hundredth of a percent; null when there is nothing to count. */
+  /** As shown: to a hundredth of a percent, never rounded up onto the threshold; null when there is nothing to count. */
   readonly share: number | null;
   readonly threshold: number;
   readonly met: boolean | null;
@@ -83,6 +102,7 @@ export interface ComplianceFigure {
 
 export type ReasonCode =
   | 'NO_STATIONS'
+  | 'ALL_STATIONS_CLOSED'
   | 'NO_COUNTING_ASSESSMENT'
   | 'CONTRACT_SCORE_BELOW_PASS'
   | 'CONTRACT_SCORE_BELOW_GOOD'
@@ -120,9 +140,13 @@ export interface EligibilityJudgement {
   /** The thresholds of that version, so a stored snapshot explains itself. */
   readonly thresholds: RenewalThresholds;
   readonly status: EligibilityStatus;
-  /** The mean of the stations' scores, two decimals; null unless every station has one. */
+  /**
+   * The mean of the stations' exact scores as shown (two decimals, never rounded up onto a
+   * threshold it lies below); null unless every station that counts has one.
+   */
   readonly contractScore: number | null;
   readonly stations: readonly StationJudgement[];
+  readonly closedStations: readonly ClosedStationJudgement[];
   readonly staffing: ComplianceFigure;
   readonly supervision: ComplianceFigure;
   readonly training: ComplianceFigure;

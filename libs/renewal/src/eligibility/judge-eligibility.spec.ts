@@ -97,9 +97,43 @@ describe('renewal eligibility', () => {
       expect(judge({ stations: scored(59.99) }).status).toBe('ineligible');
     });
 
-    it('judges the score as shown, rounded to two decimals', () => {
-      expect(judge({ stations: scored(79.995) })).toMatchObject({ contractScore: 80, status: 'eligible' });
-      expect(judge({ stations: scored(79.994) })).toMatchObject({ contractScore: 79.99, status: 'conditional' });
+    it('judges the mean on its exact value: 79.99 and 80.00 make 79.995, below 80, shown as 79.99', () => {
+      const judgement = judge({ stations: scored(79.99, 80) });
+      expect(judgement).toMatchObject({ contractScore: 79.99, status: 'conditional' });
+      expect(judgement.reasons).toEqual([expect.objectContaining({ code: 'CONTRACT_SCORE_BELOW_GOOD', figure: 79.99, message: 'contract score 79.99 is below 80.00 (good)' })]);
+    });
+
+    it('judges 59.99 and 60.00 (59.995) ineligible, shown as 59.99', () => {
+      const judgement = judge({ stations: scored(59.99, 60) });
+      expect(judgement).toMatchObject({ contractScore: 59.99, status: 'ineligible' });
+      expect(judgement.reasons.map((r) => [r.code, r.figure])).toEqual([
+        ['CONTRACT_SCORE_BELOW_PASS', 59.99],
+        ['STATION_SCORE_BELOW_PASS', 59.99],
+      ]);
+    });
+
+    it('rounds a shown mean half up where that crosses no line, and a mean of three without float drift', () => {
+      expect(judge({ stations: scored(80, 80.01) })).toMatchObject({ contractScore: 80.01, status: 'eligible' });
+      expect(judge({ stations: scored(84.99, 85) })).toMatchObject({ contractScore: 85, status: 'eligible' });
+      // 79.99 + 80 + 80 = 239.99: a third of it is 79.9966…, below 80 however close.
+      expect(judge({ stations: scored(79.99, 80, 80) })).toMatchObject({ contractScore: 79.99, status: 'conditional' });
+      expect(judge({ stations: scored(80.01, 80, 79.99) })).toMatchObject({ contractScore: 80, status: 'eligible' });
+    });
+
+    it('judges a weighted station score on its exact value, never showing it on the pass mark', () => {
+      const weighted: RenewalPolicy = { ...DEFAULT_RENEWAL_POLICY, assessorWeights: { third_party: 0.5, purchaser: 0.5 } };
+      const station_ = station(
+        'st-1',
+        assessment({ assessmentId: 'a-tp', score: 59.99, sourceEventIds: ['e-tp'] }),
+        assessment({ assessmentId: 'a-pu', assessorKind: 'purchaser', score: 60, sourceEventIds: ['e-pu'] }),
+      );
+      // (59.99 + 60) / 2 = 59.995: below 60, shown 59.99 rather than rounded up to 60.00.
+      const judgement = judge({ stations: [station_] }, asOf, weighted);
+      expect(judgement.stations[0].score).toBe(59.99);
+      expect(judgement.reasons.map((r) => [r.code, r.figure])).toEqual([
+        ['CONTRACT_SCORE_BELOW_PASS', 59.99],
+        ['STATION_SCORE_BELOW_PASS', 59.99],
+      ]);
     });
 
     it("takes the mean of the stations' scores", () => {
@@ -187,10 +221,21 @@ describe('renewal eligibility', () => {
       ]);
     });
 
-    it('draws the staffing line at 90.00%, as shown', () => {
+    it('draws the staffing line at exactly 90%, and never shows a share below it as 90.00%', () => {
       expect(codes({ staffing: { days: 10_000, compliantDays: 9000, sourceEventIds: [] } })).toEqual([]);
       expect(codes({ staffing: { days: 10_000, compliantDays: 8999, sourceEventIds: [] } })).toEqual(['STAFFING_BELOW_THRESHOLD']);
-      expect(codes({ staffing: { days: 100_000, compliantDays: 89_996, sourceEventIds: [] } })).toEqual([]);
+      const justShort = judge({ staffing: { days: 100_000, compliantDays: 89_996, sourceEventIds: [] } });
+      expect(justShort.staffing).toMatchObject({ share: 0.8999, met: false });
+      expect(justShort.reasons[0].message).toBe('staffing compliance 89.99% (89996 of 100000 days fully staffed) is below 90.00%');
+      expect(judge({ staffing: { days: 100_000, compliantDays: 89_995, sourceEventIds: [] } }).staffing).toMatchObject({ share: 0.8999, met: false });
+      // Away from the line a share is rounded half up as usual.
+      expect(judge({ staffing: { days: 100_000, compliantDays: 95_555, sourceEventIds: [] } }).staffing).toMatchObject({ share: 0.9556, met: true });
+    });
+
+    it('draws the supervision line at exactly 80% of workers: 3999 of 5000 (79.98%) is short, 4 of 5 is not', () => {
+      expect(codes({ supervision: { workers: 5000, meeting: 3999, sourceEventIds: [] } })).toEqual(['SUPERVISION_BELOW_THRESHOLD']);
+      expect(codes({ supervision: { workers: 5, meeting: 4, sourceEventIds: [] } })).toEqual([]);
+      expect(judge({ supervision: { workers: 3, meeting: 2, sourceEventIds: [] } }).supervision).toMatchObject({ share: 0.6667, met: false });
     });
 
     it('draws the supervision and training lines at 80% of workers', () => {
@@ -267,6 +312,42 @@ describe('renewal eligibility', () => {
       const fair = judge({ ...broken, stations: scored(72) }, '2027-07-01');
       expect(fair.status).toBe('conditional');
       expect(fair.reasons.map((r) => r.code)).toEqual(['CONTRACT_SCORE_BELOW_GOOD', ...others]);
+    });
+  });
+
+  describe('when a station closed during the contract', () => {
+    const closure = (stationId: string, closedOn = '2026-07-01') => ({ stationId, closedOn, eventId: `e-closed-${stationId}` });
+    const withClosed = (stations: StationInput[], ...closures: ReturnType<typeof closure>[]) => judge({ stations, closures });
+
+    it('asks no annual assessment of it and leaves it out of the score, listing the closure', () => {
+      const judgement = withClosed([...scored(85), station('st-2')], closure('st-2'));
+      expect(judgement).toMatchObject({ status: 'eligible', contractScore: 85, reasons: [] });
+      expect(judgement.closedStations).toEqual([{ stationId: 'st-2', closedOn: '2026-07-01', eventId: 'e-closed-st-2', counted: false }]);
+    });
+
+    it('still counts an assessment it had while it was open', () => {
+      const judgement = withClosed(scored(85, 55), closure('st-2'));
+      expect(judgement).toMatchObject({ status: 'conditional', contractScore: 70 });
+      expect(judgement.reasons.map((r) => [r.code, r.stationId])).toEqual([
+        ['CONTRACT_SCORE_BELOW_GOOD', null],
+        ['STATION_SCORE_BELOW_PASS', 'st-2'],
+      ]);
+      expect(judgement.closedStations).toEqual([expect.objectContaining({ stationId: 'st-2', counted: true })]);
+    });
+
+    it('asks of it as of a date before it closed', () => {
+      const judgement = judge({ stations: [...scored(85), station('st-2')], closures: [closure('st-2', '2027-02-01')] });
+      expect(judgement.status).toBe('insufficient_data');
+      expect(judgement.reasons).toEqual([expect.objectContaining({ code: 'NO_COUNTING_ASSESSMENT', stationId: 'st-2' })]);
+      expect(judgement.closedStations).toEqual([]);
+    });
+
+    it('has nothing to judge when every station closed without a counting assessment', () => {
+      const judgement = withClosed([station('st-1'), station('st-2')], closure('st-1'), closure('st-2'));
+      expect(judgement).toMatchObject({ status: 'insufficient_data', contractScore: null });
+      expect(judgement.reasons).toEqual([
+        expect.objectContaining({ code: 'ALL_STATIONS_CLOSED', sourceEventIds: ['e-closed-st-1', 'e-closed-st-2'] }),
+      ]);
     });
   });
 

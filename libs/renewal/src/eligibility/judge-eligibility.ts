@@ -1,42 +1,35 @@
 import { CalendarDate, daysBetween } from '@sws/kernel';
 import { RenewalPolicy } from '../policy/renewal-policy';
 import { rectificationStatus } from '../read-models/rectification-status';
-import { formatScore, formatShare, roundScore, roundShare, toBasisPoints, toHundredths, uniqueIds } from '../shared/figures';
+import { exactShare, formatScore, formatShare, reaches, shownShare, toBasisPoints, toHundredths, uniqueIds } from '../shared/figures';
 import { EligibilityStatus } from '../shared/kinds';
-import {
-  ComplianceFigure,
-  EligibilityInputs,
-  EligibilityJudgement,
-  EligibilityReason,
-  RectificationJudgement,
-  StationJudgement,
-} from './eligibility';
+import { ContractScore, contractScore } from './contract-score';
+import { ComplianceFigure, EligibilityInputs, EligibilityJudgement, EligibilityReason, RectificationJudgement } from './eligibility';
 import { stationScore } from './station-score';
 
 type Reason = Omit<EligibilityReason, 'stationId' | 'rectificationId'> & Partial<Pick<EligibilityReason, 'stationId' | 'rectificationId'>>;
 
 const reason = (r: Reason): EligibilityReason => ({ ...r, stationId: r.stationId ?? null, rectificationId: r.rectificationId ?? null });
 
+/** A share judged exactly: `counted / of` against the threshold, shown so that it never contradicts the judgement. */
 function compliance(counted: number, of: number, threshold: number, sourceEventIds: readonly string[]): ComplianceFigure {
-  const share = of > 0 ? roundShare(counted / of) : null;
-  const met = share === null ? null : toBasisPoints(share) >= toBasisPoints(threshold);
-  return { share, threshold, met, counted, of, sourceEventIds };
+  if (of <= 0) return { share: null, threshold, met: null, counted, of, sourceEventIds };
+  const value = exactShare(counted, of);
+  return { share: shownShare(value, threshold), threshold, met: reaches(value, toBasisPoints(threshold)), counted, of, sourceEventIds };
 }
 
-/** The mean of the stations' scores, or null unless every station has one. */
-function contractScoreOf(stations: readonly StationJudgement[]): number | null {
-  if (stations.length === 0 || stations.some((s) => s.score === null)) return null;
-  return roundScore(stations.reduce((sum, s) => sum + toHundredths(s.score!), 0) / stations.length / 100);
-}
-
-function scoreReasons(stations: readonly StationJudgement[], contractScore: number | null, policy: RenewalPolicy, asOf: CalendarDate) {
+function scoreReasons(score: ContractScore, policy: RenewalPolicy, asOf: CalendarDate) {
   const { ineligibleBelow, eligibleFrom, stationFailBelow } = policy.thresholds;
   const reasons: EligibilityReason[] = [];
-  if (stations.length === 0) {
+  if (score.stations.length === 0) {
     reasons.push(reason({ code: 'NO_STATIONS', effect: 'insufficient_data', message: 'the contract names no station to judge', figure: 0, threshold: 1, sourceEventIds: [] }));
+  } else if (score.counted.length === 0) {
+    const message = 'every station of the contract closed without a counting assessment: there is nothing to judge';
+    const sourceEventIds = score.closedStations.map((c) => c.eventId);
+    reasons.push(reason({ code: 'ALL_STATIONS_CLOSED', effect: 'insufficient_data', message, figure: 0, threshold: 1, sourceEventIds }));
   }
   const periods = policy.periodKinds.join(' or ');
-  for (const station of stations.filter((s) => s.score === null)) {
+  for (const { station } of score.counted.filter((s) => s.exact === null)) {
     reasons.push(
       reason({
         code: 'NO_COUNTING_ASSESSMENT',
@@ -49,19 +42,20 @@ function scoreReasons(stations: readonly StationJudgement[], contractScore: numb
       }),
     );
   }
-  if (contractScore !== null) {
-    const sourceEventIds = uniqueIds(...stations.map((s) => s.sourceEventIds));
-    const below = (threshold: number) => toHundredths(contractScore) < toHundredths(threshold);
+  if (score.exact !== null && score.shown !== null) {
+    const { exact, shown } = score;
+    const sourceEventIds = uniqueIds(...score.counted.map((s) => s.station.sourceEventIds));
+    const below = (threshold: number) => !reaches(exact, toHundredths(threshold));
     if (below(ineligibleBelow)) {
-      const message = `contract score ${formatScore(contractScore)} is below ${formatScore(ineligibleBelow)} (pass)`;
-      reasons.push(reason({ code: 'CONTRACT_SCORE_BELOW_PASS', effect: 'ineligible', message, figure: contractScore, threshold: ineligibleBelow, sourceEventIds }));
+      const message = `contract score ${formatScore(shown)} is below ${formatScore(ineligibleBelow)} (pass)`;
+      reasons.push(reason({ code: 'CONTRACT_SCORE_BELOW_PASS', effect: 'ineligible', message, figure: shown, threshold: ineligibleBelow, sourceEventIds }));
     } else if (below(eligibleFrom)) {
-      const message = `contract score ${formatScore(contractScore)} is below ${formatScore(eligibleFrom)} (good)`;
-      reasons.push(reason({ code: 'CONTRACT_SCORE_BELOW_GOOD', effect: 'conditional', message, figure: contractScore, threshold: eligibleFrom, sourceEventIds }));
+      const message = `contract score ${formatScore(shown)} is below ${formatScore(eligibleFrom)} (good)`;
+      reasons.push(reason({ code: 'CONTRACT_SCORE_BELOW_GOOD', effect: 'conditional', message, figure: shown, threshold: eligibleFrom, sourceEventIds }));
     }
   }
-  for (const station of stations) {
-    if (station.score === null || toHundredths(station.score) >= toHundredths(stationFailBelow)) continue;
+  for (const { station, exact } of score.counted) {
+    if (exact === null || station.score === null || reaches(exact, toHundredths(stationFailBelow))) continue;
     reasons.push(
       reason({
         code: 'STATION_SCORE_BELOW_PASS',
@@ -112,8 +106,11 @@ function statusOf(reasons: readonly EligibilityReason[]): EligibilityStatus {
  */
 export function judgeEligibility(inputs: EligibilityInputs, policy: RenewalPolicy, asOf: CalendarDate): EligibilityJudgement {
   const { thresholds } = policy;
-  const stations = inputs.stations.map((station) => stationScore(station, policy, asOf));
-  const contractScore = contractScoreOf(stations);
+  const score = contractScore(
+    inputs.stations.map((station) => stationScore(station, policy, asOf)),
+    (inputs.closures ?? []).filter((c) => c.closedOn <= asOf),
+    thresholds,
+  );
   const { staffing: s, supervision: sv, training: tr } = inputs;
   const staffing = compliance(s?.compliantDays ?? 0, s?.days ?? 0, thresholds.staffingCompliance, s?.sourceEventIds ?? []);
   const supervision = compliance(sv?.meeting ?? 0, sv?.workers ?? 0, thresholds.supervisionCompliance, sv?.sourceEventIds ?? []);
@@ -130,7 +127,7 @@ export function judgeEligibility(inputs: EligibilityInputs, policy: RenewalPolic
       sourceEventIds: r.sourceEventIds,
     }));
   const reasons = [
-    ...scoreReasons(stations, contractScore, policy, asOf),
+    ...scoreReasons(score, policy, asOf),
     ...complianceReason('STAFFING_BELOW_THRESHOLD', 'staffing compliance', 'days fully staffed', staffing),
     ...complianceReason('SUPERVISION_BELOW_THRESHOLD', 'attested supervision compliance', 'workers met the requirement', supervision),
     ...complianceReason('TRAINING_BELOW_THRESHOLD', 'training compliance', 'workers met the requirement', training),
@@ -142,8 +139,9 @@ export function judgeEligibility(inputs: EligibilityInputs, policy: RenewalPolic
     policyVersion: policy.version,
     thresholds,
     status: statusOf(reasons),
-    contractScore,
-    stations,
+    contractScore: score.shown,
+    stations: score.stations,
+    closedStations: score.closedStations,
     staffing,
     supervision,
     training,

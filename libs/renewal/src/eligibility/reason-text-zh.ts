@@ -35,6 +35,8 @@ export function reasonInChinese(reason: EligibilityReason, stationNames: Readonl
   switch (reason.code) {
     case 'NO_STATIONS':
       return '合同未包含任何社工站，无法评判';
+    case 'ALL_STATIONS_CLOSED':
+      return '合同的社工站均已关闭且无已定稿的评估，无法评判';
     case 'NO_COUNTING_ASSESSMENT':
       return `${station}尚无已定稿的第三方年度（或终期）评估`;
     case 'CONTRACT_SCORE_BELOW_PASS':

@@ -48,6 +48,7 @@ const eligibility = (status: EligibilityStatus, overrides: Partial<EligibilityJu
   status,
   contractScore: 85,
   stations: [],
+  closedStations: [],
   staffing: noFigure,
   supervision: noFigure,
   training: noFigure,

@@ -16,7 +16,7 @@ const event = (streamId: string, type: string, data: object): ProjectedEvent => 
 
 describe('the streams of a contract', () => {
   const log = [
-    event('Contract-c1', 'ContractAwarded', { contractId: 'c1' }),
+    event('Contract-c1', 'ContractAwarded', { contractId: 'c1', stationIds: ['st1', 'st2'] }),
     event('Contract-c0', 'ContractAwarded', { contractId: 'c0' }),
     event('Contract-c2', 'ContractAwarded', { contractId: 'c2', predecessorContractId: 'c1' }),
     event('SocialWorker-w1', 'SocialWorkerAssigned', { contractId: 'c0', socialWorkerId: 'w1' }),
@@ -38,7 +38,7 @@ describe('the streams of a contract', () => {
   const documents = foldProjections([contractStreamsProjection], log).get('contract-streams')!.documents as Map<string, ContractStreams>;
   const read = async (id: string) => documents.get(id) ?? null;
 
-  it("gathers the contract's own streams and every stream about its workers, the other contracts they served included", async () => {
+  it("gathers the contract's own streams, its stations' and every stream about its workers, the other contracts they served included", async () => {
     expect(await streamsOfContract('c1', read)).toEqual({
       streams: [
         'Assessment-a1',
@@ -48,6 +48,8 @@ describe('the streams of a contract', () => {
         'ServiceReport-r1',
         'SocialWorker-w1',
         'SocialWorker-w2',
+        'Station-st1',
+        'Station-st2',
         'SupervisionSession-s0',
         'SupervisionSession-s1',
         'SupervisionSession-s2',

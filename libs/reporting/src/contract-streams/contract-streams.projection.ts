@@ -1,9 +1,9 @@
 import { ProjectedEvent, Projection } from '@sws/kernel';
 
 /**
- * Which streams hold the facts about a contract: its own, its workers' (and, through them,
- * their supervision sessions, trainings and other contracts), its assessments, service reports
- * and renewal reviews. Time travel reads only these streams to answer about a contract's past.
+ * Which streams hold the facts about a contract: its own, its stations' (their closures), its
+ * workers' (and, through them, their supervision sessions, trainings and other contracts), its
+ * assessments, service reports and renewal reviews. Time travel reads only these streams to answer about a contract's past.
  * Documents are `contract:<id>` and `worker:<id>`; every document an event touches gains the
  * same streams, so the fold never needs to know which document it is folding.
  */
@@ -19,6 +19,7 @@ export const workerStreamsId = (socialWorkerId: string) => `worker:${socialWorke
 
 type Data = {
   contractId?: string;
+  stationIds?: readonly string[];
   predecessorContractId?: string;
   socialWorkerId?: string;
   socialWorkerIds?: readonly string[];
@@ -64,7 +65,7 @@ function union(list: readonly string[], additions: readonly string[]): readonly 
 
 export const contractStreamsProjection: Projection<ContractStreams> = {
   name: 'contract-streams',
-  version: 1,
+  version: 2,
   collection: 'contract-streams',
   handles: [...CONTRACT_EVENTS, 'SocialWorkerAssigned', 'SupervisionSessionLogged', 'SupervisionSessionCorrected', 'TrainingAttendanceRecorded'],
   documentIds,
@@ -72,8 +73,14 @@ export const contractStreamsProjection: Projection<ContractStreams> = {
   evolve(document, event) {
     const data = event.data as Data;
     const base: ContractStreams = document ?? { streams: [], workers: [], predecessorContractId: null };
-    // A worker's ledger counts the requirements of every contract they served under.
-    const extra = event.type === 'SocialWorkerAssigned' ? [`Contract-${data.contractId}`] : [];
+    // A worker's ledger counts the requirements of every contract they served under; a contract's
+    // staffing and assessments count its stations only while they are open.
+    const extra =
+      event.type === 'SocialWorkerAssigned'
+        ? [`Contract-${data.contractId}`]
+        : event.type === 'ContractAwarded'
+          ? (data.stationIds ?? []).map((id) => `Station-${id}`)
+          : [];
     return {
       streams: union(base.streams, [event.streamId, ...extra]),
       workers: event.type === 'SocialWorkerAssigned' ? union(base.workers, [data.socialWorkerId!]) : base.workers,

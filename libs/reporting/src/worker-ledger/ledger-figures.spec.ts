@@ -57,6 +57,41 @@ describe('yearly requirement', () => {
     expect(requirement([period('2024-01-01')], '2024-12-31', [c2024], 2024)).toMatchObject({ requiredMinutes: 1440, daysInYear: 366 });
   });
 
+  describe('when an amendment changed the hours during the year', () => {
+    const doubled: ContractTerms = {
+      ...contractC1,
+      requirementsInForce: [
+        { from: '2026-01-01', requirements: DEFAULT_REQUIREMENTS, eventId: 'e-award' },
+        { from: '2026-11-01', requirements: { ...DEFAULT_REQUIREMENTS, supervisionHoursPerWorkerYear: 48 }, eventId: 'e-amended' },
+      ],
+      requirements: { ...DEFAULT_REQUIREMENTS, supervisionHoursPerWorkerYear: 48 },
+    };
+
+    it('prorates each requirement over the days it was in force: 304 days at 24 h and 61 at 48 h', () => {
+      const result = requirement([period('2026-01-01')], '2026-12-31', [doubled]);
+      // (1440 × 304 + 2880 × 61) / 365 = 1680.66 → 1681.
+      expect(result.requiredMinutes).toBe(1681);
+      expect(result.periods.map((p) => [p.first, p.last, p.hoursPerYear])).toEqual([
+        ['2026-01-01', '2026-10-31', 24],
+        ['2026-11-01', '2026-12-31', 48],
+      ]);
+    });
+
+    it('asks, to a date before the amendment, only what the earlier requirement asked', () => {
+      expect(requirement([period('2026-01-01')], '2026-06-30', [doubled]).requiredToDateMinutes).toBe(715);
+    });
+
+    it('cuts only the periods the change falls in', () => {
+      const result = requirement([period('2026-01-01', '2026-07-01'), period('2026-07-01', null, 'c-1', 'st-2')], '2026-12-31', [doubled]);
+      expect(result.periods.map((p) => [p.stationId, p.first, p.hoursPerYear])).toEqual([
+        ['st-1', '2026-01-01', 24],
+        ['st-2', '2026-07-01', 24],
+        ['st-2', '2026-11-01', 48],
+      ]);
+      expect(result.requiredMinutes).toBe(1681);
+    });
+  });
+
   it('takes the SPEC default for a contract it was not given, and says so', () => {
     expect(requirement([period('2026-01-01', null, 'c-9')], '2026-12-31', []).periods[0]).toMatchObject({ hoursPerYear: 24, assumedDefault: true });
   });

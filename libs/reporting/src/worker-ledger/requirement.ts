@@ -1,12 +1,24 @@
 import { addDays, CalendarDate, daysBetween, maxDate, minDate } from '@sws/kernel';
-import { DEFAULT_REQUIREMENTS, lastDay, Requirements, StationAssignment, Term } from '@sws/stations-contracts';
+import {
+  DEFAULT_REQUIREMENTS,
+  lastDay,
+  Requirements,
+  requirementStretches,
+  RequirementSchedule,
+  StationAssignment,
+  Term,
+} from '@sws/stations-contracts';
+
+type HoursRequirements = Pick<Requirements, 'supervisionHoursPerWorkerYear' | 'trainingHoursPerWorkerYear'>;
 
 /** What the ledger needs of a contract: its days and its hours per worker and year (ContractDetail fits). */
 export interface ContractTerms {
   readonly id: string;
   readonly term: Term;
   readonly terminated: { readonly effectiveOn: CalendarDate } | null;
-  readonly requirements: Pick<Requirements, 'supervisionHoursPerWorkerYear' | 'trainingHoursPerWorkerYear'>;
+  readonly requirements: HoursRequirements;
+  /** The hours from each day they took effect; absent: `requirements` for the whole term. */
+  readonly requirementsInForce?: RequirementSchedule<HoursRequirements>;
 }
 
 /** A worker's time at a station under a contract, `until` exclusive (StationAssignment fits). */
@@ -46,6 +58,7 @@ const inclusiveDays = (first: CalendarDate, last: CalendarDate) => Math.max(0, d
  * served part of the year owes that share of it: the sum over their periods of hours × days
  * served / days in the year, summed in integers and rounded up to a whole minute only once, so
  * that a full year under one contract asks exactly the contract's hours (24 h = 1440 minutes).
+ * A period is cut where an amendment changed the hours, each part owing the hours then in force.
  * Periods that began after `asOf` are not yet facts and count for nothing.
  */
 export function yearlyRequirement(input: {
@@ -60,22 +73,22 @@ export function yearlyRequirement(input: {
   const bounds = yearBounds(year);
   const periods = input.servicePeriods
     .filter((p) => p.socialWorkerId === socialWorkerId && p.from <= asOf)
-    .map((p) => {
+    .flatMap((p) => {
       const contract = input.contracts.find((c) => c.id === p.contractId);
       const first = maxDate(maxDate(p.from, bounds.first), contract?.term.start ?? bounds.first);
       const contractLast = contract ? lastDay(contract.term, contract.terminated?.effectiveOn ?? null) : bounds.last;
       const last = minDate(minDate(p.until === null ? bounds.last : addDays(p.until, -1), bounds.last), contractLast);
-      const hoursPerYear = (contract?.requirements ?? DEFAULT_REQUIREMENTS)[kind];
-      return {
+      const schedule = contract?.requirementsInForce ?? [{ from: first, requirements: contract?.requirements ?? DEFAULT_REQUIREMENTS, eventId: '' }];
+      return requirementStretches(schedule, first, last).map((stretch) => ({
         contractId: p.contractId,
         stationId: p.stationId,
-        first,
-        last,
-        days: inclusiveDays(first, last),
-        daysToDate: inclusiveDays(first, minDate(last, asOf)),
-        hoursPerYear,
+        first: stretch.first,
+        last: stretch.last,
+        days: inclusiveDays(stretch.first, stretch.last),
+        daysToDate: inclusiveDays(stretch.first, minDate(stretch.last, asOf)),
+        hoursPerYear: stretch.requirements[kind],
         assumedDefault: contract === undefined,
-      };
+      }));
     })
     .filter((p) => p.days > 0);
   if (periods.length === 0) return { requiredMinutes: null, requiredToDateMinutes: null, daysInYear: bounds.days, periods };

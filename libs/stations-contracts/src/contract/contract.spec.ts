@@ -1,10 +1,12 @@
 import { deciderSpecification } from '../../../kernel/src/testing';
-import { CommandMetadata } from '@sws/kernel';
+import { CommandMetadata, EventTypeRegistry } from '@sws/kernel';
+import { stationsContractsEventTypes } from '../event-types';
 import {
   AmendContract,
   AwardContract,
   contract,
   ContractAwarded,
+  ContractEvent,
   ContractTerminated,
   DEFAULT_REQUIREMENTS,
   lastDay,
@@ -293,7 +295,14 @@ describe('contract', () => {
         .then([
           {
             type: 'ContractAmended',
-            data: { contractId: 'c-1', changes: { term: { start: '2026-01-01', end: '2027-06-30' } }, reason: '补充协议', stationIds: ['st-1', 'st-2'] },
+            data: {
+              contractId: 'c-1',
+              changes: { term: { start: '2026-01-01', end: '2027-06-30' } },
+              reason: '补充协议',
+              stationIds: ['st-1', 'st-2'],
+              effectiveOn: '2026-03-31',
+            },
+            occurredAt: '2026-03-31',
           },
         ]);
     });
@@ -353,6 +362,60 @@ describe('contract', () => {
         .given([awarded, ...amended])
         .when(terminate('2027-03-01'))
         .thenProduces((events) => expect(events).toEqual([terminated('2027-03-01')]));
+    });
+  });
+
+  describe('when an amendment takes effect on a date', () => {
+    const raise = (effectiveOn?: string) => amend({ requirements: { minWorkersPerStation: 3 }, ...(effectiveOn ? { effectiveOn } : {}) });
+    const effectiveOf = (command: AmendContract, past: readonly ContractEvent[] = [awarded]) => {
+      let effectiveOn: unknown;
+      spec.given(past).when(command).thenProduces(([event]) => {
+        effectiveOn = (event.data as { effectiveOn: string }).effectiveOn;
+        expect(event.occurredAt).toBe(effectiveOn);
+      });
+      return effectiveOn;
+    };
+
+    it('takes effect on the day it is recorded (China time) unless it names a day', () => {
+      expect(effectiveOf(raise())).toBe('2026-03-31');
+      expect(effectiveOf({ ...raise(), metadata: { ...metadata, now: '2026-03-31T17:30:00Z' } })).toBe('2026-04-01');
+    });
+
+    it('may be backfilled: a day in the past inside the term, its business time', () => {
+      expect(effectiveOf(raise('2026-02-01'))).toBe('2026-02-01');
+      expect(effectiveOf(raise('2026-01-01'))).toBe('2026-01-01');
+    });
+
+    it('refuses a day outside the term, or after today', () => {
+      spec.given([awarded]).when(raise('2025-12-31')).thenFails('OUTSIDE_CONTRACT_TERM');
+      spec.given([awarded]).when(raise('2026-04-01')).thenFails('DATE_IN_FUTURE');
+    });
+
+    it('lies inside the term as amended: a shortened term must not end before the amendment takes effect', () => {
+      spec.given([awarded]).when(amend({ termEnd: '2026-02-28', effectiveOn: '2026-03-01' })).thenFails('OUTSIDE_CONTRACT_TERM');
+      expect(effectiveOf(amend({ termEnd: '2026-02-28', effectiveOn: '2026-02-15' }))).toBe('2026-02-15');
+    });
+
+    it('takes effect on its first day for a contract that has not started, and no later', () => {
+      const upcoming: ContractAwarded = { ...awarded, data: { ...awarded.data, term: { start: '2026-07-01', end: '2027-06-30' } } };
+      expect(effectiveOf(raise(), [upcoming])).toBe('2026-07-01');
+      spec.given([upcoming]).when(raise('2026-07-02')).thenFails('DATE_IN_FUTURE');
+    });
+
+    it('refuses a day before the previous amendment took effect, so each holds until the next', () => {
+      const first = contract.decide(raise('2026-03-01'), [awarded].reduce(contract.evolve, contract.initialState()));
+      const lower = amend({ requirements: { minWorkersPerStation: 2 }, effectiveOn: '2026-02-01' });
+      spec.given([awarded, ...first]).when(lower).thenFails('EFFECTIVE_BEFORE_PREVIOUS');
+      expect(effectiveOf({ ...lower, data: { ...lower.data, effectiveOn: '2026-03-01' } }, [awarded, ...first])).toBe('2026-03-01');
+    });
+
+    it('reads an amendment stored at schema version 1 as taking effect on the day it was recorded, China time', () => {
+      const registry = new EventTypeRegistry(stationsContractsEventTypes);
+      const stored = { contractId: 'c-1', changes: { requirements: DEFAULT_REQUIREMENTS }, reason: '旧版补充协议', stationIds: ['st-1'] };
+      const recordedAt = '2026-10-14T18:30:00.000Z';
+      const meta = { eventId: 'e-1', actor: metadata.actor, occurredAt: recordedAt, recordedAt, correlationId: 'c', causationId: null };
+      expect(registry.currentVersion('ContractAmended')).toBe(2);
+      expect(registry.upcast('ContractAmended', 1, stored, meta)).toEqual({ ...stored, effectiveOn: '2026-10-15' });
     });
   });
 

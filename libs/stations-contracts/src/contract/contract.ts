@@ -1,6 +1,7 @@
 import { addDays, CalendarDate, Command, Decider, DomainEvent, refuse } from '@sws/kernel';
 import { OrganizationKind } from '../organization/organization';
 import { toFen } from '../shared/money';
+import { amendmentEffectiveOn } from './amendment-date';
 
 export const FUNDING_KINDS = ['fiscal', 'social_assistance', 'welfare_lottery', 'charity', 'department'] as const;
 
@@ -65,6 +66,7 @@ export type ContractAwarded = DomainEvent<
     predecessorContractId?: string;
   }
 >;
+/** Schema version 2 names `effectiveOn`; a version 1 amendment took effect on the day it was recorded (China time). */
 export type ContractAmended = DomainEvent<
   'ContractAmended',
   {
@@ -72,6 +74,8 @@ export type ContractAmended = DomainEvent<
     changes: { term?: Term; budget?: Budget; requirements?: Requirements };
     reason: string;
     stationIds: readonly string[];
+    /** The first day the changes hold. */
+    effectiveOn: CalendarDate;
   }
 >;
 export type ContractTerminated = DomainEvent<
@@ -107,6 +111,8 @@ export type AmendContract = Command<
     termEnd?: CalendarDate;
     budget?: Budget;
     requirements?: RequirementsInput;
+    /** Default: the day it is recorded (a contract not started yet: its first day). */
+    effectiveOn?: CalendarDate;
   }
 > & { readonly facts: { readonly commitments: readonly StationCommitment[] } };
 export type TerminateContract = Command<'TerminateContract', { contractId: string; reason: string; effectiveOn: CalendarDate }>;
@@ -124,6 +130,8 @@ export type ContractState =
       readonly requirements: Requirements;
       readonly budget: Budget;
       readonly terminatedOn: CalendarDate | null;
+      /** The day the latest amendment took effect; null before the first. */
+      readonly amendedFrom: CalendarDate | null;
     };
 
 /** The last day a contract runs: its term's end, or the day before its termination took effect. */
@@ -185,11 +193,11 @@ export const contract: Decider<ContractState, ContractCommand, ContractEvent> = 
     switch (event.type) {
       case 'ContractAwarded': {
         const { contractId, purchaserOrgId, operatorOrgId, term, stationIds, requirements, budget } = event.data;
-        return { status: 'active', contractId, purchaserOrgId, operatorOrgId, term, stationIds, requirements, budget, terminatedOn: null };
+        return { status: 'active', contractId, purchaserOrgId, operatorOrgId, term, stationIds, requirements, budget, terminatedOn: null, amendedFrom: null };
       }
       case 'ContractAmended':
         if (state.status === 'unknown') return state;
-        return { ...state, ...event.data.changes };
+        return { ...state, ...event.data.changes, amendedFrom: event.data.effectiveOn };
       case 'ContractTerminated':
         if (state.status === 'unknown') return state;
         return { ...state, status: 'terminated', terminatedOn: event.data.effectiveOn };
@@ -230,8 +238,9 @@ export const contract: Decider<ContractState, ContractCommand, ContractEvent> = 
         if (state.status === 'terminated') refuse('CONTRACT_TERMINATED', `the contract was terminated on ${state.terminatedOn}`);
         const { termEnd, budget, requirements, reason } = command.data;
         const changes: ContractAmended['data']['changes'] = {};
+        let term = state.term;
         if (termEnd !== undefined && termEnd !== state.term.end) {
-          const term = { start: state.term.start, end: termEnd };
+          term = { start: state.term.start, end: termEnd };
           checkTerm(term);
           checkCommitments(state.contractId, state.stationIds, term, command.facts.commitments);
           Object.assign(changes, { term });
@@ -243,8 +252,13 @@ export const contract: Decider<ContractState, ContractCommand, ContractEvent> = 
         const merged = requirements === undefined ? undefined : withDefaults(requirements, state.requirements);
         if (merged !== undefined && !sameValue(merged, state.requirements)) Object.assign(changes, { requirements: merged });
         if (Object.keys(changes).length === 0) refuse('NOTHING_TO_AMEND', 'an amendment must change the term end, budget or requirements');
+        const effectiveOn = amendmentEffectiveOn({ named: command.data.effectiveOn, command, term, previous: state.amendedFrom });
         return [
-          { type: 'ContractAmended', data: { contractId: state.contractId, changes, reason, stationIds: state.stationIds } },
+          {
+            type: 'ContractAmended',
+            data: { contractId: state.contractId, changes, reason, stationIds: state.stationIds, effectiveOn },
+            occurredAt: effectiveOn,
+          },
         ];
       }
       case 'TerminateContract': {

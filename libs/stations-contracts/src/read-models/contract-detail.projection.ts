@@ -1,5 +1,6 @@
-import { CalendarDate, ProjectedEvent, Projection } from '@sws/kernel';
+import { CalendarDate, maxDate, ProjectedEvent, Projection } from '@sws/kernel';
 import { Budget, ContractAmended, ContractAwarded, ContractTerminated, Requirements, Term } from '../contract/contract';
+import { RequirementSchedule, withRequirementsFrom } from '../contract/requirements-in-force';
 import { SocialWorkerAssigned, SocialWorkerDeparted } from '../social-worker/social-worker';
 import { StationAssignment, withAssignmentEvent } from './assignments';
 
@@ -10,13 +11,22 @@ export interface ContractDetail {
   readonly stationIds: readonly string[];
   readonly term: Term;
   readonly budget: Budget;
+  /** As the latest amendment left them. */
   readonly requirements: Requirements;
+  /** The requirements from each day they took effect: the award's from the term's start, then each amendment's. */
+  readonly requirementsInForce: RequirementSchedule<Requirements>;
   readonly predecessorContractId: string | null;
   readonly awardedAt: string;
   /** The ContractAwarded event: the source of the term, stations and requirements. */
   readonly awardEventId: string;
   readonly terminated: { readonly effectiveOn: CalendarDate; readonly reason: string } | null;
-  readonly amendments: ReadonlyArray<{ readonly changes: ContractAmended['data']['changes']; readonly reason: string; readonly recordedAt: string }>;
+  readonly amendments: ReadonlyArray<{
+    readonly changes: ContractAmended['data']['changes'];
+    readonly reason: string;
+    readonly effectiveOn: CalendarDate;
+    readonly recordedAt: string;
+    readonly eventId: string;
+  }>;
   readonly assignments: readonly StationAssignment[];
   /** The purchaser and the operator: who may read it. */
   readonly parties: readonly string[];
@@ -26,7 +36,7 @@ type Handled = ContractAwarded | ContractAmended | ContractTerminated | SocialWo
 
 export const contractDetailProjection: Projection<ContractDetail> = {
   name: 'contract-detail',
-  version: 3,
+  version: 4,
   collection: 'contracts',
   handles: ['ContractAwarded', 'ContractAmended', 'ContractTerminated', 'SocialWorkerAssigned', 'SocialWorkerDeparted'],
   documentIds: (event: ProjectedEvent) => [(event.data as { contractId: string }).contractId],
@@ -39,6 +49,7 @@ export const contractDetailProjection: Projection<ContractDetail> = {
       return {
         id: contractId,
         ...rest,
+        requirementsInForce: [{ from: rest.term.start, requirements: rest.requirements, eventId }],
         predecessorContractId: predecessorContractId ?? null,
         awardedAt: projected.metadata.recordedAt,
         awardEventId: eventId,
@@ -51,11 +62,16 @@ export const contractDetailProjection: Projection<ContractDetail> = {
     if (!document) return null;
     switch (event.type) {
       case 'ContractAmended': {
-        const { changes, reason } = event.data;
+        const { changes, reason, effectiveOn } = event.data;
+        // An amendment recorded before the term started (schema version 1) holds from its first day.
+        const from = maxDate(effectiveOn, document.term.start);
         return {
           ...document,
           ...changes,
-          amendments: [...document.amendments, { changes, reason, recordedAt: projected.metadata.recordedAt }],
+          requirementsInForce: changes.requirements
+            ? withRequirementsFrom(document.requirementsInForce, { from, requirements: changes.requirements, eventId })
+            : document.requirementsInForce,
+          amendments: [...document.amendments, { changes, reason, effectiveOn, recordedAt: projected.metadata.recordedAt, eventId }],
         };
       }
       case 'ContractTerminated':

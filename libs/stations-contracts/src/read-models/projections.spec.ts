@@ -72,7 +72,7 @@ const departed = (socialWorkerId: string, stationId: string, on: string, assigne
   occurredAt: on,
 });
 
-const amended = (end: string, minWorkersPerStation?: number): AnyEvent => ({
+const amended = (end: string, minWorkersPerStation?: number, effectiveOn = '2026-11-01'): AnyEvent => ({
   type: 'ContractAmended',
   data: {
     contractId: 'c-1',
@@ -82,7 +82,9 @@ const amended = (end: string, minWorkersPerStation?: number): AnyEvent => ({
     },
     reason: '补充协议',
     stationIds: ['st-1', 'st-2'],
+    effectiveOn,
   },
+  occurredAt: effectiveOn,
 });
 
 const terminated = (effectiveOn: string): AnyEvent => ({
@@ -141,6 +143,7 @@ describe('station detail', () => {
         terminatedOn: null,
         lastDay: '2026-12-31',
         minWorkersPerStation: 2,
+        minimumsInForce: [{ from: '2026-01-01', requirements: { minWorkersPerStation: 2 }, eventId: 'e-2' }],
       });
     });
 
@@ -152,6 +155,13 @@ describe('station detail', () => {
     it('takes an amended minimum and keeps the previous one when the amendment leaves requirements alone', () => {
       expect(contractOn([amended('2027-06-30', 3)])).toMatchObject({ minWorkersPerStation: 3 });
       expect(contractOn([amended('2027-06-30', 3), amended('2027-09-30')])).toMatchObject({ minWorkersPerStation: 3, lastDay: '2027-09-30' });
+    });
+
+    it('keeps each minimum from the day it took effect', () => {
+      expect(contractOn([amended('2027-06-30', 3), amended('2027-09-30')]).minimumsInForce).toEqual([
+        { from: '2026-01-01', requirements: { minWorkersPerStation: 2 }, eventId: 'e-2' },
+        { from: '2026-11-01', requirements: { minWorkersPerStation: 3 }, eventId: 'e-3' },
+      ]);
     });
 
     it('ends the hold the day before a termination takes effect', () => {
@@ -177,9 +187,9 @@ describe('station detail', () => {
   });
 
   describe('when the station closes', () => {
-    it('records the day and the reason', () => {
+    it('records the day, the reason and the event', () => {
       const closed: AnyEvent = { type: 'StationClosed', data: { stationId: 'st-1', on: '2026-05-01', reason: '撤并' } };
-      expect(run(stationDetailProjection, [stationRegistered('st-1'), closed]).get('st-1')!.closed).toEqual({ on: '2026-05-01', reason: '撤并' });
+      expect(run(stationDetailProjection, [stationRegistered('st-1'), closed]).get('st-1')!.closed).toEqual({ on: '2026-05-01', reason: '撤并', eventId: 'e-1' });
     });
   });
 
@@ -212,6 +222,36 @@ describe('contract detail', () => {
     expect(detail.amendments).toEqual([expect.objectContaining({ reason: '补充协议', changes: expect.objectContaining({ term: { start: '2026-01-01', end: '2027-06-30' } }) })]);
     expect(detail.terminated).toEqual({ effectiveOn: '2027-03-01', reason: '评估不合格' });
     expect(detail.predecessorContractId).toBeNull();
+  });
+
+  describe('when amendments change the requirements', () => {
+    const raised = (minWorkersPerStation: number, effectiveOn: string) => amended('2026-12-31', minWorkersPerStation, effectiveOn);
+    const inForce = (events: AnyEvent[]) =>
+      run(contractDetailProjection, [contractAwarded(), ...events]).get('c-1')!.requirementsInForce.map((r) => [r.from, r.requirements.minWorkersPerStation, r.eventId]);
+
+    it("keeps the award's requirements from the term's start and each amendment's from the day it took effect", () => {
+      expect(inForce([raised(3, '2026-06-01'), amended('2026-12-31'), raised(4, '2026-11-01')])).toEqual([
+        ['2026-01-01', 2, 'e-0'],
+        ['2026-06-01', 3, 'e-1'],
+        ['2026-11-01', 4, 'e-3'],
+      ]);
+    });
+
+    it('lets a later amendment taking effect the same day replace the earlier one', () => {
+      expect(inForce([raised(3, '2026-06-01'), raised(4, '2026-06-01')])).toEqual([
+        ['2026-01-01', 2, 'e-0'],
+        ['2026-06-01', 4, 'e-2'],
+      ]);
+    });
+
+    it("holds an amendment recorded before the term started from the term's first day", () => {
+      expect(inForce([raised(3, '2025-12-20')])).toEqual([['2026-01-01', 3, 'e-1']]);
+    });
+
+    it('lists each amendment with the day it took effect and its event', () => {
+      const detail = run(contractDetailProjection, [contractAwarded(), raised(3, '2026-06-01')]).get('c-1')!;
+      expect(detail.amendments).toEqual([expect.objectContaining({ effectiveOn: '2026-06-01', eventId: 'e-1' })]);
+    });
   });
 
   it('keeps assignments of another contract out', () => {

@@ -1,5 +1,7 @@
-import { CalendarDate, ProjectedEvent, Projection } from '@sws/kernel';
+import { CalendarDate, maxDate, ProjectedEvent, Projection } from '@sws/kernel';
 import { ContractAmended, ContractAwarded, ContractTerminated, lastDay, Term } from '../contract/contract';
+import { RequirementSchedule, withRequirementsFrom } from '../contract/requirements-in-force';
+import { MinimumStaffing } from './staffing';
 import { SocialWorkerAssigned, SocialWorkerDeparted } from '../social-worker/social-worker';
 import { StationClosed, StationRegistered } from '../station/station';
 import { StationAssignment, withAssignmentEvent } from './assignments';
@@ -12,13 +14,17 @@ export interface StationContract {
   readonly terminatedOn: CalendarDate | null;
   /** The last day the contract holds the station. */
   readonly lastDay: CalendarDate;
+  /** The minimum in force today (amendments take effect no later than the day they are recorded). */
   readonly minWorkersPerStation: number;
+  /** The minimum from each day it took effect. */
+  readonly minimumsInForce: RequirementSchedule<MinimumStaffing>;
 }
 
 export interface StationDetail extends Omit<StationRegistered['data'], 'stationId'> {
   readonly id: string;
   readonly registeredAt: string;
-  readonly closed: { readonly on: CalendarDate; readonly reason: string } | null;
+  /** `on` is the first day the station was closed. */
+  readonly closed: { readonly on: CalendarDate; readonly reason: string; readonly eventId: string } | null;
   readonly contracts: readonly StationContract[];
   readonly assignments: readonly StationAssignment[];
   /** The operators and purchasers of every contract that ever held the station: who may read it. */
@@ -42,7 +48,7 @@ function evolveStation(document: StationDetail | null, event: Handled, recordedA
   if (!document) return null;
   switch (event.type) {
     case 'StationClosed':
-      return { ...document, closed: { on: event.data.on, reason: event.data.reason } };
+      return { ...document, closed: { on: event.data.on, reason: event.data.reason, eventId } };
     case 'ContractAwarded': {
       const { contractId, operatorOrgId, purchaserOrgId, term, requirements } = event.data;
       const contract: StationContract = {
@@ -53,6 +59,7 @@ function evolveStation(document: StationDetail | null, event: Handled, recordedA
         terminatedOn: null,
         lastDay: term.end,
         minWorkersPerStation: requirements.minWorkersPerStation,
+        minimumsInForce: [{ from: term.start, requirements: { minWorkersPerStation: requirements.minWorkersPerStation }, eventId }],
       };
       const parties = [...new Set([...document.parties, operatorOrgId, purchaserOrgId])];
       return { ...document, contracts: [...document.contracts, contract], parties };
@@ -65,11 +72,13 @@ function evolveStation(document: StationDetail | null, event: Handled, recordedA
           if (c.contractId !== event.data.contractId) return c;
           const term = event.type === 'ContractAmended' ? (event.data.changes.term ?? c.term) : c.term;
           const terminatedOn = event.type === 'ContractTerminated' ? event.data.effectiveOn : c.terminatedOn;
-          const minWorkersPerStation =
-            event.type === 'ContractAmended'
-              ? (event.data.changes.requirements?.minWorkersPerStation ?? c.minWorkersPerStation)
-              : c.minWorkersPerStation;
-          return { ...c, term, terminatedOn, minWorkersPerStation, lastDay: lastDay(term, terminatedOn) };
+          const amended = event.type === 'ContractAmended' ? event.data.changes.requirements : undefined;
+          const minWorkersPerStation = amended?.minWorkersPerStation ?? c.minWorkersPerStation;
+          const minimumsInForce =
+            amended && event.type === 'ContractAmended'
+              ? withRequirementsFrom(c.minimumsInForce, { from: maxDate(event.data.effectiveOn, c.term.start), requirements: { minWorkersPerStation }, eventId })
+              : c.minimumsInForce;
+          return { ...c, term, terminatedOn, minWorkersPerStation, minimumsInForce, lastDay: lastDay(term, terminatedOn) };
         }),
       };
     case 'SocialWorkerAssigned':
@@ -80,7 +89,7 @@ function evolveStation(document: StationDetail | null, event: Handled, recordedA
 
 export const stationDetailProjection: Projection<StationDetail> = {
   name: 'station-detail',
-  version: 3,
+  version: 4,
   collection: 'stations',
   handles: [
     'StationRegistered',

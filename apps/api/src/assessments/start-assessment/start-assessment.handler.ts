@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { assessment, AssessmentRef, AssessorKind, rubric, StartAssessment, StartAssessmentFacts, streams } from '@sws/assessment';
-import { contract, lastDay, OrganizationDetail, streams as contractStreams } from '@sws/stations-contracts';
+import { contract, lastDay, OrganizationDetail, station, streams as contractStreams } from '@sws/stations-contracts';
 import { AccessDenied } from '../../auth/access-denied';
 import { Principal, Role } from '../../auth/principal';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
@@ -60,11 +60,12 @@ export class StartAssessmentHandler implements ICommandHandler<StartAssessmentCo
     );
   }
 
-  /** The rubric version and the contract from their streams; the evaluator's affiliations (both sides') and the open assessments from read models that have caught up. */
+  /** The rubric version, the contract and the station's closure from their streams; the evaluator's affiliations (both sides') and the open assessments from read models that have caught up. */
   private async facts(data: AssessmentRef): Promise<StartAssessmentFacts> {
-    const [rubricState, contractState, evaluator, openAssessments] = await Promise.all([
+    const [rubricState, contractState, stationState, evaluator, openAssessments] = await Promise.all([
       this.records.state(streams.rubric(data.rubricCode, data.rubricVersion), rubric),
       this.records.state(contractStreams.contract(data.contractId), contract),
+      this.records.state(contractStreams.station(data.stationId), station),
       this.readModels.current<OrganizationDetail>('organization-detail', data.evaluatorOrgId),
       this.open.of(data.stationId),
     ]);
@@ -81,6 +82,7 @@ export class StartAssessmentHandler implements ICommandHandler<StartAssessmentCo
             },
       evaluator: evaluator === null ? null : { kind: evaluator.kind, affiliatedOrgIds: evaluator.affiliations.map((a) => a.orgId) },
       openAssessments,
+      stationClosedOn: stationState.status === 'closed' ? stationState.closedOn : null,
     };
   }
 }

@@ -23,6 +23,16 @@ export class AmendContractDto {
   @Type(() => BudgetDto)
   budget?: BudgetDto;
 
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description:
+      'The first day the changes hold: inside the term as amended, not after today (a contract not yet started: its first day), ' +
+      "not before the previous amendment's; default the day it is recorded (China time)",
+  })
+  @OptionalField()
+  @IsCalendarDate()
+  effectiveOn?: string;
+
   @ApiPropertyOptional({ type: RequirementsDto, description: 'Given fields replace the current ones' })
   @OptionalField()
   @IsObject()

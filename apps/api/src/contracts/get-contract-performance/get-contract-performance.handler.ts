@@ -34,7 +34,7 @@ export class GetContractPerformanceHandler implements IQueryHandler<GetContractP
     assertMayRead(caller, 'contract', found('Contract', contractId, await read.get<ContractDetail>('contract-detail', contractId)));
     const figures = found('Contract', contractId, await contractFigures(read, contractId, asOf));
     const { contract, performance } = figures;
-    const { status, lastDay, staffing } = contractStaffing(contract, asOf);
+    const { status, lastDay, staffing } = contractStaffing(contract, asOf, figures.closures);
     const scores = figures.assessments.filter((a) => a.finalized!.finalizedOn <= asOf).map((a) => ({
       assessmentId: a.id,
       stationId: a.stationId,

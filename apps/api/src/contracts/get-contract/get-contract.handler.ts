@@ -1,14 +1,14 @@
 import { assertMayRead } from '../../auth/read-access';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { dateInChina } from '@sws/kernel';
-import { ContractDetail } from '@sws/stations-contracts';
+import { closuresBy, ContractDetail, StationDetail } from '@sws/stations-contracts';
 import { Clock } from '../../infrastructure/clock';
 import { ReadModels } from '../../infrastructure/read-models.service';
 import { found, ReadResponse } from '../../http/read-response';
 import { contractStaffing } from '../contract-staffing';
 import { GetContractQuery } from './get-contract.query';
 
-/** The contract with its staffing compliance so far: the share of its days every station met its minimum. */
+/** The contract with its staffing compliance so far: the share of its days every open station met the minimum in force. */
 @QueryHandler(GetContractQuery)
 export class GetContractHandler implements IQueryHandler<GetContractQuery, ReadResponse<unknown>> {
   constructor(
@@ -21,6 +21,7 @@ export class GetContractHandler implements IQueryHandler<GetContractQuery, ReadR
     const contract = found('Contract', contractId, document);
     assertMayRead(caller, 'contract', contract);
     const today = dateInChina(this.clock.now().toISOString());
-    return { data: { ...contract, ...contractStaffing(contract, today) }, position };
+    const stations = await this.readModels.readMany<StationDetail>('station-detail', contract.stationIds, minPosition);
+    return { data: { ...contract, ...contractStaffing(contract, today, closuresBy(contract.stationIds, stations, today)) }, position };
   }
 }

@@ -34,7 +34,7 @@ export function rollupStation(
       : staffingCompliance({
           stationIds: [station.id],
           spans: station.assignments.filter((a) => a.contractId === contract.contractId),
-          minimum: contract.minWorkersPerStation,
+          minimums: contract.minimumsInForce,
           firstDay: contract.term.start,
           lastDay: minDate(contract.lastDay, today),
         }).share;

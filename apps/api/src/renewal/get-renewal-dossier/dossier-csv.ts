@@ -22,6 +22,9 @@ export function dossierCsv(d: RenewalDossier): string {
     r.met,
     r.sourceEventIds.join(' '),
   ]);
+  for (const x of d.stationClosures) {
+    rows.push(['station_closure', x.stationId, x.name, `closed from ${x.on}: ${x.reason}`, null, null, null, x.eventId]);
+  }
   for (const key of ['cases', 'groups', 'communityActivities'] as const) {
     const f = d.serviceOutput[key];
     rows.push([`service_output_${key}`, d.contract.id, null, `year ${d.serviceOutput.year}, expected to date ${f.expectedToDate}`, f.actual, f.target, f.onTrack, d.serviceOutput.sourceEventIds.join(' ')]);

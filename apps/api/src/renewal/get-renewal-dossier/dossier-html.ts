@@ -37,7 +37,20 @@ export function dossierHtml(d: RenewalDossier): string {
          ['每站最少驻站社工', `${c.requirements.minWorkersPerStation} 人`],
          ['督导 / 培训要求', `每人每年督导 ${c.requirements.supervisionHoursPerWorkerYear} 小时，培训 ${c.requirements.trainingHoursPerWorkerYear} 小时`],
        ],
-     )}${sources(c.sourceEventIds)}`,
+     )}${sources(c.sourceEventIds)}
+     ${c.requirementsInForce.length < 2 ? '' : table(
+       ['生效日期', '每站最少驻站社工', '每人每年督导 / 培训（小时）', '来源事件'],
+       c.requirementsInForce.map((r) => [
+         escape(dossierDate(r.from)),
+         `${r.requirements.minWorkersPerStation} 人`,
+         `${r.requirements.supervisionHoursPerWorkerYear} / ${r.requirements.trainingHoursPerWorkerYear}`,
+         `<code>${escape(r.eventId)}</code>`,
+       ]),
+     )}
+     ${d.stationClosures.length === 0 ? '' : table(
+       ['已关闭社工站', '关闭日期（首个关闭日）', '原因', '来源事件'],
+       d.stationClosures.map((x) => [escape(x.name), escape(dossierDate(x.on)), escape(x.reason), `<code>${escape(x.eventId)}</code>`]),
+     )}`,
     `<h2>二、续签资格评判</h2>
      <p class="status status-${escape(e.status)}">${escape(e.statusZh)}（评判日期 ${escape(dossierDate(e.asOf))}，续签政策第 ${e.policyVersion} 版）</p>
      <p>合同得分：<strong>${score(e.contractScore)}</strong> 分（良好线 ${score(e.thresholds.eligibleFrom)}，合格线 ${score(e.thresholds.ineligibleBelow)}）</p>

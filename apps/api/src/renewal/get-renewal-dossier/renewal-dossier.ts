@@ -51,7 +51,10 @@ export function renewalDossier(input: {
       lastDay: lastDay(contract.term, contract.terminated?.effectiveOn ?? null),
       terminated: contract.terminated,
       budget: contract.budget,
+      /** In force on the date judged. */
       requirements: contract.requirements,
+      /** From each day they took effect: the award's, then each amendment's. */
+      requirementsInForce: contract.requirementsInForce,
       predecessorContractId: contract.predecessorContractId,
       sourceEventIds: [contract.awardEventId],
     },
@@ -62,6 +65,8 @@ export function renewalDossier(input: {
       periods: scoresUnder(input.scorecards.get(stationId) ?? null, contract.id),
     })),
     staffing: { minimumPerStation: contract.requirements.minWorkersPerStation, ...staffing },
+    /** Stations that closed during the contract: counted for staffing only while open, and needing no annual assessment. */
+    stationClosures: figures.closures.map((c) => ({ ...c, name: stationName(c.stationId), sourceEventIds: [c.eventId] })),
     supervision: { ...performance.supervision, perWorker: performance.supervision.perWorker.map(worker) },
     training: { ...performance.training, perWorker: performance.training.perWorker.map(worker) },
     serviceOutput: {
