@@ -187,7 +187,7 @@ describe('organizations, stations, contracts and staffing through HTTP', () => {
       expect(data.staffing.compliance).toMatchObject({ firstDay: '2026-01-01', lastDay: '2026-11-24', days: 328, compliantDays: 273 });
       expect(data.staffing.compliance.share).toBeCloseTo(273 / 328, 10);
       expect(data.staffing.compliance.shortfalls).toEqual([
-        { from: '2026-10-01', to: '2026-11-24', stations: [{ stationId, headcount: 1 }] },
+        { from: '2026-10-01', to: '2026-11-24', minimum: 2, stations: [{ stationId, headcount: 1 }] },
       ]);
       const untouched = await read(t, `/contracts/${both.id}`, last.position);
       expect(untouched.data.staffing.compliance.compliantDays).toBe(0);
