@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultGradeBands } from '@sws/assessment';
 import { Principal } from '../apps/api/src/auth/principal';
 import {
   ADMIN,
@@ -15,6 +14,7 @@ import {
   procurementOf,
   read,
   station,
+  THREE_ITEM_RUBRIC,
   worker,
 } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
@@ -25,33 +25,7 @@ import { startTestApp, TestApp } from './support/test-app';
  * service's clock stands at 2026-11-24 unless a test moves it.
  */
 
-/** Three items of 40, 20 and 40 points: the third carries the hundredths a test needs. */
-const RUBRIC = {
-  code: 'exact-check',
-  version: 1,
-  name: '精确评分（测试用）',
-  scale: 100,
-  gradeBands: defaultGradeBands(100),
-  dimensions: [
-    {
-      code: 'OPS',
-      name: '日常运营',
-      indicators: [
-        {
-          code: 'OPS.MAIN',
-          name: '运营',
-          items: [
-            { code: 'OPS.MAIN.A', name: '场所与值守', maxPoints: 40, guidance: '实地查看' },
-            { code: 'OPS.MAIN.B', name: '档案管理', maxPoints: 20, guidance: '查阅档案' },
-          ],
-        },
-      ],
-    },
-    { code: 'SVC', name: '服务', indicators: [{ code: 'SVC.OUT', name: '产出', items: [{ code: 'SVC.OUT.C', name: '服务成效', maxPoints: 40, guidance: '查阅台账' }] }] },
-  ],
-};
-
-/** Item points that add up to `total` (from 50 to 95, to the hundredth). */
+/** Points for THREE_ITEM_RUBRIC that add up to `total` (from 50 to 95, to the hundredth). */
 function pointsFor(total: number) {
   const third = Math.round((total - 45) * 100) / 100;
   return [
@@ -101,7 +75,7 @@ async function setup(t: TestApp, stations: number, requirements: object = {}): P
 /** An annual third-party assessment of the station for 2026, scored `total` and finalized today. */
 async function finalizedAssessment(t: TestApp, s: Setup, stationId: string, total: number, period = { kind: 'annual', from: '2026-01-01', to: '2026-12-31' }) {
   const as = evaluatorOf(s.evaluator);
-  const body = { contractId: s.contract, stationId, period, assessorKind: 'third_party', rubricCode: RUBRIC.code, rubricVersion: 1 };
+  const body = { contractId: s.contract, stationId, period, assessorKind: 'third_party', rubricCode: THREE_ITEM_RUBRIC.code, rubricVersion: 1 };
   const id = (await created(t, '/assessments', body, as)).id;
   await created(t, `/assessments/${id}/scores`, { scores: pointsFor(total) }, as);
   await created(t, `/assessments/${id}/submission`, { findings: '运营规范', recommendations: '加强社区服务', wouldRecommend: true }, as);
@@ -247,7 +221,7 @@ describe('a station closed during a contract stops counting from its closure', (
 
   it('after a township merger in July, staffing counts the closed station only while it was open and no annual assessment of it is asked', async () => {
     const s = await setup(t, 2);
-    await created(t, '/rubrics', RUBRIC);
+    await created(t, '/rubrics', THREE_ITEM_RUBRIC);
     // The merger: station 2 closes on 1 July (its first day closed) and its two workers leave that day.
     t.clock.set('2026-07-03T09:00:00+08:00');
     const closure = await created(t, `/stations/${s.stations[1]}/closure`, { on: '2026-07-01', reason: '乡镇区划调整，与相邻街道社工站合并' });
@@ -284,17 +258,17 @@ describe('a station closed during a contract stops counting from its closure', (
 
   it('refuses to start an assessment of a closed station for a period that begins after its closure, and allows one of its open months', async () => {
     const s = await setup(t, 1);
-    await created(t, '/rubrics', RUBRIC);
+    await created(t, '/rubrics', THREE_ITEM_RUBRIC);
     await created(t, `/stations/${s.stations[0]}/closure`, { on: '2026-07-01', reason: '撤并' });
     const as = evaluatorOf(s.evaluator);
-    const start = (period: object) => ({ contractId: s.contract, stationId: s.stations[0], period, assessorKind: 'third_party', rubricCode: RUBRIC.code, rubricVersion: 1 });
+    const start = (period: object) => ({ contractId: s.contract, stationId: s.stations[0], period, assessorKind: 'third_party', rubricCode: THREE_ITEM_RUBRIC.code, rubricVersion: 1 });
     expect(await refused(t, '/assessments', start({ kind: 'monthly', from: '2026-07-01', to: '2026-07-31' }), as)).toEqual({ status: 422, code: 'STATION_CLOSED' });
     expect((await t.as(as).post('/assessments').send(start({ kind: 'midterm', from: '2026-01-01', to: '2026-06-30' }))).status).toBe(201);
   });
 
   it('counts an annual assessment the closed station had while it was open', async () => {
     const s = await setup(t, 2);
-    await created(t, '/rubrics', RUBRIC);
+    await created(t, '/rubrics', THREE_ITEM_RUBRIC);
     t.clock.set('2026-06-20T09:00:00+08:00');
     await finalizedAssessment(t, s, s.stations[1], 55, { kind: 'annual', from: '2026-01-01', to: '2026-06-30' });
     t.clock.set('2026-07-03T09:00:00+08:00');
@@ -319,7 +293,7 @@ describe('thresholds are judged on exact figures', () => {
 
   async function scoredContract(totals: number[]) {
     const s = await setup(t, totals.length);
-    await created(t, '/rubrics', RUBRIC);
+    await created(t, '/rubrics', THREE_ITEM_RUBRIC);
     for (const [i, total] of totals.entries()) await finalizedAssessment(t, s, s.stations[i], total);
     return s;
   }

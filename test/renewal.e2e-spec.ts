@@ -1,4 +1,3 @@
-import { defaultGradeBands } from '@sws/assessment';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,38 +16,13 @@ import {
   socialWorkerOf,
   station,
   supervisorOf,
+  THREE_ITEM_RUBRIC,
   worker,
 } from './support/fixtures';
 import { slowAppends } from './support/slow-appends';
 import { startTestApp, TestApp } from './support/test-app';
 
 const slow = slowAppends();
-
-/** A rubric of three items whose points add up to the score a test wants. */
-const RUBRIC = {
-  code: 'renewal-check',
-  version: 1,
-  name: '续签评估（测试用）',
-  scale: 100,
-  gradeBands: defaultGradeBands(100),
-  dimensions: [
-    {
-      code: 'OPS',
-      name: '日常运营',
-      indicators: [
-        {
-          code: 'OPS.MAIN',
-          name: '运营',
-          items: [
-            { code: 'OPS.MAIN.A', name: '场所与值守', maxPoints: 40, guidance: '实地查看' },
-            { code: 'OPS.MAIN.B', name: '档案管理', maxPoints: 20, guidance: '查阅档案' },
-          ],
-        },
-      ],
-    },
-    { code: 'SVC', name: '服务', indicators: [{ code: 'SVC.OUT', name: '产出', items: [{ code: 'SVC.OUT.C', name: '服务成效', maxPoints: 40, guidance: '查阅台账' }] }] },
-  ],
-};
 
 /** Points for the three items that make each total the tests use. */
 const POINTS: Record<number, [number, number, number]> = { 85: [35, 15, 35], 72: [30, 12, 30], 55: [20, 10, 25] };
@@ -135,7 +109,7 @@ async function county(
     asOperator,
   );
   await created(t, `/trainings/${training.id}/attendance`, { socialWorkerIds: workers, hoursCredited: 40 }, asOperator);
-  await created(t, '/rubrics', RUBRIC);
+  await created(t, '/rubrics', THREE_ITEM_RUBRIC);
   const assessments: Array<string | null> = [];
   for (const [n, stationId] of stations.entries()) {
     const total = options.scores[n];
@@ -154,7 +128,7 @@ async function finalizedAssessment(t: TestApp, a: { contract: string; stationId:
   const as = evaluatorOf(a.evaluator);
   const period = { kind: 'annual', from: '2026-01-01', to: '2026-12-31' };
   const id = (
-    await created(t, '/assessments', { contractId: a.contract, stationId: a.stationId, period, assessorKind: 'third_party', rubricCode: RUBRIC.code, rubricVersion: 1 }, as)
+    await created(t, '/assessments', { contractId: a.contract, stationId: a.stationId, period, assessorKind: 'third_party', rubricCode: THREE_ITEM_RUBRIC.code, rubricVersion: 1 }, as)
   ).id;
   await created(t, `/assessments/${id}/scores`, { scores: scores(a.total) }, as);
   await created(t, `/assessments/${id}/submission`, { findings: '运营规范', recommendations: '加强社区服务', wouldRecommend: a.total >= 80 }, as);
@@ -309,7 +283,7 @@ describe('renewal decisions and time travel through HTTP', () => {
       await created(
         t,
         '/assessments',
-        { contractId: c.contract, stationId: c.stations[0], period: { kind: 'annual', from: '2027-01-01', to: '2027-12-31' }, assessorKind: 'third_party', rubricCode: RUBRIC.code, rubricVersion: 1 },
+        { contractId: c.contract, stationId: c.stations[0], period: { kind: 'annual', from: '2027-01-01', to: '2027-12-31' }, assessorKind: 'third_party', rubricCode: THREE_ITEM_RUBRIC.code, rubricVersion: 1 },
         as,
       )
     ).id;

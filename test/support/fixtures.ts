@@ -1,3 +1,4 @@
+import { defaultGradeBands } from '@sws/assessment';
 import { creditCodeCheckCharacter } from '@sws/stations-contracts';
 import { Principal } from '../../apps/api/src/auth/principal';
 import { ADMIN, procurementOf } from '../../apps/api/src/auth/testing/principals';
@@ -70,3 +71,29 @@ export async function read(t: TestApp, url: string, position: string, as: Princi
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
+
+/** A rubric of three items (40, 20 and 40 points) whose points add up to the score a test wants. */
+export const THREE_ITEM_RUBRIC = {
+  code: 'renewal-check',
+  version: 1,
+  name: '续签评估（测试用）',
+  scale: 100,
+  gradeBands: defaultGradeBands(100),
+  dimensions: [
+    {
+      code: 'OPS',
+      name: '日常运营',
+      indicators: [
+        {
+          code: 'OPS.MAIN',
+          name: '运营',
+          items: [
+            { code: 'OPS.MAIN.A', name: '场所与值守', maxPoints: 40, guidance: '实地查看' },
+            { code: 'OPS.MAIN.B', name: '档案管理', maxPoints: 20, guidance: '查阅档案' },
+          ],
+        },
+      ],
+    },
+    { code: 'SVC', name: '服务', indicators: [{ code: 'SVC.OUT', name: '产出', items: [{ code: 'SVC.OUT.C', name: '服务成效', maxPoints: 40, guidance: '查阅台账' }] }] },
+  ],
+};
