@@ -142,7 +142,9 @@ describe('rubrics and assessments through HTTP', () => {
     it('refuses a score without an evidence note', async () => {
       const id = await start();
       const body = { scores: [{ itemCode: 'OPS.SITE.SPACE', points: 1, evidence: '  ' }] };
-      expect((await refused(`/assessments/${id}/scores`, body, evaluator(), 422, 'TEXT_REQUIRED')).details.field).toBe('scores[0].evidence');
+      expect((await refused(`/assessments/${id}/scores`, body, evaluator(), 400, 'VALIDATION_FAILED')).errors).toEqual([
+        { field: 'scores.0.evidence', problems: [expect.stringContaining('blank')] },
+      ]);
     });
   });
 
@@ -263,7 +265,7 @@ describe('rubrics and assessments through HTTP', () => {
       await refused(`/assessments/${id}/amendments`, { scores: scores({ 'FIN.BUDGET.USE': 2 }), reason: '更正' }, evaluator(), 422, 'NOT_FINALIZED');
       await created(t, `/assessments/${id}/response`, { agrees: true }, operatorOf(operator));
       await created(t, `/assessments/${id}/finalization`, {}, evaluator());
-      await refused(`/assessments/${id}/amendments`, { scores: scores({ 'FIN.BUDGET.USE': 2 }), reason: ' ' }, evaluator(), 422, 'TEXT_REQUIRED');
+      await refused(`/assessments/${id}/amendments`, { scores: scores({ 'FIN.BUDGET.USE': 2 }), reason: ' ' }, evaluator(), 400, 'VALIDATION_FAILED');
     });
   });
 

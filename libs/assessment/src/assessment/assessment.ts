@@ -1,4 +1,4 @@
-import { addDays, CalendarDate, Decider, refuse, today } from '@sws/kernel';
+import { addDays, CalendarDate, Decider, mustHaveText as mustHave, refuse, today } from '@sws/kernel';
 import { RubricSnapshot, snapshotOf } from '../rubric/rubric-definition';
 import { scoreAssessment } from '../scoring/score-assessment';
 import { toHundredths } from '../shared/points';
@@ -40,7 +40,7 @@ function mustBe(state: AssessmentState, allowed: readonly AssessmentStatus[], ot
 }
 
 function mustHaveText(field: string, value: string, why: string): void {
-  if (value.trim() === '') refuse('TEXT_REQUIRED', why, { field });
+  mustHave('TEXT_REQUIRED', field, value, why);
 }
 
 function pointsOf(scores: Known['scores']): Record<string, number> {
