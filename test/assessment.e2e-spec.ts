@@ -364,9 +364,9 @@ describe('rubrics and assessments through HTTP', () => {
       expect(data.filter((d: { stationId: string }) => d.stationId === stations[2]).map((d: { id: string }) => d.id)).toEqual([winner.id]);
     });
 
-    it('counts a finalized assessment as closed', async () => {
-      await finalized();
-      await start();
+    it('refuses a new assessment of a finalized period: it is amended instead (ASSESSMENT_ALREADY_FINALIZED)', async () => {
+      const first = await finalized();
+      expect((await refused('/assessments', startBody(), evaluator(), 422, 'ASSESSMENT_ALREADY_FINALIZED')).details.assessmentId).toBe(first.id);
     });
   });
 
@@ -375,7 +375,8 @@ describe('rubrics and assessments through HTTP', () => {
       const first = await finalized();
       const otherOrg = await organization(t, 'evaluator', '齐鲁评估中心');
       const other = evaluatorOf(otherOrg);
-      const second = await finalized({}, other);
+      // The year's third-party assessment is finalized; the other organization surveys the community for the same year.
+      const second = await finalized({ assessorKind: 'community' }, other);
       const { data: otherScore } = await read(t, `/assessments/${second.id}`, second.position, other);
       expect(otherScore.score.total).toBe(80.35);
       // The second organization amends down by 2: 80.35 against 78.35.

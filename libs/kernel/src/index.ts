@@ -7,3 +7,4 @@ export * from './projection';
 export * from './command-dates';
 export * from './fold-projection';
 export * from './text';
+export * from './counting-assessment';

@@ -10,6 +10,7 @@ const scoreWith = (items: ReturnType<typeof scores>): AssessmentCommand => ({
   type: 'ScoreAssessmentItems',
   data: { assessmentId: REF.assessmentId, scores: items },
   metadata: score({}).metadata,
+  facts: { affiliatedOrgIds: [] },
 });
 
 function refusal(command: AssessmentCommand): DomainError {

@@ -11,6 +11,7 @@ import {
   RectificationJudgement,
   StationJudgement,
 } from './eligibility';
+import { conflictReasons } from './conflict-reasons';
 import { stationScore } from './station-score';
 
 type Reason = Omit<EligibilityReason, 'stationId' | 'rectificationId'> & Partial<Pick<EligibilityReason, 'stationId' | 'rectificationId'>>;
@@ -131,6 +132,7 @@ export function judgeEligibility(inputs: EligibilityInputs, policy: RenewalPolic
     }));
   const reasons = [
     ...scoreReasons(stations, contractScore, policy, asOf),
+    ...conflictReasons(inputs.stations, stations, asOf),
     ...complianceReason('STAFFING_BELOW_THRESHOLD', 'staffing compliance', 'days fully staffed', staffing),
     ...complianceReason('SUPERVISION_BELOW_THRESHOLD', 'attested supervision compliance', 'workers met the requirement', supervision),
     ...complianceReason('TRAINING_BELOW_THRESHOLD', 'training compliance', 'workers met the requirement', training),
