@@ -3,12 +3,7 @@ import { WORLD_RUBRIC } from './endpoints';
 import { ADMIN, award, contractBody, created, evaluatorOf, operatorOf, organization, socialWorkerOf, station, supervisorOf, worker } from './fixtures';
 import { TestApp } from './test-app';
 
-/**
- * A 2026 contract that meets every requirement but the assessments, set up with as few
- * requests as it takes: two workers per station from 1 January, three attested eight-hour
- * group sessions each (24 hours) and a 40-hour course. Judged from 2027 on, it is eligible once
- * each station has a counting assessment of 80 or more. The clock is left at 2026-12-20 09:00.
- */
+/** The parties and records of `eligibleContract`. */
 export interface EligibleContract {
   readonly purchaser: string;
   readonly operator: string;
@@ -22,6 +17,12 @@ export const at = (t: TestApp, moment: string) => t.clock.set(`${moment}+08:00`)
 
 export const ANNUAL_2026 = { kind: 'annual', from: '2026-01-01', to: '2026-12-31' } as const;
 
+/**
+ * A 2026 contract that meets every requirement but the assessments, set up with as few
+ * requests as it takes: two workers per station from 1 January, three attested eight-hour
+ * group sessions each (24 hours) and a 40-hour course. Judged from 2027 on, it is eligible once
+ * each station has a counting assessment of 80 or more. The clock is left at 2026-12-20 09:00.
+ */
 export async function eligibleContract(t: TestApp, stationCount = 1): Promise<EligibleContract> {
   at(t, '2026-12-20T09:00:00');
   const purchaser = await organization(t, 'purchaser', '历城区民政局');
@@ -56,7 +57,7 @@ export async function eligibleContract(t: TestApp, stationCount = 1): Promise<El
 }
 
 /** Points for the world rubric's three items (40, 20, 40 points) that make each total the tests use. */
-const POINTS: Readonly<Record<number, readonly [number, number, number]>> = { 90: [36, 18, 36], 85: [35, 15, 35], 72: [30, 12, 30], 40: [16, 8, 16] };
+const POINTS: Readonly<Record<number, readonly [number, number, number]>> = { 90: [36, 18, 36], 85: [35, 15, 35], 72: [30, 12, 30] };
 
 export const worldScores = (total: number) =>
   ['OPS.SITE.SPACE', 'OPS.SITE.SIGNS', 'SERVICE.CASES.FILES'].map((itemCode, i) => ({ itemCode, points: POINTS[total][i], evidence: '现场核查与台账抽查' }));
