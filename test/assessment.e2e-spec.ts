@@ -142,7 +142,9 @@ describe('rubrics and assessments through HTTP', () => {
     it('refuses a score without an evidence note', async () => {
       const id = await start();
       const body = { scores: [{ itemCode: 'OPS.SITE.SPACE', points: 1, evidence: '  ' }] };
-      expect((await refused(`/assessments/${id}/scores`, body, evaluator(), 422, 'TEXT_REQUIRED')).details.field).toBe('scores[0].evidence');
+      expect((await refused(`/assessments/${id}/scores`, body, evaluator(), 400, 'VALIDATION_FAILED')).errors).toEqual([
+        { field: 'scores.0.evidence', problems: [expect.stringContaining('blank')] },
+      ]);
     });
   });
 
@@ -263,7 +265,7 @@ describe('rubrics and assessments through HTTP', () => {
       await refused(`/assessments/${id}/amendments`, { scores: scores({ 'FIN.BUDGET.USE': 2 }), reason: '更正' }, evaluator(), 422, 'NOT_FINALIZED');
       await created(t, `/assessments/${id}/response`, { agrees: true }, operatorOf(operator));
       await created(t, `/assessments/${id}/finalization`, {}, evaluator());
-      await refused(`/assessments/${id}/amendments`, { scores: scores({ 'FIN.BUDGET.USE': 2 }), reason: ' ' }, evaluator(), 422, 'TEXT_REQUIRED');
+      await refused(`/assessments/${id}/amendments`, { scores: scores({ 'FIN.BUDGET.USE': 2 }), reason: ' ' }, evaluator(), 400, 'VALIDATION_FAILED');
     });
   });
 
@@ -362,9 +364,9 @@ describe('rubrics and assessments through HTTP', () => {
       expect(data.filter((d: { stationId: string }) => d.stationId === stations[2]).map((d: { id: string }) => d.id)).toEqual([winner.id]);
     });
 
-    it('counts a finalized assessment as closed', async () => {
-      await finalized();
-      await start();
+    it('refuses a new assessment of a finalized period: it is amended instead (ASSESSMENT_ALREADY_FINALIZED)', async () => {
+      const first = await finalized();
+      expect((await refused('/assessments', startBody(), evaluator(), 422, 'ASSESSMENT_ALREADY_FINALIZED')).details.assessmentId).toBe(first.id);
     });
   });
 
@@ -373,7 +375,8 @@ describe('rubrics and assessments through HTTP', () => {
       const first = await finalized();
       const otherOrg = await organization(t, 'evaluator', '齐鲁评估中心');
       const other = evaluatorOf(otherOrg);
-      const second = await finalized({}, other);
+      // The year's third-party assessment is finalized; the other organization surveys the community for the same year.
+      const second = await finalized({ assessorKind: 'community' }, other);
       const { data: otherScore } = await read(t, `/assessments/${second.id}`, second.position, other);
       expect(otherScore.score.total).toBe(80.35);
       // The second organization amends down by 2: 80.35 against 78.35.

@@ -306,6 +306,13 @@ export function endpoints(w: World): Endpoint[] {
       allowed: ['evaluator E'],
     },
     {
+      method: 'POST',
+      path: '/assessments/{assessmentId}/annulment',
+      url: `/assessments/${w.assessment}/annulment`,
+      body: { reason: '评估机构与承接机构存在关联，评估结果作废' },
+      allowed: ['admin'],
+    },
+    {
       method: 'GET',
       path: '/stations/{stationId}/scorecard',
       url: `/stations/${w.station}/scorecard`,

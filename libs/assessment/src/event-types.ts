@@ -11,6 +11,7 @@ export const assessmentEventTypes: readonly EventTypeDefinition[] = [
   { type: 'AssessmentFinalized', schemaVersion: 1 },
   { type: 'AssessmentAmended', schemaVersion: 1 },
   { type: 'AssessmentWithdrawn', schemaVersion: 1 },
+  { type: 'AssessmentAnnulled', schemaVersion: 1 },
 ];
 
 export const streams = {

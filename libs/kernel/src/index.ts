@@ -6,3 +6,5 @@ export * from './event-type-registry';
 export * from './projection';
 export * from './command-dates';
 export * from './fold-projection';
+export * from './text';
+export * from './counting-assessment';

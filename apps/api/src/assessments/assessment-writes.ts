@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { assessment, AssessmentCommand, AssessmentState, streams } from '@sws/assessment';
-import { Command } from '@sws/kernel';
+import { assessment, AssessmentCommand, AssessmentState, IndependenceFacts, streams } from '@sws/assessment';
+import { Command, RecordNotFound } from '@sws/kernel';
 import { RecordedEvent } from '@sws/event-store';
+import { OrganizationDetail } from '@sws/stations-contracts';
 import { AccessDenied } from '../auth/access-denied';
 import { Principal } from '../auth/principal';
 import { mustActFor } from '../auth/write-access';
 import { CommandExecutor, WriteResult } from '../infrastructure/command-executor';
+import { ReadModels } from '../infrastructure/read-models.service';
 import { RequestContext } from '../infrastructure/request-context';
 
 export type StartedAssessment = Exclude<AssessmentState, { status: 'unknown' }>;
@@ -32,17 +34,47 @@ export const itsOperator =
   (principal, state) =>
     mustActFor(principal, state.operatorOrgId, what);
 
+/** The guidance centre: its role is checked at the door, and it acts on any assessment. */
+export const theGuidanceCentre: AssessmentAccess = () => undefined;
+
+/** The organizations an organization is affiliated with, whichever side declared it (the read model keeps both). */
+export function independenceOf(organization: OrganizationDetail | null): IndependenceFacts {
+  return { affiliatedOrgIds: (organization?.affiliations ?? []).map((a) => a.orgId) };
+}
+
+type Build = (metadata: Command['metadata'], state: StartedAssessment) => AssessmentCommand | Promise<AssessmentCommand>;
+
 /** Commands on an assessment that exists: 404 when it does not, 403 for the wrong caller, then the domain's rules. */
 @Injectable()
 export class AssessmentWrites {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly readModels: ReadModels,
+  ) {}
 
-  carryOut(
+  carryOut(assessmentId: string, context: RequestContext, access: AssessmentAccess, command: (metadata: Command['metadata']) => AssessmentCommand): Promise<WriteResult> {
+    return this.run(assessmentId, context, access, (metadata) => command(metadata));
+  }
+
+  /**
+   * For the steps that make or change what an assessment says (scoring, submission,
+   * finalization, amendment): the command carries the evaluator organization's affiliations,
+   * read once the organization read model has caught up with the log, so an affiliation declared
+   * since the start stops it (CONFLICT_OF_INTEREST).
+   */
+  carryOutIndependently(
     assessmentId: string,
     context: RequestContext,
     access: AssessmentAccess,
-    command: (metadata: Command['metadata']) => AssessmentCommand,
+    command: (metadata: Command['metadata'], facts: IndependenceFacts) => AssessmentCommand,
   ): Promise<WriteResult> {
+    return this.run(assessmentId, context, access, async (metadata, state) => {
+      const evaluator = await this.readModels.current<OrganizationDetail>('organization-detail', state.ref.evaluatorOrgId);
+      return command(metadata, independenceOf(evaluator));
+    });
+  }
+
+  private run(assessmentId: string, context: RequestContext, access: AssessmentAccess, build: Build): Promise<WriteResult> {
     return this.executor.execute(
       {
         recordType: 'Assessment',
@@ -50,9 +82,10 @@ export class AssessmentWrites {
         streamId: streams.assessment(assessmentId),
         decider: assessment,
         mustExist: true,
-        command: (state, metadata, history) => {
-          if (state.status !== 'unknown') access(context.principal, state, history);
-          return command(metadata);
+        command: async (state, metadata, history) => {
+          if (state.status === 'unknown') throw new RecordNotFound('Assessment', assessmentId);
+          access(context.principal, state, history);
+          return build(metadata, state);
         },
       },
       context,

@@ -12,6 +12,8 @@ import { Caller, Context } from '../http/request-context.decorator';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { ReadModels } from '../infrastructure/read-models.service';
 import { RequestContext } from '../infrastructure/request-context';
+import { AnnulAssessmentCommand } from './annul-assessment/annul-assessment.command';
+import { AnnulAssessmentDto } from './annul-assessment/annul-assessment.dto';
 import { AssessmentListQueryDto } from './assessment-list-query.dto';
 import { AmendAssessmentCommand } from './amend-assessment/amend-assessment.command';
 import { AmendAssessmentDto } from './amend-assessment/amend-assessment.dto';
@@ -110,6 +112,15 @@ export class AssessmentsController {
   @ApiCreatedResponse({ type: WriteResponseDto })
   withdraw(@Param('assessmentId', IdParam) assessmentId: string, @Body() body: WithdrawAssessmentDto, @Context() context: RequestContext) {
     return this.commands.execute(new WithdrawAssessmentCommand(assessmentId, body, context));
+  }
+
+  /** The guidance centre annuls a finalized assessment: it never counts again, and stays readable. */
+  @Post(':assessmentId/annulment')
+  @Roles('admin')
+  @ApiHeader(IF_MATCH)
+  @ApiCreatedResponse({ type: WriteResponseDto })
+  annul(@Param('assessmentId', IdParam) assessmentId: string, @Body() body: AnnulAssessmentDto, @Context() context: RequestContext) {
+    return this.commands.execute(new AnnulAssessmentCommand(assessmentId, body, context));
   }
 
   @Get(':assessmentId')

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { partiesFromReadModel, StreamParties } from '../audit/stream-parties';
 import { ReadModels } from '../infrastructure/read-models.service';
 import { AmendAssessmentHandler } from './amend-assessment/amend-assessment.handler';
+import { AnnulAssessmentHandler } from './annul-assessment/annul-assessment.handler';
 import { AssessmentWrites } from './assessment-writes';
 import { AssessmentsController } from './assessments.controller';
 import { EvaluatorsController } from './evaluators.controller';
@@ -29,6 +30,7 @@ import { WithdrawAssessmentHandler } from './withdraw-assessment/withdraw-assess
     FinalizeAssessmentHandler,
     AmendAssessmentHandler,
     WithdrawAssessmentHandler,
+    AnnulAssessmentHandler,
     GetAssessmentHandler,
     GetStationScorecardHandler,
     GetEvaluatorConsistencyHandler,

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsNumber, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotBlank } from '../http/validators';
 
 /** Points for one item of the assessment's rubric, with the evidence behind them. */
 export class ItemScoreDto {
@@ -17,6 +18,7 @@ export class ItemScoreDto {
 
   @ApiProperty({ example: '现场查看：个案室与活动室分设，办公区与服务区未分开', description: 'What the points rest on; not blank' })
   @IsString()
+  @IsNotBlank()
   @MaxLength(2000)
   evidence!: string;
 }

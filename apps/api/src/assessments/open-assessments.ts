@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { OpenAssessment, StationOpenAssessments } from '@sws/assessment';
+import { StationAssessment, StationOpenAssessments } from '@sws/assessment';
 import { KeyedMutex } from '../infrastructure/mutex';
 import { ReadModels } from '../infrastructure/read-models.service';
 
 /**
- * One open assessment per station, period and assessor kind. The starts of one station's
- * assessments run one at a time here, each looking at the station's open assessments only once
- * the read model has caught up with the whole log (as StationCommitments does for contracts).
+ * One assessment per station, period and assessor kind: none while another is open, none once
+ * one is finalized (until it is annulled). The starts of one station's assessments run one at a
+ * time here, each looking at the station's open and counting assessments only once the read
+ * model has caught up with the whole log (as StationCommitments does for contracts).
  */
 @Injectable()
 export class OpenAssessments {
@@ -19,8 +20,8 @@ export class OpenAssessments {
     return this.mutex.run(`open-assessments:${stationId}`, work);
   }
 
-  async of(stationId: string): Promise<OpenAssessment[]> {
+  async of(stationId: string): Promise<StationAssessment[]> {
     const document = await this.readModels.current<StationOpenAssessments>('open-assessments', stationId);
-    return (document?.open ?? []).map(({ assessmentId, period, assessorKind }) => ({ assessmentId, period, assessorKind }));
+    return (document?.assessments ?? []).map(({ assessmentId, period, assessorKind, status }) => ({ assessmentId, period, assessorKind, status }));
   }
 }

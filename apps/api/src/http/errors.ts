@@ -34,7 +34,7 @@ export function fieldProblems(errors: readonly ValidationError[], prefix = ''): 
  * Domain refusals that are bad input rather than broken rules (SPEC: points outside [0, max] are
  * a 400): answered like validation errors, naming the field the domain names in its details.
  */
-const BAD_INPUT_CODES: ReadonlySet<string> = new Set(['POINTS_OUT_OF_RANGE', 'POINTS_TOO_PRECISE']);
+const BAD_INPUT_CODES: ReadonlySet<string> = new Set(['POINTS_OUT_OF_RANGE', 'POINTS_TOO_PRECISE', 'INVALID_NAME']);
 
 function badInputFromDomain(error: DomainError): [number, object] {
   const field = String(error.details.field ?? 'body');

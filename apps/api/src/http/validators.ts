@@ -1,5 +1,5 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
-import { isCalendarDate } from '@sws/kernel';
+import { isBlank, isCalendarDate, nameProblem } from '@sws/kernel';
 import { creditCodeProblem, hasAtMostTwoDecimals } from '@sws/stations-contracts';
 import { UUID_PATTERN } from '@sws/event-store';
 
@@ -17,6 +17,20 @@ function rule(name: string, test: (value: unknown) => boolean, message: string |
       },
     });
 }
+
+/** Text that says something: not only white space, control or invisible characters (the kernel's rule). */
+export const IsNotBlank = rule(
+  'isNotBlank',
+  (value) => typeof value === 'string' && !isBlank(value),
+  'must not be blank (white space or invisible characters only)',
+);
+
+/** A record's name: not blank, and no NUL or other control character anywhere. */
+export const IsName = rule(
+  'isName',
+  (value) => typeof value === 'string' && nameProblem(value) === null,
+  (value) => (typeof value === 'string' ? (nameProblem(value) ?? '') : 'must be a string'),
+);
 
 export const IsCalendarDate = rule('isCalendarDate', isCalendarDate, 'must be an ISO calendar date such as 2026-03-31');
 

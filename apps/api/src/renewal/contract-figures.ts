@@ -6,6 +6,7 @@ import {
   ContractDetail,
   inForceOn,
   lastDay,
+  OrganizationDetail,
   SocialWorkerDetail,
   StationClosure,
   StationDetail,
@@ -26,6 +27,7 @@ import { ServiceOutputMonth } from '@sws/stations-contracts';
 import {
   AssessmentInput,
   EligibilityInputs,
+  EvaluatorAffiliation,
   PublishedPolicy,
   policyVersions,
   RenewalPolicies,
@@ -45,8 +47,10 @@ export interface ContractFigures {
   readonly closures: readonly StationClosure[];
   readonly staffing: StaffingCompliance & { readonly sourceEventIds: readonly string[] };
   readonly performance: ContractPerformance;
-  /** Finalized, not withdrawn, at their latest revision as the source knows it. */
+  /** Finalized, not withdrawn, not annulled, at their latest revision as the source knows it. */
   readonly assessments: readonly AssessmentDetail[];
+  /** Per evaluator organization of those assessments, its declared affiliations with the contract's operator. */
+  readonly evaluatorAffiliations: Readonly<Record<string, readonly EvaluatorAffiliation[]>>;
   readonly reviews: RenewalReviews | null;
   readonly predecessorReviews: RenewalReviews | null;
   readonly policies: readonly PublishedPolicy[];
@@ -107,6 +111,14 @@ export async function contractFigures(documents: DocumentSource, contractId: str
   const assessments = [...(await documents.getMany<AssessmentDetail>('assessment-detail', assessmentIds)).values()]
     .filter((a) => a.status === 'finalized' && a.score !== null)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Each evaluator's affiliations, found by id in the organization read model (either side's declaration is on both).
+  const evaluators = await documents.getMany<OrganizationDetail>('organization-detail', [...new Set(assessments.map((a) => a.evaluatorOrgId))]);
+  const evaluatorAffiliations = Object.fromEntries(
+    [...evaluators.values()].map((o) => [
+      o.id,
+      o.affiliations.filter((a) => a.orgId === contract.operatorOrgId).map(({ eventId, declaredOn }) => ({ eventId, declaredOn })),
+    ]),
+  );
   const [reviews, predecessorReviews, policies] = await Promise.all([
     documents.get<RenewalReviews>('renewal-reviews', contractId),
     contract.predecessorContractId === null ? null : documents.get<RenewalReviews>('renewal-reviews', contract.predecessorContractId),
@@ -119,18 +131,22 @@ export async function contractFigures(documents: DocumentSource, contractId: str
     staffing: staffingOf(contract, closures, workedUntil),
     performance,
     assessments,
+    evaluatorAffiliations,
     reviews,
     predecessorReviews,
     policies: policyVersions(policies),
   };
 }
 
-function assessmentInput(detail: AssessmentDetail): AssessmentInput {
+function assessmentInput(detail: AssessmentDetail, affiliations: ContractFigures['evaluatorAffiliations']): AssessmentInput {
   return {
     assessmentId: detail.id,
     assessorKind: detail.assessorKind,
     period: detail.period,
     finalizedOn: detail.finalized!.finalizedOn,
+    finalizedAt: detail.finalized!.recordedAt,
+    evaluatorOrgId: detail.evaluatorOrgId,
+    affiliationsWithOperator: affiliations[detail.evaluatorOrgId] ?? [],
     score: detail.score!.total,
     grade: detail.score!.grade,
     sourceEventIds: detail.revisions.map((r) => r.eventId),
@@ -146,7 +162,7 @@ export function eligibilityInputs(figures: ContractFigures): EligibilityInputs {
     contractId: contract.id,
     stations: contract.stationIds.map((stationId) => ({
       stationId,
-      assessments: figures.assessments.filter((a) => a.stationId === stationId).map(assessmentInput),
+      assessments: figures.assessments.filter((a) => a.stationId === stationId).map((a) => assessmentInput(a, figures.evaluatorAffiliations)),
     })),
     staffing: staffing.days === 0 ? null : { days: staffing.days, compliantDays: staffing.compliantDays, sourceEventIds: staffing.sourceEventIds },
     supervision: workforce(performance.supervision),

@@ -3,6 +3,7 @@ import { CalendarDate, dateInChina, foldProjections, ProjectedEvent, Projection 
 import { EVENT_STORE, EventStore, Position, RecordedEvent } from '@sws/event-store';
 import { ContractStreams, contractStreamsProjection, streamsOfContract } from '@sws/reporting';
 import { RENEWAL_POLICY_STREAM } from '@sws/renewal';
+import { streams as organizationStreams } from '@sws/stations-contracts';
 import { ReadModels } from '../infrastructure/read-models.service';
 import { DocumentSource, foldedDocuments } from '../infrastructure/document-source';
 
@@ -36,8 +37,23 @@ export function belongsTo(event: RecordedEvent, asOf: CalendarDate, knownAt: num
 }
 
 /**
+ * The organizations whose affiliations bear on the contract's assessments: its operator and each
+ * evaluator organization (a declaration lies on the declaring side's stream, so both are read).
+ */
+function organizationsNamed(events: readonly RecordedEvent[]): string[] {
+  const ids = events.flatMap((event) => {
+    const data = event.data as { operatorOrgId?: string; evaluatorOrgId?: string };
+    if (event.type === 'ContractAwarded') return [data.operatorOrgId!];
+    if (event.type === 'AssessmentStarted') return [data.evaluatorOrgId!, data.operatorOrgId!];
+    return [];
+  });
+  return [...new Set(ids)].map(organizationStreams.organization);
+}
+
+/**
  * The read models of one contract as they were: the streams about the contract (its own, its
- * workers', its assessments', reviews' and the renewal policies), filtered to the past asked about,
+ * workers', its assessments', reviews', the organizations of its operator and evaluators, and the
+ * renewal policies), filtered to the past asked about,
  * folded in memory through the same projections the service runs. Only these streams are read.
  */
 @Injectable()
@@ -64,13 +80,16 @@ export class ContractHistory {
     const streamIds = [...new Set([...own.streams, ...inherited, RENEWAL_POLICY_STREAM])];
     const head = await this.events.headPosition();
     const moment = knownAt === null ? null : Date.parse(knownAt);
-    const recorded = (await Promise.all(streamIds.map((id) => this.events.readStream(id)))).flat();
+    const read = (ids: readonly string[]) => Promise.all(ids.map((id) => this.events.readStream(id))).then((lists) => lists.flat());
+    const contractEvents = await read(streamIds);
+    const organizations = organizationsNamed(contractEvents).filter((id) => !streamIds.includes(id));
+    const recorded = [...contractEvents, ...(await read(organizations))];
     const past = recorded
       // Nothing appended after the head read above: the answer reflects exactly that position.
       .filter((event) => head !== null && this.events.comparePositions(event.position, head) <= 0)
       .filter((event) => belongsTo(event, asOf, moment))
       .sort((a, b) => this.events.comparePositions(a.position, b.position));
     const folded = foldProjections(projections, past as unknown as ProjectedEvent[]);
-    return { documents: foldedDocuments(folded), streams: streamIds.length, events: past.length, head };
+    return { documents: foldedDocuments(folded), streams: streamIds.length + organizations.length, events: past.length, head };
   }
 }

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { CalendarDate, dateInChina, Projection, RecordNotFound } from '@sws/kernel';
 import { Position } from '@sws/event-store';
 import { assessmentDetailProjection } from '@sws/assessment';
-import { contractDetailProjection, serviceOutputProjection, socialWorkerDetailProjection, stationDetailProjection } from '@sws/stations-contracts';
+import {
+  contractDetailProjection,
+  organizationDetailProjection,
+  serviceOutputProjection,
+  socialWorkerDetailProjection,
+  stationDetailProjection,
+} from '@sws/stations-contracts';
 import { contractStreamsProjection, workerLedgerProjection } from '@sws/reporting';
 import {
   EligibilityJudgement,
@@ -28,6 +34,7 @@ export const FIGURE_PROJECTIONS: readonly Projection<any>[] = [
   renewalReviewsProjection,
   renewalPoliciesProjection,
   contractStreamsProjection,
+  organizationDetailProjection,
 ];
 
 export interface Basis {

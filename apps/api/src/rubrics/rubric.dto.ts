@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsNumber, IsObject, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Grade, GRADES } from '@sws/assessment';
+import { IsName, IsNotBlank } from '../http/validators';
 
 /**
  * The parts of a rubric as the admin publishes them. The shapes and sizes are checked here; the
@@ -18,7 +19,7 @@ export class RubricItemDto {
 
   @ApiProperty({ example: '服务场所面积达标，个案室、活动室、办公区分区设置' })
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(500)
   name!: string;
 
@@ -30,7 +31,7 @@ export class RubricItemDto {
 
   @ApiProperty({ example: '实地查看，三类功能区齐全得满分，每缺一类扣0.5分。', description: 'How the evaluator gives points' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(2000)
   guidance!: string;
 }
@@ -44,7 +45,7 @@ export class RubricIndicatorDto {
 
   @ApiProperty({ example: '场所与设施' })
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(200)
   name!: string;
 
@@ -66,7 +67,7 @@ export class RubricDimensionDto {
 
   @ApiProperty({ example: '日常运营' })
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(200)
   name!: string;
 

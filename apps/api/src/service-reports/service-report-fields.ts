@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength, registerDecorator } from 'class-validator';
+import { IsString, MaxLength, registerDecorator } from 'class-validator';
 import { isMonth } from '@sws/stations-contracts';
-import { IsId, OptionalField } from '../http/validators';
+import { IsId, IsNotBlank, OptionalField } from '../http/validators';
 
 /** A calendar month as YYYY-MM. */
 export function IsMonth() {
@@ -30,7 +30,7 @@ export class StationMonthDto {
   })
   @OptionalField()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   reason?: string;
 }

@@ -63,6 +63,7 @@ describe('assessment', () => {
 
     it('refuses an amendment without a reason', () => {
       spec.given(FINALIZED()).when(amend({ 'A.1.a': 20 }, '2027-01-10', ' ')).thenFails('TEXT_REQUIRED');
+      spec.given(FINALIZED()).when(amend({ 'A.1.a': 20 }, '2027-01-10', '\u200b\u200b')).thenFails('TEXT_REQUIRED');
     });
 
     it('refuses amended points out of range and items outside the rubric', () => {

@@ -84,6 +84,18 @@ export type AssessmentWithdrawn = DomainEvent<
   'AssessmentWithdrawn',
   AssessmentRef & { reason: string; previousStatus: 'draft' | 'submitted' }
 >;
+/**
+ * The guidance centre declares a finalized assessment void (e.g. its evaluator was found
+ * conflicted after finalization): it never counts again, and its history stays readable.
+ */
+export type AssessmentAnnulled = DomainEvent<
+  'AssessmentAnnulled',
+  AssessmentRef & {
+    reason: string;
+    /** The revision that counted until now. */
+    revision: number;
+  }
+>;
 export type AssessmentEvent =
   | AssessmentStarted
   | AssessmentItemsScored
@@ -91,13 +103,23 @@ export type AssessmentEvent =
   | AssessmentResponded
   | AssessmentFinalized
   | AssessmentAmended
-  | AssessmentWithdrawn;
+  | AssessmentWithdrawn
+  | AssessmentAnnulled;
 
-/** An assessment of the same station still open (draft or submitted), as the handler found it. */
-export interface OpenAssessment {
+/**
+ * An assessment of the same station that holds its period, as the handler found it: still open
+ * (draft or submitted), or finalized and counting (not withdrawn, not annulled).
+ */
+export interface StationAssessment {
   readonly assessmentId: string;
   readonly period: AssessmentPeriod;
   readonly assessorKind: AssessorKind;
+  readonly status: 'draft' | 'submitted' | 'finalized';
+}
+
+/** The organizations the evaluator organization is affiliated with, declared by either side, as the handler found them. */
+export interface IndependenceFacts {
+  readonly affiliatedOrgIds: readonly string[];
 }
 
 export interface StartAssessmentFacts {
@@ -111,22 +133,27 @@ export interface StartAssessmentFacts {
     readonly term: { readonly start: CalendarDate; readonly end: CalendarDate };
   } | null;
   /** The evaluator organization and the organizations it is affiliated with, declared from either side. */
-  readonly evaluator: { readonly kind: OrganizationKind; readonly affiliatedOrgIds: readonly string[] } | null;
-  readonly openAssessments: readonly OpenAssessment[];
+  readonly evaluator: ({ readonly kind: OrganizationKind } & IndependenceFacts) | null;
+  /** The station's open and counting assessments. */
+  readonly stationAssessments: readonly StationAssessment[];
   /** The station's first closed day; absent or null while it is open. */
   readonly stationClosedOn?: CalendarDate | null;
 }
 
 export type StartAssessment = Command<'StartAssessment', AssessmentRef> & { readonly facts: StartAssessmentFacts };
-export type ScoreAssessmentItems = Command<'ScoreAssessmentItems', { assessmentId: string; scores: readonly ItemScore[] }>;
+/** The commands that make or change what an assessment says carry the evaluator's independence facts. */
+type Independent = { readonly facts: IndependenceFacts };
+export type ScoreAssessmentItems = Command<'ScoreAssessmentItems', { assessmentId: string; scores: readonly ItemScore[] }> & Independent;
 export type SubmitAssessment = Command<
   'SubmitAssessment',
   { assessmentId: string; findings: string; recommendations: string; wouldRecommend: boolean }
->;
+> &
+  Independent;
 export type RespondToAssessment = Command<'RespondToAssessment', { assessmentId: string; comment: string; agrees: boolean }>;
-export type FinalizeAssessment = Command<'FinalizeAssessment', { assessmentId: string }>;
-export type AmendAssessment = Command<'AmendAssessment', { assessmentId: string; scores: readonly ItemScore[]; reason: string }>;
+export type FinalizeAssessment = Command<'FinalizeAssessment', { assessmentId: string }> & Independent;
+export type AmendAssessment = Command<'AmendAssessment', { assessmentId: string; scores: readonly ItemScore[]; reason: string }> & Independent;
 export type WithdrawAssessment = Command<'WithdrawAssessment', { assessmentId: string; reason: string }>;
+export type AnnulAssessment = Command<'AnnulAssessment', { assessmentId: string; reason: string }>;
 export type AssessmentCommand =
   | StartAssessment
   | ScoreAssessmentItems
@@ -134,4 +161,5 @@ export type AssessmentCommand =
   | RespondToAssessment
   | FinalizeAssessment
   | AmendAssessment
-  | WithdrawAssessment;
+  | WithdrawAssessment
+  | AnnulAssessment;

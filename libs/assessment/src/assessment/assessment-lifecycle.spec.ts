@@ -80,6 +80,7 @@ describe('assessment', () => {
 
     it('refuses a submission without findings or recommendations', () => {
       spec.given(SCORED()).when(submit(undefined, ' ')).thenFails('TEXT_REQUIRED');
+      spec.given(SCORED()).when(submit(undefined, '\u200b\u200b')).thenFails('TEXT_REQUIRED');
       const noRecommendations = { ...submit(), data: { ...submit().data, recommendations: '' } } as ReturnType<typeof submit>;
       spec.given(SCORED()).when(noRecommendations).thenFails('TEXT_REQUIRED');
     });
@@ -117,6 +118,7 @@ describe('assessment', () => {
 
     it('refuses a disagreement without a comment, and accepts an agreement without one', () => {
       spec.given(SUBMITTED()).when(respond('2026-12-03', false, '')).thenFails('TEXT_REQUIRED');
+      spec.given(SUBMITTED()).when(respond('2026-12-03', false, '\u2060\ufeff')).thenFails('TEXT_REQUIRED');
       spec.given(SUBMITTED()).when(respond('2026-12-03', true, '')).thenProduces((events) => expect(events).toHaveLength(1));
     });
 
@@ -167,6 +169,7 @@ describe('assessment', () => {
 
     it('refuses a withdrawal without a reason', () => {
       spec.given(DRAFT()).when(withdraw(undefined, '')).thenFails('TEXT_REQUIRED');
+      spec.given(DRAFT()).when(withdraw(undefined, '\u200b\u200b')).thenFails('TEXT_REQUIRED');
     });
 
     it('refuses everything afterwards', () => {

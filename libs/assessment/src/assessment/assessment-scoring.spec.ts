@@ -10,6 +10,7 @@ const scoreWith = (items: ReturnType<typeof scores>): AssessmentCommand => ({
   type: 'ScoreAssessmentItems',
   data: { assessmentId: REF.assessmentId, scores: items },
   metadata: score({}).metadata,
+  facts: { affiliatedOrgIds: [] },
 });
 
 function refusal(command: AssessmentCommand): DomainError {
@@ -66,6 +67,7 @@ describe('assessment', () => {
 
     it('refuses points without a note of the evidence', () => {
       spec.given(DRAFT()).when(scoreWith(scores({ 'A.1.a': 1 }, ' '))).thenFails('TEXT_REQUIRED');
+      spec.given(DRAFT()).when(scoreWith(scores({ 'A.1.a': 1 }, '\u200b\u200b'))).thenFails('TEXT_REQUIRED');
     });
 
     it('refuses to score an assessment that has not been started', () => {

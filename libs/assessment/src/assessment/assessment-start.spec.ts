@@ -2,16 +2,17 @@ import { deciderSpecification } from '../../../kernel/src/testing';
 import { at, smallRubric } from '../testing/fixtures';
 import { REF, start, started } from '../testing/assessment-fixtures';
 import { assessment } from './assessment';
-import { OpenAssessment } from './assessment-events';
+import { StationAssessment } from './assessment-events';
 
 const spec = deciderSpecification(assessment);
 
 const evaluator = (kind: 'operator' | 'evaluator' | 'purchaser', affiliatedOrgIds: string[] = []) => ({ evaluator: { kind, affiliatedOrgIds } });
-const open = (period: OpenAssessment['period'], assessorKind: OpenAssessment['assessorKind'] = 'third_party'): OpenAssessment => ({
-  assessmentId: 'a-0',
-  period,
-  assessorKind,
-});
+const open = (
+  period: StationAssessment['period'],
+  assessorKind: StationAssessment['assessorKind'] = 'third_party',
+  status: StationAssessment['status'] = 'draft',
+): StationAssessment => ({ assessmentId: 'a-0', period, assessorKind, status });
+const counting = (period: StationAssessment['period'], assessorKind: StationAssessment['assessorKind'] = 'third_party') => open(period, assessorKind, 'finalized');
 const march = { kind: 'monthly' as const, from: '2026-03-01', to: '2026-03-31' };
 
 describe('assessment', () => {
@@ -108,19 +109,32 @@ describe('assessment', () => {
 
     describe('with other open assessments of the station', () => {
       it('refuses a second open assessment of the same period and assessor kind', () => {
-        spec.given([]).when(start({}, { openAssessments: [open(REF.period)] })).thenFails('ASSESSMENT_ALREADY_OPEN');
+        spec.given([]).when(start({}, { stationAssessments: [open(REF.period)] })).thenFails('ASSESSMENT_ALREADY_OPEN');
       });
 
       it('treats overlapping periods of one kind as the same period', () => {
         const midMarch = { kind: 'monthly' as const, from: '2026-03-15', to: '2026-04-14' };
-        spec.given([]).when(start({ period: march }, { openAssessments: [open(midMarch)] })).thenFails('ASSESSMENT_ALREADY_OPEN');
+        spec.given([]).when(start({ period: march }, { stationAssessments: [open(midMarch)] })).thenFails('ASSESSMENT_ALREADY_OPEN');
+      });
+
+      it('refuses a new assessment of a period whose assessment is finalized, naming it: it is amended instead', () => {
+        spec.given([]).when(start({}, { stationAssessments: [counting(REF.period)] })).thenFails('ASSESSMENT_ALREADY_FINALIZED');
+        const secondHalf = { kind: 'annual' as const, from: '2026-07-01', to: '2026-12-31' };
+        spec.given([]).when(start({ period: secondHalf }, { stationAssessments: [counting(REF.period)] })).thenFails('ASSESSMENT_ALREADY_FINALIZED');
+        expect(() => assessment.decide(start({}, { stationAssessments: [counting(REF.period)] }), assessment.initialState())).toThrow(
+          expect.objectContaining({ details: { assessmentId: 'a-0', period: REF.period, assessorKind: 'third_party' }, message: expect.stringContaining('/assessments/a-0/amendments') }),
+        );
+      });
+
+      it('accepts another period kind or assessor kind beside a finalized one', () => {
+        spec.given([]).when(start({}, { stationAssessments: [counting({ ...REF.period, kind: 'final' }), counting(REF.period, 'community')] })).then([started]);
       });
 
       it('accepts the next month, another period kind and another assessor kind', () => {
         const april = { kind: 'monthly' as const, from: '2026-04-01', to: '2026-04-30' };
         const others = [open(april), open(REF.period, 'purchaser'), open({ ...REF.period, kind: 'final' })];
-        spec.given([]).when(start({ period: march }, { openAssessments: others })).thenProduces((e) => expect(e).toHaveLength(1));
-        spec.given([]).when(start({}, { openAssessments: [open(march), open(REF.period, 'community')] })).then([started]);
+        spec.given([]).when(start({ period: march }, { stationAssessments: others })).thenProduces((e) => expect(e).toHaveLength(1));
+        spec.given([]).when(start({}, { stationAssessments: [open(march), open(REF.period, 'community')] })).then([started]);
       });
     });
 

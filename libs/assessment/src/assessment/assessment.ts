@@ -1,12 +1,13 @@
-import { addDays, CalendarDate, Decider, refuse, today } from '@sws/kernel';
+import { addDays, CalendarDate, Decider, mustHaveText as mustHave, refuse, today } from '@sws/kernel';
 import { RubricSnapshot, snapshotOf } from '../rubric/rubric-definition';
 import { scoreAssessment } from '../scoring/score-assessment';
 import { toHundredths } from '../shared/points';
-import { AssessmentCommand, AssessmentEvent, AssessmentRef, AssessmentScore, ItemScore } from './assessment-events';
+import { AssessmentCommand, AssessmentEvent, AssessmentRef, AssessmentScore, IndependenceFacts, ItemScore } from './assessment-events';
+import { mustBeIndependent } from './independence';
 import { checkScores } from './score-checks';
 import { checkStart } from './start-checks';
 
-export type AssessmentStatus = 'draft' | 'submitted' | 'finalized' | 'withdrawn';
+export type AssessmentStatus = 'draft' | 'submitted' | 'finalized' | 'withdrawn' | 'annulled';
 
 export type AssessmentState =
   | { readonly status: 'unknown' }
@@ -29,6 +30,7 @@ const REFUSALS: Record<AssessmentStatus, readonly [code: string, message: string
   submitted: ['ALREADY_SUBMITTED', 'the assessment is submitted; its scores no longer change before finalization'],
   finalized: ['ALREADY_FINALIZED', 'the assessment is finalized; only an amendment with a reason changes it'],
   withdrawn: ['ASSESSMENT_WITHDRAWN', 'the assessment was withdrawn; nothing more happens to it'],
+  annulled: ['ASSESSMENT_ANNULLED', 'the assessment was annulled; nothing more happens to it'],
 };
 
 function mustBe(state: AssessmentState, allowed: readonly AssessmentStatus[], otherwise: Partial<typeof REFUSALS> = {}): asserts state is Known {
@@ -40,7 +42,7 @@ function mustBe(state: AssessmentState, allowed: readonly AssessmentStatus[], ot
 }
 
 function mustHaveText(field: string, value: string, why: string): void {
-  if (value.trim() === '') refuse('TEXT_REQUIRED', why, { field });
+  mustHave('TEXT_REQUIRED', field, value, why);
 }
 
 function pointsOf(scores: Known['scores']): Record<string, number> {
@@ -57,6 +59,13 @@ function withScores(scores: Known['scores'], changes: readonly ItemScore[]): Kno
 }
 
 const NOT_FINALIZED = ['NOT_FINALIZED', 'only a finalized assessment is amended; until then the evaluator scores it'] as const;
+const NOT_FINALIZED_TO_ANNUL = ['NOT_FINALIZED', 'only a finalized assessment is annulled; an open one is withdrawn'] as const;
+const ALREADY_ANNULLED = ['ALREADY_ANNULLED', 'the assessment was annulled already'] as const;
+
+/** The evaluator still independent of the contract's operator, at every step that makes or changes what the assessment says. */
+function mustStillBeIndependent(state: Known, facts: IndependenceFacts): void {
+  mustBeIndependent(state.ref, state.operatorOrgId, facts);
+}
 
 export const assessment: Decider<AssessmentState, AssessmentCommand, AssessmentEvent> = {
   initialState: () => ({ status: 'unknown' }),
@@ -80,6 +89,8 @@ export const assessment: Decider<AssessmentState, AssessmentCommand, AssessmentE
         return { ...state, scores: withScores(state.scores, event.data.scores), revision: event.data.score.revision, score: event.data.score };
       case 'AssessmentWithdrawn':
         return { ...state, status: 'withdrawn' };
+      case 'AssessmentAnnulled':
+        return { ...state, status: 'annulled' };
     }
   },
 
@@ -92,12 +103,14 @@ export const assessment: Decider<AssessmentState, AssessmentCommand, AssessmentE
     switch (command.type) {
       case 'ScoreAssessmentItems': {
         mustBe(state, ['draft']);
+        mustStillBeIndependent(state, command.facts);
         if (command.data.scores.length === 0) refuse('NO_SCORES', 'name at least one item to score', { field: 'scores' });
         checkScores(state.rubric, command.data.scores);
         return [{ type: 'AssessmentItemsScored', data: { ...state.ref, scores: command.data.scores } }];
       }
       case 'SubmitAssessment': {
         mustBe(state, ['draft']);
+        mustStillBeIndependent(state, command.facts);
         const { findings, recommendations, wouldRecommend } = command.data;
         mustHaveText('findings', findings, 'a submission states its findings');
         mustHaveText('recommendations', recommendations, 'a submission states its recommendations');
@@ -135,6 +148,7 @@ export const assessment: Decider<AssessmentState, AssessmentCommand, AssessmentE
       }
       case 'FinalizeAssessment': {
         mustBe(state, ['submitted']);
+        mustStillBeIndependent(state, command.facts);
         const finalizedOn = today(command);
         if (!state.responded && finalizedOn <= state.responseDueOn!) {
           const from = addDays(state.responseDueOn!, 1);
@@ -148,6 +162,7 @@ export const assessment: Decider<AssessmentState, AssessmentCommand, AssessmentE
       }
       case 'AmendAssessment': {
         mustBe(state, ['finalized'], { draft: NOT_FINALIZED, submitted: NOT_FINALIZED });
+        mustStillBeIndependent(state, command.facts);
         const { scores, reason } = command.data;
         mustHaveText('reason', reason, 'an amendment states its reason');
         checkScores(state.rubric, scores);
@@ -165,6 +180,11 @@ export const assessment: Decider<AssessmentState, AssessmentCommand, AssessmentE
         mustHaveText('reason', command.data.reason, 'a withdrawal states its reason');
         const previousStatus = state.status as 'draft' | 'submitted';
         return [{ type: 'AssessmentWithdrawn', data: { ...state.ref, reason: command.data.reason, previousStatus } }];
+      }
+      case 'AnnulAssessment': {
+        mustBe(state, ['finalized'], { draft: NOT_FINALIZED_TO_ANNUL, submitted: NOT_FINALIZED_TO_ANNUL, annulled: ALREADY_ANNULLED });
+        mustHaveText('reason', command.data.reason, 'an annulment states its reason');
+        return [{ type: 'AssessmentAnnulled', data: { ...state.ref, reason: command.data.reason, revision: state.revision } }];
       }
     }
   },

@@ -1,4 +1,4 @@
-import { refuse } from '@sws/kernel';
+import { isBlank, refuse } from '@sws/kernel';
 import { itemsOf, ScoringRubric } from '../rubric/rubric-definition';
 import { hasAtMostTwoDecimals, toHundredths } from '../shared/points';
 import { ItemScore } from './assessment-events';
@@ -32,7 +32,7 @@ export function checkScores(rubric: ScoringRubric, scores: readonly ItemScore[])
         itemCode,
       });
     }
-    if (evidence.trim() === '') {
+    if (isBlank(evidence)) {
       refuse('TEXT_REQUIRED', `item ${itemCode} needs a note of the evidence behind its points`, { field: `scores[${i}].evidence`, itemCode });
     }
   });

@@ -1,26 +1,10 @@
 import { mustNotBeInFuture, refuse } from '@sws/kernel';
-import { AssessmentPeriod, OpenAssessment, StartAssessment } from './assessment-events';
+import { AssessmentPeriod, StartAssessment, StationAssessment } from './assessment-events';
+import { mustBeIndependent } from './independence';
 import { checkStationOpen } from './station-open';
 
 function overlaps(a: AssessmentPeriod, b: AssessmentPeriod): boolean {
   return a.from <= b.to && b.from <= a.to;
-}
-
-/**
- * SPEC "Independence": an organization may not assess a station of a contract it operates or
- * whose operator it has declared an affiliation with (either side's declaration counts).
- */
-function checkIndependence({ data, facts }: StartAssessment, operatorOrgId: string): void {
-  const affiliated = facts.evaluator?.affiliatedOrgIds.includes(operatorOrgId) ?? false;
-  if (data.evaluatorOrgId === operatorOrgId || affiliated) {
-    refuse(
-      'CONFLICT_OF_INTEREST',
-      data.evaluatorOrgId === operatorOrgId
-        ? `organization ${data.evaluatorOrgId} operates contract ${data.contractId} and cannot assess its stations`
-        : `organization ${data.evaluatorOrgId} has a declared affiliation with ${operatorOrgId}, the operator of contract ${data.contractId}`,
-      { evaluatorOrgId: data.evaluatorOrgId, operatorOrgId, contractId: data.contractId },
-    );
-  }
 }
 
 /** Third-party assessments need an evaluation organization, purchaser ones the contract's purchaser. */
@@ -45,23 +29,30 @@ function checkAssessor({ data, facts }: StartAssessment, purchaserOrgId: string)
   }
 }
 
-/** One open assessment per station, period and assessor kind; overlapping periods of a kind are the same period. */
-function checkNoneOpen({ data }: StartAssessment, open: readonly OpenAssessment[]): void {
-  const clash = open.find(
+/**
+ * One assessment per station, period and assessor kind, overlapping periods of a kind being the
+ * same period: none may start while another is open, nor once one is finalized. A finalized one
+ * changes only by amendment; only its annulment (or a withdrawal, before finalization) frees the period.
+ */
+function checkPeriodFree({ data }: StartAssessment, held: readonly StationAssessment[]): void {
+  const clash = held.find(
     (o) =>
       o.assessmentId !== data.assessmentId &&
       o.assessorKind === data.assessorKind &&
       o.period.kind === data.period.kind &&
       overlaps(o.period, data.period),
   );
-  if (clash) {
-    refuse(
-      'ASSESSMENT_ALREADY_OPEN',
-      `assessment ${clash.assessmentId} of station ${data.stationId} for the ${clash.period.kind} period ` +
-        `${clash.period.from} to ${clash.period.to} is still open`,
-      { assessmentId: clash.assessmentId, period: clash.period, assessorKind: clash.assessorKind },
-    );
+  if (!clash) return;
+  const { assessmentId, period, assessorKind } = clash;
+  const which = `assessment ${assessmentId} of station ${data.stationId} for the ${period.kind} period ${period.from} to ${period.to}`;
+  if (clash.status === 'finalized') {
+    refuse('ASSESSMENT_ALREADY_FINALIZED', `${which} is finalized; amend it (POST /assessments/${assessmentId}/amendments) instead of assessing the period again`, {
+      assessmentId,
+      period,
+      assessorKind,
+    });
   }
+  refuse('ASSESSMENT_ALREADY_OPEN', `${which} is still open`, { assessmentId, period, assessorKind });
 }
 
 /** Everything StartAssessment checks against the facts the handler gathered, in the order a person would fix them. */
@@ -99,8 +90,8 @@ export function checkStart(command: StartAssessment) {
   if (facts.evaluator === null) {
     refuse('ORGANIZATION_NOT_FOUND', `organization ${data.evaluatorOrgId} is not registered`, { organizationId: data.evaluatorOrgId });
   }
-  checkIndependence(command, contract.operatorOrgId);
+  mustBeIndependent(data, contract.operatorOrgId, facts.evaluator);
   checkAssessor(command, contract.purchaserOrgId);
-  checkNoneOpen(command, facts.openAssessments);
+  checkPeriodFree(command, facts.stationAssessments);
   return { definition: facts.rubric.definition, operatorOrgId: contract.operatorOrgId, purchaserOrgId: contract.purchaserOrgId };
 }

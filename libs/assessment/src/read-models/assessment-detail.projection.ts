@@ -25,6 +25,8 @@ export interface AssessmentDetail extends Omit<AssessmentRef, 'assessmentId'> {
   readonly response: { readonly comment: string; readonly agrees: boolean; readonly respondedOn: CalendarDate; readonly recordedAt: string } | null;
   readonly finalized: { readonly finalizedOn: CalendarDate; readonly recordedAt: string } | null;
   readonly withdrawn: { readonly reason: string; readonly recordedAt: string } | null;
+  /** Set when the guidance centre annulled it: it no longer counts anywhere. */
+  readonly annulled: { readonly reason: string; readonly revision: number; readonly recordedAt: string; readonly eventId: string } | null;
   /** The latest computed score: the submitted one, then the finalized one and each amendment's. */
   readonly score: AssessmentScore | null;
   readonly revisions: ReadonlyArray<{
@@ -46,7 +48,7 @@ function withItems(document: AssessmentDetail, scores: ReadonlyArray<{ itemCode:
 /** The record of one assessment as the evaluator and the operator see it. */
 export const assessmentDetailProjection: Projection<AssessmentDetail> = {
   name: 'assessment-detail',
-  version: 2,
+  version: 3,
   collection: 'assessments',
   handles: [
     'AssessmentStarted',
@@ -56,6 +58,7 @@ export const assessmentDetailProjection: Projection<AssessmentDetail> = {
     'AssessmentFinalized',
     'AssessmentAmended',
     'AssessmentWithdrawn',
+    'AssessmentAnnulled',
   ],
   documentIds: (event: ProjectedEvent) => [(event.data as AssessmentRef).assessmentId],
 
@@ -75,6 +78,7 @@ export const assessmentDetailProjection: Projection<AssessmentDetail> = {
         response: null,
         finalized: null,
         withdrawn: null,
+        annulled: null,
         score: null,
         revisions: [],
       };
@@ -105,6 +109,10 @@ export const assessmentDetailProjection: Projection<AssessmentDetail> = {
       }
       case 'AssessmentWithdrawn':
         return { ...document, status: 'withdrawn', withdrawn: { reason: event.data.reason, recordedAt } };
+      case 'AssessmentAnnulled': {
+        const { reason, revision } = event.data;
+        return { ...document, status: 'annulled', annulled: { reason, revision, recordedAt, eventId } };
+      }
     }
   },
 };

@@ -1,4 +1,4 @@
-import { amend, FINALIZED, play, REF, respond, score, start, TO_FINALIZED, TO_SUBMITTED, withdraw } from '../testing/assessment-fixtures';
+import { amend, annul, FINALIZED, play, REF, respond, score, start, TO_FINALIZED, TO_SUBMITTED, withdraw } from '../testing/assessment-fixtures';
 import { SMALL_RUBRIC } from '../testing/fixtures';
 import { run } from '../testing/projection-log';
 import { assessmentDetailProjection, provisionalScore, responseWindow } from './assessment-detail.projection';
@@ -41,6 +41,11 @@ describe('assessment detail', () => {
     expect(run(assessmentDetailProjection, byThePurchaser).get('a-1')!.parties).toEqual(['org-bureau', 'org-operator']);
   });
 
+  it('shows an annulment with its reason and the revision it annulled', () => {
+    const detail = run(assessmentDetailProjection, play(...TO_FINALIZED(), annul())).get('a-1')!;
+    expect(detail).toMatchObject({ status: 'annulled', annulled: { reason: '评估机构与承接机构存在关联', revision: 1 }, score: { total: 85.25 } });
+  });
+
   it('shows a withdrawal', () => {
     const detail = run(assessmentDetailProjection, play(start(), withdraw())).get('a-1')!;
     expect(detail).toMatchObject({ status: 'withdrawn', withdrawn: { reason: '评估对象调整' } });
@@ -68,26 +73,27 @@ describe('assessment detail', () => {
   });
 });
 
-describe('open assessments', () => {
+describe('open and counting assessments', () => {
   it('lists a station’s drafts and submitted assessments', () => {
     const events = [...play(...TO_SUBMITTED()), ...play(start({ assessmentId: 'a-2', period: { kind: 'monthly', from: '2026-03-01', to: '2026-03-31' } }))];
-    expect(run(openAssessmentsProjection, events).get('st-1')!.open).toEqual([
+    expect(run(openAssessmentsProjection, events).get('st-1')!.assessments).toEqual([
       { assessmentId: 'a-1', evaluatorOrgId: 'org-evaluator', contractId: 'c-1', period: REF.period, assessorKind: 'third_party', status: 'submitted' },
       expect.objectContaining({ assessmentId: 'a-2', status: 'draft' }),
     ]);
   });
 
-  it('forgets an assessment once finalized or withdrawn, and the station once none is open', () => {
-    expect(run(openAssessmentsProjection, FINALIZED()).size).toBe(0);
+  it('keeps a finalized assessment as counting, and forgets a withdrawn or annulled one, and the station once none holds a period', () => {
+    expect(run(openAssessmentsProjection, FINALIZED()).get('st-1')!.assessments).toEqual([expect.objectContaining({ assessmentId: 'a-1', status: 'finalized' })]);
     expect(run(openAssessmentsProjection, play(start(), withdraw())).size).toBe(0);
+    expect(run(openAssessmentsProjection, play(...TO_FINALIZED(), annul())).size).toBe(0);
   });
 
-  it('lets a new assessment of the period start once the earlier one is finalized', () => {
-    const events = [...FINALIZED(), ...play(start({ assessmentId: 'a-2', evaluatorOrgId: 'org-e2' }))];
-    const open = run(openAssessmentsProjection, events).get('st-1')!.open;
-    expect(open.map((o) => o.assessmentId)).toEqual(['a-2']);
-    const third = start({ assessmentId: 'a-3', evaluatorOrgId: 'org-e3' }, { openAssessments: open });
-    expect(() => play(third)).toThrow(/assessment a-2 of station st-1 for the annual period 2026-01-01 to 2026-12-31 is still open/);
+  it('refuses a new assessment of a finalized period, and lets one start once the finalized one is annulled', () => {
+    const held = run(openAssessmentsProjection, FINALIZED()).get('st-1')!.assessments;
+    const second = start({ assessmentId: 'a-2', evaluatorOrgId: 'org-e2' }, { stationAssessments: held });
+    expect(() => play(second)).toThrow(/assessment a-1 of station st-1 for the annual period 2026-01-01 to 2026-12-31 is finalized; amend it/);
+    const freed = run(openAssessmentsProjection, play(...TO_FINALIZED(), annul())).get('st-1')?.assessments ?? [];
+    expect(play(start({ assessmentId: 'a-2', evaluatorOrgId: 'org-e2' }, { stationAssessments: freed }))).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { ProjectedEvent, Projection } from '@sws/kernel';
-import { AssessmentAmended, AssessmentFinalized, AssessmentPeriod, AssessorKind } from '../assessment/assessment-events';
+import { AssessmentAmended, AssessmentAnnulled, AssessmentFinalized, AssessmentPeriod, AssessorKind } from '../assessment/assessment-events';
 import { Grade } from '../rubric/rubric-definition';
 import { fromHundredths, meanHalfUp, toHundredths } from '../shared/points';
 
@@ -17,7 +17,8 @@ export interface EvaluatorAssessment {
 }
 
 /**
- * Read model 6, per evaluator organization: its finalized assessments and their mean score.
+ * Read model 6, per evaluator organization: its finalized assessments and their mean score; an
+ * annulled one leaves the record, as it leaves every score.
  * The deviation from other organizations needs their scores of the same stations and periods,
  * which the station scorecards hold: see `evaluatorConsistency`.
  */
@@ -29,7 +30,7 @@ export interface EvaluatorRecord {
   readonly meanScore: number | null;
 }
 
-type Handled = AssessmentFinalized | AssessmentAmended;
+type Handled = AssessmentFinalized | AssessmentAmended | AssessmentAnnulled;
 
 function withAssessments(evaluatorOrgId: string, assessments: readonly EvaluatorAssessment[]): EvaluatorRecord {
   const mean = meanHalfUp(assessments.map((a) => toHundredths(a.total)));
@@ -38,16 +39,18 @@ function withAssessments(evaluatorOrgId: string, assessments: readonly Evaluator
 
 export const evaluatorConsistencyProjection: Projection<EvaluatorRecord> = {
   name: 'evaluator-consistency',
-  version: 1,
+  version: 2,
   collection: 'evaluator-consistency',
-  handles: ['AssessmentFinalized', 'AssessmentAmended'],
+  handles: ['AssessmentFinalized', 'AssessmentAmended', 'AssessmentAnnulled'],
   documentIds: (event: ProjectedEvent) => [(event.data as Handled['data']).evaluatorOrgId],
 
   evolve(document, projected) {
     const event = projected as unknown as Handled;
-    const { assessmentId, stationId, contractId, period, assessorKind, evaluatorOrgId, score } = event.data;
+    const { assessmentId, evaluatorOrgId } = event.data;
     const assessments = document?.assessments ?? [];
     const own = assessments.find((a) => a.assessmentId === assessmentId);
+    if (event.type === 'AssessmentAnnulled') return own ? withAssessments(evaluatorOrgId, assessments.filter((a) => a !== own)) : document;
+    const { stationId, contractId, period, assessorKind, score } = event.data;
     if (event.type === 'AssessmentFinalized') {
       if (own) return document;
       const finalized: EvaluatorAssessment = {

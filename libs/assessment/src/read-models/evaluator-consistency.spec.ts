@@ -1,4 +1,4 @@
-import { amended, finalized, play, pointsTotalling, score, start, submit } from '../testing/assessment-fixtures';
+import { amended, annul, finalized, play, pointsTotalling, score, start, submit } from '../testing/assessment-fixtures';
 import { run } from '../testing/projection-log';
 import { evaluatorConsistency, stationsToCompare } from './evaluator-consistency';
 import { evaluatorConsistencyProjection } from './evaluator-consistency.projection';
@@ -33,6 +33,13 @@ describe('evaluator consistency', () => {
         ['a-1', 'st-1', 85.25, 1],
         ['a-2', 'st-2', 70, 1],
       ]);
+    });
+
+    it('leaves out an annulled assessment, in its own record and in the others’ comparisons', () => {
+      const annulled = [...everything, ...play.withHistory(e2st1, annul(undefined, '评估机构存在关联', 'a-3'))];
+      expect(run(evaluatorConsistencyProjection, annulled).get('org-e2')).toMatchObject({ finalized: 0, meanScore: null, assessments: [] });
+      const own = consistencyOf('org-evaluator', annulled);
+      expect(own.comparisons.flatMap((c) => c.others.map((o) => o.assessmentId))).toEqual(['a-4']);
     });
 
     it('replaces a score by its amendment', () => {
@@ -80,7 +87,12 @@ describe('evaluator consistency', () => {
       expect(consistencyOf('org-evaluator', events)).toMatchObject({ meanAbsoluteDeviation: 7.5 });
     });
 
-    it('has no deviation without another organization’s score of the same period and assessor kind', () => {
+    it('compares with another evaluation organization’s community assessment of the same period, the one a period still admits', () => {
+      const events = [...e1st2, ...finalized('a-9', { period: year, stationId: 'st-2', evaluatorOrgId: 'org-e2', assessorKind: 'community' }, 64)];
+      expect(consistencyOf('org-evaluator', events)).toMatchObject({ pairs: 1, meanAbsoluteDeviation: 6 });
+    });
+
+    it('has no deviation without another organization’s score of the same period, nor against the purchaser’s own', () => {
       const events = [
         ...e1st2,
         ...finalized('a-6', { period: march, stationId: 'st-2', evaluatorOrgId: 'org-e2' }, 50),

@@ -22,7 +22,7 @@ export interface EvaluatorConsistency {
   readonly evaluatorOrgId: string;
   readonly finalized: number;
   readonly meanScore: number | null;
-  /** Pairs of this organization's score and another's for the same station, period and assessor kind. */
+  /** Pairs of this organization's score and another's for the same station and period (see `comparable`). */
   readonly pairs: number;
   /** The mean absolute difference over those pairs, rounded half up to the hundredth; null without pairs. */
   readonly meanAbsoluteDeviation: number | null;
@@ -35,9 +35,18 @@ export function stationsToCompare(record: EvaluatorRecord): string[] {
 }
 
 /**
+ * Which assessor kinds are compared: those evaluation organizations make (third-party, community,
+ * service users) with each other, a purchaser's own with purchasers' own. Since a period holds one
+ * counting assessment per assessor kind (issue 10), another organization's score of the same period
+ * is mostly one of another kind.
+ */
+const comparable = (a: AssessorKind, b: AssessorKind) => (a === 'purchaser') === (b === 'purchaser');
+
+/**
  * Read model 6 at query time: how far an evaluator organization's scores lie from other
- * organizations' scores of the same station, period (kind, from, to) and assessor kind,
- * each at its latest revision. Every pair counts once; an organization is never compared with itself.
+ * organizations' scores of the same station and period (kind, from, to), of a comparable assessor
+ * kind, each at its latest revision; annulled ones are left out. Every pair counts once; an
+ * organization is never compared with itself.
  */
 export function evaluatorConsistency(
   record: EvaluatorRecord,
@@ -48,17 +57,16 @@ export function evaluatorConsistency(
   let sum = 0;
   const comparisons: ConsistencyComparison[] = [];
   for (const own of record.assessments) {
-    const period = byStation
-      .get(own.stationId)
-      ?.periods.find(
-        (p) =>
-          p.assessorKind === own.assessorKind &&
-          p.period.kind === own.period.kind &&
-          p.period.from === own.period.from &&
-          p.period.to === own.period.to,
-      );
-    const others = (period?.assessments ?? [])
-      .filter((a) => a.evaluatorOrgId !== record.evaluatorOrgId)
+    const periods = (byStation.get(own.stationId)?.periods ?? []).filter(
+      (p) =>
+        comparable(p.assessorKind, own.assessorKind) &&
+        p.period.kind === own.period.kind &&
+        p.period.from === own.period.from &&
+        p.period.to === own.period.to,
+    );
+    const others = periods
+      .flatMap((p) => p.assessments)
+      .filter((a) => a.evaluatorOrgId !== record.evaluatorOrgId && a.annulled === null)
       .map((a) => {
         const total = a.revisions[a.revisions.length - 1].total;
         const difference = Math.abs(toHundredths(own.total) - toHundredths(total));

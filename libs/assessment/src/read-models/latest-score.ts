@@ -1,6 +1,7 @@
+import { latestCounting } from '@sws/kernel';
 import { AssessmentPeriod, AssessorKind, PeriodKind } from '../assessment/assessment-events';
 import { Grade } from '../rubric/rubric-definition';
-import { ScorecardPeriod, StationScorecard } from './station-scorecard.projection';
+import { StationScorecard } from './station-scorecard.projection';
 
 export interface LatestScore {
   readonly assessmentId: string;
@@ -12,22 +13,21 @@ export interface LatestScore {
 }
 
 /**
- * A station's most recent finalized score: the period that ends last among those asked for
- * (by default third-party assessments of any period kind); of two ending the same day, the
- * longer one, so an annual assessment outranks December's monthly one.
+ * A station's most recent counting score among the periods asked for (by default third-party
+ * assessments of any period kind), chosen by the kernel's one rule (`latestCounting`: the period
+ * ending last, the longer of two ending the same day, then the one finalized later), as the
+ * renewal judgement chooses. Annulled assessments never count.
  */
 export function latestScore(
   scorecard: Pick<StationScorecard, 'periods'> | null,
   options: { readonly assessorKind?: AssessorKind; readonly periodKinds?: readonly PeriodKind[] } = {},
 ): LatestScore | null {
   const assessorKind = options.assessorKind ?? 'third_party';
-  const candidates = (scorecard?.periods ?? []).filter(
-    (p) => p.assessorKind === assessorKind && (options.periodKinds === undefined || options.periodKinds.includes(p.period.kind)),
+  const candidates = (scorecard?.periods ?? []).flatMap(({ period, assessorKind: kind, current }) =>
+    current !== null && kind === assessorKind && (options.periodKinds === undefined || options.periodKinds.includes(period.kind)) ? [{ ...current, period }] : [],
   );
-  const later = (a: ScorecardPeriod, b: ScorecardPeriod) =>
-    a.period.to !== b.period.to ? a.period.to > b.period.to : a.period.from < b.period.from;
-  const best = candidates.reduce<ScorecardPeriod | null>((found, p) => (found === null || later(p, found) ? p : found), null);
+  const best = latestCounting(candidates);
   if (best === null) return null;
-  const { assessmentId, revision, total, grade } = best.current;
-  return { assessmentId, period: best.period, assessorKind, revision, total, grade };
+  const { assessmentId, period, revision, total, grade } = best;
+  return { assessmentId, period, assessorKind, revision, total, grade };
 }

@@ -1,38 +1,41 @@
 import { ProjectedEvent, Projection } from '@sws/kernel';
-import { AssessmentPeriod, AssessmentRef, AssessorKind } from '../assessment/assessment-events';
+import { AssessmentRef, StationAssessment } from '../assessment/assessment-events';
 
-export interface OpenAssessmentEntry {
-  readonly assessmentId: string;
+export interface StationAssessmentEntry extends StationAssessment {
   readonly evaluatorOrgId: string;
   readonly contractId: string;
-  readonly period: AssessmentPeriod;
-  readonly assessorKind: AssessorKind;
-  readonly status: 'draft' | 'submitted';
 }
 
 /**
- * Per station, its assessments still open (draft or submitted): the facts StartAssessment needs
- * for "one open assessment per station, period and assessor kind". No document when none is open.
+ * Per station, the assessments that hold their period: those still open (draft or submitted)
+ * and those finalized and counting. The facts StartAssessment needs for "one assessment per
+ * station, period and assessor kind": a withdrawal or an annulment frees the period. No document
+ * when none holds one.
  */
 export interface StationOpenAssessments {
   readonly stationId: string;
-  readonly open: readonly OpenAssessmentEntry[];
+  readonly assessments: readonly StationAssessmentEntry[];
 }
+
+const STATUS_AFTER: Readonly<Record<string, StationAssessment['status'] | null>> = {
+  AssessmentStarted: 'draft',
+  AssessmentSubmitted: 'submitted',
+  AssessmentFinalized: 'finalized',
+  AssessmentWithdrawn: null,
+  AssessmentAnnulled: null,
+};
 
 export const openAssessmentsProjection: Projection<StationOpenAssessments> = {
   name: 'open-assessments',
-  version: 1,
+  version: 2,
   collection: 'open-assessments',
-  handles: ['AssessmentStarted', 'AssessmentSubmitted', 'AssessmentFinalized', 'AssessmentWithdrawn'],
+  handles: Object.keys(STATUS_AFTER),
   documentIds: (event: ProjectedEvent) => [(event.data as AssessmentRef).stationId],
-
   evolve(document, event) {
     const { assessmentId, evaluatorOrgId, contractId, period, assessorKind, stationId } = event.data as AssessmentRef;
-    const open = (document?.open ?? []).filter((entry) => entry.assessmentId !== assessmentId);
-    const status: OpenAssessmentEntry['status'] | null =
-      event.type === 'AssessmentStarted' ? 'draft' : event.type === 'AssessmentSubmitted' ? 'submitted' : null;
-    const next: OpenAssessmentEntry[] =
-      status === null ? open : [...open, { assessmentId, evaluatorOrgId, contractId, period, assessorKind, status }];
-    return next.length === 0 ? null : { stationId, open: next };
+    const others = (document?.assessments ?? []).filter((entry) => entry.assessmentId !== assessmentId);
+    const status = STATUS_AFTER[event.type];
+    const assessments = status === null ? others : [...others, { assessmentId, evaluatorOrgId, contractId, period, assessorKind, status }];
+    return assessments.length === 0 ? null : { stationId, assessments };
   },
 };

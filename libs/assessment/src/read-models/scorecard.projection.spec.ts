@@ -1,4 +1,4 @@
-import { amended, finalized, play, pointsTotalling, score, start, submit, SUBMITTED_ON, withdraw } from '../testing/assessment-fixtures';
+import { amended, annul, finalized, play, pointsTotalling, score, start, submit, SUBMITTED_ON, withdraw } from '../testing/assessment-fixtures';
 import { run } from '../testing/projection-log';
 import { latestScore } from './latest-score';
 import { stationScorecardProjection } from './station-scorecard.projection';
@@ -29,7 +29,7 @@ describe('station scorecard', () => {
           reason: null,
         },
       });
-      expect(card.periods[0].current.dimensions.map((d) => [d.code, d.points])).toEqual([
+      expect(card.periods[0].current!.dimensions.map((d) => [d.code, d.points])).toEqual([
         ['A', 45.25],
         ['B', 40],
       ]);
@@ -114,5 +114,40 @@ describe('station scorecard', () => {
       expect(card.periods[0].assessments[0].revisions.map((r) => r.total)).toEqual([85.25, 80]);
       expect(card.periods[0].current).toMatchObject({ assessmentId: 'a-2', total: 78 });
     });
+  });
+
+  describe('when an assessment is annulled', () => {
+    const first = finalized('a-1', { period: year }, 85.25);
+    const annulment = play.withHistory(first, annul(undefined, '评估机构存在关联', 'a-1'));
+
+    it('keeps it readable, marked annulled with its reason, and counts nothing for the period', () => {
+      const card = run(stationScorecardProjection, [...first, ...annulment]).get('st-1')!;
+      expect(card.periods[0].current).toBeNull();
+      expect(card.periods[0].assessments[0]).toMatchObject({ assessmentId: 'a-1', annulled: { reason: '评估机构存在关联' } });
+      expect(card.periods[0].assessments[0].revisions.map((r) => r.total)).toEqual([85.25]);
+      expect(card.trend).toEqual([]);
+      expect(latestScore(card)).toBeNull();
+    });
+
+    it('counts the assessment that replaces it', () => {
+      const second = finalized('a-2', { period: year, evaluatorOrgId: 'org-evaluator-2' }, 78);
+      const card = run(stationScorecardProjection, [...first, ...annulment, ...second]).get('st-1')!;
+      expect(card.periods[0].current).toMatchObject({ assessmentId: 'a-2', total: 78 });
+      expect(latestScore(card)).toMatchObject({ assessmentId: 'a-2' });
+    });
+
+    it('lets an earlier counting one count again when the later one is annulled', () => {
+      const second = finalized('a-2', { period: year, evaluatorOrgId: 'org-evaluator-2' }, 78);
+      const secondAnnulled = play.withHistory(second, annul(undefined, '作废', 'a-2'));
+      const card = run(stationScorecardProjection, [...first, ...second, ...secondAnnulled]).get('st-1')!;
+      expect(card.periods[0].current).toMatchObject({ assessmentId: 'a-1', total: 85.25 });
+    });
+  });
+
+  it('orders an annual and a final assessment of the same days by when they were finalized', () => {
+    const annual = finalized('a-annual', { period: year }, 72);
+    const final = finalized('a-final', { period: { ...year, kind: 'final' } }, 90);
+    expect(latestScore(run(stationScorecardProjection, [...annual, ...final]).get('st-1')!)).toMatchObject({ assessmentId: 'a-final' });
+    expect(latestScore(run(stationScorecardProjection, [...final, ...annual]).get('st-1')!)).toMatchObject({ assessmentId: 'a-annual' });
   });
 });

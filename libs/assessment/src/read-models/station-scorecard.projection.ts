@@ -1,5 +1,5 @@
-import { ProjectedEvent, Projection } from '@sws/kernel';
-import { AssessmentAmended, AssessmentFinalized, AssessmentPeriod, AssessorKind } from '../assessment/assessment-events';
+import { latestCounting, ProjectedEvent, Projection } from '@sws/kernel';
+import { AssessmentAmended, AssessmentAnnulled, AssessmentFinalized, AssessmentPeriod, AssessorKind } from '../assessment/assessment-events';
 import { Grade, RubricScale } from '../rubric/rubric-definition';
 import { DimensionScore } from '../scoring/score-assessment';
 import { toHundredths } from '../shared/points';
@@ -24,18 +24,22 @@ export interface ScorecardAssessment {
   readonly rubricCode: string;
   readonly rubricVersion: number;
   readonly scale: RubricScale;
+  /** When its finalization was recorded: what orders two counting assessments of the same days. */
+  readonly finalizedAt: string;
   readonly revisions: readonly ScorecardRevision[];
+  /** Set once the guidance centre annulled it: it stays readable here and never counts again. */
+  readonly annulled: { readonly reason: string; readonly recordedAt: string; readonly eventId: string } | null;
 }
 
 /** The score that counts for a period: its latest revision, with where it came from. */
-export type ScorecardCurrent = Omit<ScorecardAssessment, 'revisions'> & Omit<ScorecardRevision, 'occurredAt' | 'eventId'>;
+export type ScorecardCurrent = Omit<ScorecardAssessment, 'revisions' | 'annulled'> & Omit<ScorecardRevision, 'occurredAt' | 'eventId'>;
 
 export interface ScorecardPeriod {
   readonly period: AssessmentPeriod;
   readonly assessorKind: AssessorKind;
-  /** The assessment finalized last, at its latest revision. */
-  readonly current: ScorecardCurrent;
-  /** Every finalized assessment of the period, in the order they were finalized. */
+  /** The counting assessment (`countingOf`) at its latest revision; null when every one of the period was annulled. */
+  readonly current: ScorecardCurrent | null;
+  /** Every finalized assessment of the period, annulled ones included, in the order they were finalized. */
   readonly assessments: readonly ScorecardAssessment[];
 }
 
@@ -54,31 +58,46 @@ export interface StationScorecard {
   readonly stationId: string;
   /** Ordered by period end, then start, kind and assessor kind. */
   readonly periods: readonly ScorecardPeriod[];
+  /** The periods with a counting assessment. */
   readonly trend: readonly TrendPoint[];
 }
 
-type Handled = AssessmentFinalized | AssessmentAmended;
+type Handled = AssessmentFinalized | AssessmentAmended | AssessmentAnnulled;
+
+/**
+ * The assessment that counts among a period's (or any set's): not annulled, and the latest by the
+ * kernel's one rule (`latestCounting`), which the renewal judgement applies too.
+ */
+export function countingOf<A extends Pick<ScorecardAssessment, 'assessmentId' | 'finalizedAt' | 'annulled'>>(
+  period: AssessmentPeriod,
+  assessments: readonly A[],
+): A | null {
+  return latestCounting(assessments.filter((a) => a.annulled === null).map((a) => ({ ...a, period })));
+}
 
 const samePeriod = (p: ScorecardPeriod, data: Handled['data']) =>
   p.assessorKind === data.assessorKind && p.period.kind === data.period.kind && p.period.from === data.period.from && p.period.to === data.period.to;
 
 const order = (p: ScorecardPeriod) => [p.period.to, p.period.from, p.period.kind, p.assessorKind].join('|');
 
-function revisionOf(event: ProjectedEvent<Handled['data']>, reason: string | null): ScorecardRevision {
+function revisionOf(event: ProjectedEvent<(AssessmentFinalized | AssessmentAmended)['data']>, reason: string | null): ScorecardRevision {
   const { revision, total, rawTotal, grade, dimensions } = event.data.score;
   const { recordedAt, occurredAt, eventId } = event.metadata;
   return { revision, total, rawTotal, grade, dimensions, reason, recordedAt, occurredAt, eventId };
 }
 
-function currentOf(assessments: readonly ScorecardAssessment[]): ScorecardCurrent {
-  const { revisions, ...counting } = assessments[assessments.length - 1];
+function currentOf(period: AssessmentPeriod, assessments: readonly ScorecardAssessment[]): ScorecardCurrent | null {
+  const found = countingOf(period, assessments);
+  if (found === null) return null;
+  const { revisions, annulled: _annulled, ...counting } = assessments.find((a) => a.assessmentId === found.assessmentId)!;
   const { occurredAt: _, eventId: __, ...latest } = revisions[revisions.length - 1];
   return { ...counting, ...latest };
 }
 
 function trendOf(periods: readonly ScorecardPeriod[]): TrendPoint[] {
   const previous = new Map<string, number>();
-  return periods.map(({ period, assessorKind, current }) => {
+  const counted = periods.filter((p): p is ScorecardPeriod & { current: ScorecardCurrent } => p.current !== null);
+  return counted.map(({ period, assessorKind, current }) => {
     const series = `${period.kind}|${assessorKind}`;
     const before = previous.get(series);
     previous.set(series, toHundredths(current.total));
@@ -89,7 +108,7 @@ function trendOf(periods: readonly ScorecardPeriod[]): TrendPoint[] {
 
 function withAssessments(document: StationScorecard, data: Handled['data'], assessments: readonly ScorecardAssessment[]): StationScorecard {
   const others = document.periods.filter((p) => !samePeriod(p, data));
-  const period: ScorecardPeriod = { period: data.period, assessorKind: data.assessorKind, current: currentOf(assessments), assessments };
+  const period: ScorecardPeriod = { period: data.period, assessorKind: data.assessorKind, current: currentOf(data.period, assessments), assessments };
   const periods = [...others, period].sort((a, b) => order(a).localeCompare(order(b)));
   return { ...document, periods, trend: trendOf(periods) };
 }
@@ -101,22 +120,30 @@ function evolveScorecard(document: StationScorecard | null, event: ProjectedEven
   const own = existing.find((a) => a.assessmentId === data.assessmentId);
   if (event.type === 'AssessmentFinalized') {
     if (own) return document;
-    const { assessmentId, evaluatorOrgId, contractId, rubricCode, rubricVersion } = data;
-    const revisions = [revisionOf(event, null)];
-    const finalized = { assessmentId, evaluatorOrgId, contractId, rubricCode, rubricVersion, scale: data.score.scale, revisions };
+    const { assessmentId, evaluatorOrgId, contractId, rubricCode, rubricVersion, score } = data as AssessmentFinalized['data'];
+    const revisions = [revisionOf(event as ProjectedEvent<AssessmentFinalized['data']>, null)];
+    const finalizedAt = event.metadata.recordedAt;
+    const finalized = { assessmentId, evaluatorOrgId, contractId, rubricCode, rubricVersion, scale: score.scale, finalizedAt, revisions, annulled: null };
     return withAssessments(scorecard, data, [...existing, finalized]);
   }
-  if (!own || own.revisions.some((r) => r.revision === data.score.revision)) return document;
-  const reason = (data as AssessmentAmended['data']).reason;
-  const amended = { ...own, revisions: [...own.revisions, revisionOf(event, reason)] };
+  if (!own) return document;
+  if (event.type === 'AssessmentAnnulled') {
+    if (own.annulled !== null) return document;
+    const { recordedAt, eventId } = event.metadata;
+    const annulled = { ...own, annulled: { reason: (data as AssessmentAnnulled['data']).reason, recordedAt, eventId } };
+    return withAssessments(scorecard, data, existing.map((a) => (a === own ? annulled : a)));
+  }
+  const amendment = data as AssessmentAmended['data'];
+  if (own.revisions.some((r) => r.revision === amendment.score.revision)) return document;
+  const amended = { ...own, revisions: [...own.revisions, revisionOf(event as ProjectedEvent<AssessmentAmended['data']>, amendment.reason)] };
   return withAssessments(scorecard, data, existing.map((a) => (a === own ? amended : a)));
 }
 
 export const stationScorecardProjection: Projection<StationScorecard> = {
   name: 'station-scorecard',
-  version: 1,
+  version: 2,
   collection: 'station-scorecards',
-  handles: ['AssessmentFinalized', 'AssessmentAmended'],
+  handles: ['AssessmentFinalized', 'AssessmentAmended', 'AssessmentAnnulled'],
   documentIds: (event: ProjectedEvent) => [(event.data as Handled['data']).stationId],
   evolve: (document, event) => evolveScorecard(document, event as ProjectedEvent<Handled['data']>),
 };

@@ -1,4 +1,4 @@
-import { refuse } from '@sws/kernel';
+import { mustBeName, refuse } from '@sws/kernel';
 import { fromHundredths, hasAtMostTwoDecimals, toHundredths } from '../shared/points';
 import { GRADES, RUBRIC_SCALES, RubricDefinition } from './rubric-definition';
 
@@ -26,6 +26,18 @@ function checkCodes(definition: RubricDefinition): void {
     dimension.indicators.forEach((indicator, i) => {
       check(indicator.code, `dimensions[${d}].indicators[${i}].code`);
       indicator.items.forEach((item, t) => check(item.code, `dimensions[${d}].indicators[${i}].items[${t}].code`));
+    });
+  });
+}
+
+/** The rubric's name and every dimension's, indicator's and item's: what an assessment shows to people. */
+function checkNames(definition: RubricDefinition): void {
+  mustBeName('name', definition.name);
+  definition.dimensions.forEach((dimension, d) => {
+    mustBeName(`dimensions[${d}].name`, dimension.name);
+    dimension.indicators.forEach((indicator, i) => {
+      mustBeName(`dimensions[${d}].indicators[${i}].name`, indicator.name);
+      indicator.items.forEach((item, t) => mustBeName(`dimensions[${d}].indicators[${i}].items[${t}].name`, item.name));
     });
   });
 }
@@ -100,6 +112,7 @@ export function checkRubricDefinition(definition: RubricDefinition): void {
     });
   }
   checkStructure(definition);
+  checkNames(definition);
   checkCodes(definition);
   checkPoints(definition);
   checkBands(definition);

@@ -202,6 +202,7 @@ describe('rubric', () => {
 
     it('refuses a retirement without a reason', () => {
       spec.given([published]).when(retire('  ')).thenFails('TEXT_REQUIRED');
+      spec.given([published]).when(retire('\u200b\u200b')).thenFails('TEXT_REQUIRED');
     });
   });
 });

@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent, refuse } from '@sws/kernel';
+import { Command, Decider, DomainEvent, mustHaveText, refuse } from '@sws/kernel';
 import { checkRubricDefinition } from './rubric-checks';
 import { DEFAULT_RESPONSE_WINDOW_DAYS, RubricDefinition } from './rubric-definition';
 
@@ -61,7 +61,7 @@ export const rubric: Decider<RubricState, RubricCommand, RubricEvent> = {
         const { code, version, reason } = command.data;
         if (state.status === 'unknown') refuse('RUBRIC_NOT_FOUND', `version ${version} of rubric ${code} is not published`);
         if (state.status === 'retired') refuse('ALREADY_RETIRED', `version ${version} of rubric ${code} is retired already`);
-        if (reason.trim() === '') refuse('TEXT_REQUIRED', 'a retirement needs a reason', { field: 'reason' });
+        mustHaveText('TEXT_REQUIRED', 'reason', reason, 'a retirement needs a reason');
         return [{ type: 'RubricRetired', data: { code, version, reason } }];
       }
     }

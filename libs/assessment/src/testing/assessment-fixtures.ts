@@ -5,6 +5,7 @@ import {
   AssessmentEvent,
   AssessmentRef,
   AssessmentStarted,
+  IndependenceFacts,
   ItemScore,
   StartAssessment,
   StartAssessmentFacts,
@@ -32,8 +33,12 @@ export const START_FACTS: StartAssessmentFacts = {
     term: { start: '2026-01-01', end: '2026-12-31' },
   },
   evaluator: { kind: 'evaluator', affiliatedOrgIds: [] },
-  openAssessments: [],
+  stationAssessments: [],
 };
+
+/** The evaluator affiliated with nobody, as the handler finds it for each step; `CONFLICTED` with the operator. */
+export const INDEPENDENT: IndependenceFacts = { affiliatedOrgIds: [] };
+export const CONFLICTED: IndependenceFacts = { affiliatedOrgIds: ['org-other', 'org-operator'] };
 
 /** The day the evaluator starts, scores and submits; the response window then runs to 2026-12-15. */
 export const STARTED_ON = '2026-11-20';
@@ -56,25 +61,28 @@ export const scores = (points: Readonly<Record<string, number>>, evidence = '现
 /** Every item of the small rubric: A = 45.75 + 7 = 52.75, B = 32.5; 85.25 in all (good). */
 export const ALL_POINTS = { 'A.1.a': 27.5, 'A.1.b': 18.25, 'A.2.a': 7, 'B.1.a': 20, 'B.1.b': 12.5 };
 
-export const score = (points: Readonly<Record<string, number>>, date = STARTED_ON, assessmentId = REF.assessmentId): AssessmentCommand => ({
+export const score = (points: Readonly<Record<string, number>>, date = STARTED_ON, assessmentId = REF.assessmentId, facts = INDEPENDENT): AssessmentCommand => ({
   type: 'ScoreAssessmentItems',
   data: { assessmentId, scores: scores(points) },
   metadata: at(date),
+  facts,
 });
-export const submit = (date = SUBMITTED_ON, findings = '台账完整，服务覆盖面仍需扩大', assessmentId = REF.assessmentId): AssessmentCommand => ({
+export const submit = (date = SUBMITTED_ON, findings = '台账完整，服务覆盖面仍需扩大', assessmentId = REF.assessmentId, facts = INDEPENDENT): AssessmentCommand => ({
   type: 'SubmitAssessment',
   data: { assessmentId, findings, recommendations: '加强小组工作', wouldRecommend: true },
   metadata: at(date),
+  facts,
 });
 export const respond = (date: string, agrees = true, comment = '无异议', assessmentId = REF.assessmentId): AssessmentCommand => ({
   type: 'RespondToAssessment',
   data: { assessmentId, comment, agrees },
   metadata: at(date, '10:00:00', 'operator', 'org-operator'),
 });
-export const finalize = (date: string, assessmentId = REF.assessmentId): AssessmentCommand => ({
+export const finalize = (date: string, assessmentId = REF.assessmentId, facts = INDEPENDENT): AssessmentCommand => ({
   type: 'FinalizeAssessment',
   data: { assessmentId },
   metadata: at(date),
+  facts,
 });
 export const amend = (
   points: Readonly<Record<string, number>>,
@@ -82,15 +90,24 @@ export const amend = (
   reason = '复核发现计分错误',
   evidence = '现场查看台账',
   assessmentId = REF.assessmentId,
+  facts = INDEPENDENT,
 ): AssessmentCommand => ({
   type: 'AmendAssessment',
   data: { assessmentId, scores: scores(points, evidence), reason },
   metadata: at(date),
+  facts,
 });
 export const withdraw = (date = SUBMITTED_ON, reason = '评估对象调整', assessmentId = REF.assessmentId): AssessmentCommand => ({
   type: 'WithdrawAssessment',
   data: { assessmentId, reason },
   metadata: at(date),
+});
+
+/** The guidance centre annuls a finalized assessment. */
+export const annul = (date = '2027-01-15', reason = '评估机构与承接机构存在关联', assessmentId = REF.assessmentId): AssessmentCommand => ({
+  type: 'AnnulAssessment',
+  data: { assessmentId, reason },
+  metadata: at(date, '10:00:00', 'admin', 'org-centre'),
 });
 
 /** The events a sequence of commands produces, each decided on the state the ones before left. */

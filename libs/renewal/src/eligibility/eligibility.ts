@@ -3,13 +3,25 @@ import { RenewalThresholds } from '../policy/renewal-policy';
 import { Rectification, RectificationStatus } from '../read-models/rectification-status';
 import { AssessorKind, EligibilityStatus, PeriodKind } from '../shared/kinds';
 
-/** A finalized assessment of a station under the judged contract, at its latest revision. */
+/** A declared affiliation of an assessment's evaluator organization with the contract's operator (either side's). */
+export interface EvaluatorAffiliation {
+  readonly eventId: string;
+  /** The day it was declared (China time): it flags the assessment from that day on. */
+  readonly declaredOn: CalendarDate;
+}
+
+/** A finalized assessment of a station under the judged contract, not annulled, at its latest revision. */
 export interface AssessmentInput {
   readonly assessmentId: string;
   readonly assessorKind: AssessorKind;
   readonly period: { readonly kind: PeriodKind; readonly from: CalendarDate; readonly to: CalendarDate };
   /** The business date of its finalization: it counts from that day. */
   readonly finalizedOn: CalendarDate;
+  /** The moment its finalization was recorded: what orders two assessments of the same days (see `latestCounting`). */
+  readonly finalizedAt: string;
+  readonly evaluatorOrgId: string;
+  /** The evaluator's declared affiliations with the operator, known to the judgement: each flags the assessment. */
+  readonly affiliationsWithOperator: readonly EvaluatorAffiliation[];
   /** The total normalized to 100 points. */
   readonly score: number;
   readonly grade: string;
@@ -111,7 +123,8 @@ export type ReasonCode =
   | 'SUPERVISION_BELOW_THRESHOLD'
   | 'TRAINING_BELOW_THRESHOLD'
   | 'RECTIFICATION_OVERDUE'
-  | 'RECTIFICATION_FAILED';
+  | 'RECTIFICATION_FAILED'
+  | 'EVALUATOR_CONFLICT_OF_INTEREST';
 
 export interface EligibilityReason {
   readonly code: ReasonCode;
@@ -122,6 +135,8 @@ export interface EligibilityReason {
   readonly threshold: number | null;
   readonly stationId: string | null;
   readonly rectificationId: string | null;
+  /** Only on EVALUATOR_CONFLICT_OF_INTEREST: the assessment flagged. */
+  readonly assessmentId?: string;
   readonly sourceEventIds: readonly string[];
 }
 

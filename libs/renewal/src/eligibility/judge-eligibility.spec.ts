@@ -11,6 +11,9 @@ const assessment = (overrides: Partial<AssessmentInput> = {}): AssessmentInput =
   assessorKind: 'third_party',
   period: { kind: 'annual', from: '2026-01-01', to: '2026-12-31' },
   finalizedOn: '2027-01-20',
+  finalizedAt: '2027-01-20T10:00:00.000+08:00',
+  evaluatorOrgId: 'org-evaluator',
+  affiliationsWithOperator: [],
   score: 85,
   grade: 'good',
   sourceEventIds: ['e-a1-started', 'e-a1-finalized'],
@@ -189,6 +192,45 @@ describe('renewal eligibility', () => {
 
     it('is insufficient_data for a contract without stations', () => {
       expect(judge({ stations: [] }).reasons.map((r) => r.code)).toEqual(['NO_STATIONS']);
+    });
+  });
+
+  describe('when the evaluator of a counting assessment is declared affiliated with the operator after finalization', () => {
+    const declared = { eventId: 'e-affiliation', declaredOn: '2027-01-25' };
+    const flagged = (on = asOf) => judge({ stations: [station('st-1', assessment({ affiliationsWithOperator: [declared] }))] }, on);
+
+    it('flags the assessment, naming it and the declaration, and leaves the contract conditional at best', () => {
+      const judged = flagged();
+      expect(judged).toMatchObject({ status: 'conditional', contractScore: 85 });
+      expect(judged.reasons).toEqual([
+        expect.objectContaining({ code: 'EVALUATOR_CONFLICT_OF_INTEREST', effect: 'conditional', stationId: 'st-1', assessmentId: 'a-1', figure: null, threshold: null }),
+      ]);
+      expect(judged.reasons[0].sourceEventIds).toEqual(['e-a1-started', 'e-a1-finalized', 'e-affiliation']);
+      expect(judged.reasons[0].message).toContain('a-1');
+    });
+
+    it('does not flag as of a day before the declaration', () => {
+      expect(flagged('2027-01-24')).toMatchObject({ status: 'eligible', reasons: [] });
+    });
+
+    it('does not make an ineligible contract any better', () => {
+      const low = assessment({ score: 55, affiliationsWithOperator: [declared] });
+      expect(judge({ stations: [station('st-1', low)] }).status).toBe('ineligible');
+    });
+
+    it('leaves an assessment the score does not rest on unflagged', () => {
+      const superseded = assessment({ assessmentId: 'a-old', period: { kind: 'annual', from: '2025-01-01', to: '2025-12-31' }, affiliationsWithOperator: [declared] });
+      expect(judge({ stations: [station('st-1', assessment(), superseded)] })).toMatchObject({ status: 'eligible', reasons: [] });
+    });
+  });
+
+  describe('when two assessments of the same days are finalized the same day', () => {
+    const annual = assessment({ assessmentId: 'a-zzz-annual', finalizedAt: '2027-01-20T09:00:00.000+08:00', score: 72 });
+    const final = assessment({ assessmentId: 'a-final', period: { kind: 'final', from: '2026-01-01', to: '2026-12-31' }, finalizedAt: '2027-01-20T15:00:00.000+08:00', score: 90 });
+
+    it('takes the one finalized later that day, whatever the ids and the order', () => {
+      expect(judge({ stations: [station('st-1', annual, final)] }).contractScore).toBe(90);
+      expect(judge({ stations: [station('st-1', final, annual)] }).contractScore).toBe(90);
     });
   });
 

@@ -3,6 +3,7 @@ import { RenewalPolicy } from '../policy/renewal-policy';
 import { rectificationStatus } from '../read-models/rectification-status';
 import { exactShare, formatScore, formatShare, reaches, shownShare, toBasisPoints, toHundredths, uniqueIds } from '../shared/figures';
 import { EligibilityStatus } from '../shared/kinds';
+import { conflictReasons } from './conflict-reasons';
 import { ContractScore, contractScore } from './contract-score';
 import { ComplianceFigure, EligibilityInputs, EligibilityJudgement, EligibilityReason, RectificationJudgement } from './eligibility';
 import { stationScore } from './station-score';
@@ -128,6 +129,7 @@ export function judgeEligibility(inputs: EligibilityInputs, policy: RenewalPolic
     }));
   const reasons = [
     ...scoreReasons(score, policy, asOf),
+    ...conflictReasons(inputs.stations, score.stations, asOf),
     ...complianceReason('STAFFING_BELOW_THRESHOLD', 'staffing compliance', 'days fully staffed', staffing),
     ...complianceReason('SUPERVISION_BELOW_THRESHOLD', 'attested supervision compliance', 'workers met the requirement', supervision),
     ...complianceReason('TRAINING_BELOW_THRESHOLD', 'training compliance', 'workers met the requirement', training),

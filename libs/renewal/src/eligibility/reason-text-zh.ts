@@ -55,5 +55,7 @@ export function reasonInChinese(reason: EligibilityReason, stationNames: Readonl
       return `整改事项 ${reason.rectificationId} 已逾期 ${figure} 天`;
     case 'RECTIFICATION_FAILED':
       return `整改事项 ${reason.rectificationId} 验收未通过`;
+    case 'EVALUATOR_CONFLICT_OF_INTEREST':
+      return `${station}的评估 ${reason.assessmentId} 的评估机构已被申报与承接机构存在关联，该评估在指导中心宣告作废前仍计分，但须予关注`;
   }
 }

@@ -1,18 +1,11 @@
-import { CalendarDate } from '@sws/kernel';
+import { CalendarDate, latestCounting } from '@sws/kernel';
 import { RenewalPolicy } from '../policy/renewal-policy';
 import { ASSESSOR_KINDS, AssessorKind } from '../shared/kinds';
 import { roundScore, roundShare, uniqueIds } from '../shared/figures';
 import { AssessmentInput, ScoreComponent, StationInput, StationJudgement } from './eligibility';
 
-/** Later period end first, then later finalization, then the id, so the choice never depends on input order. */
-function later(a: AssessmentInput, b: AssessmentInput): AssessmentInput {
-  const key = (x: AssessmentInput) => [x.period.to, x.finalizedOn, x.assessmentId].join('|');
-  return key(b) > key(a) ? b : a;
-}
-
-function latest(assessments: readonly AssessmentInput[]): AssessmentInput | null {
-  return assessments.length === 0 ? null : assessments.reduce(later);
-}
+/** The kernel's one rule for the latest counting assessment, the one the station scorecard applies too. */
+const latest = (assessments: readonly AssessmentInput[]): AssessmentInput | null => latestCounting(assessments);
 
 function overlaps(a: AssessmentInput['period'], b: AssessmentInput['period']): boolean {
   return a.from <= b.to && b.from <= a.to;

@@ -1,4 +1,4 @@
-import { CalendarDate, refuse } from '@sws/kernel';
+import { CalendarDate, isBlank, refuse } from '@sws/kernel';
 import { toFen } from '../shared/figures';
 import { Decision } from '../shared/kinds';
 
@@ -26,7 +26,7 @@ export function checkConditions(decision: Decision, conditions: Partial<Conditio
     return null;
   }
   const { rectificationId, items, deadline } = conditions ?? {};
-  if (!rectificationId || !items || items.length === 0 || items.some((item) => item.trim() === '') || !deadline) {
+  if (!rectificationId || !items || items.length === 0 || items.some(isBlank) || !deadline) {
     refuse('CONDITIONS_REQUIRED', 'renew_with_conditions needs rectification items, none of them blank, and a deadline', { conditions });
   }
   if (deadline <= today) {

@@ -202,6 +202,7 @@ describe('renewal review', () => {
 
     it('refuses a blank justification', () => {
       spec.given([opened]).when(decide('renew', 'eligible', { justification: '  ' })).thenFails('JUSTIFICATION_REQUIRED');
+      spec.given([opened]).when(decide('renew', 'eligible', { justification: '\u200b\u200b' })).thenFails('JUSTIFICATION_REQUIRED');
     });
 
     it('refuses an eligibility judged for another date or contract than the review', () => {
@@ -235,6 +236,7 @@ describe('renewal review', () => {
       ['no conditions', undefined],
       ['no items', { ...conditions, items: [] }],
       ['a blank item', { ...conditions, items: ['补齐驻站社工', ' '] }],
+      ['an item of invisible characters', { ...conditions, items: ['补齐驻站社工', '\u200b\u2060'] }],
       ['no deadline', { ...conditions, deadline: undefined }],
       ['no rectification id', { ...conditions, rectificationId: undefined }],
     ])('refuses %s', (_, given) => {
@@ -288,6 +290,7 @@ describe('renewal review', () => {
 
     it('refuses a report without evidence', () => {
       spec.given(withConditions()).when(report(' ')).thenFails('EVIDENCE_REQUIRED');
+      spec.given(withConditions()).when(report('\u200c\u200d\u3000')).thenFails('EVIDENCE_REQUIRED');
     });
 
     it('refuses a report or a closure where no rectification was required', () => {

@@ -1,4 +1,4 @@
-import { CalendarDate, Command, Decider, DomainEvent, mustNotBeInFuture, refuse, today } from '@sws/kernel';
+import { CalendarDate, Command, Decider, DomainEvent, mustHaveText, mustNotBeInFuture, refuse, today } from '@sws/kernel';
 import { EligibilityJudgement } from '../eligibility/eligibility';
 import { Decision, RectificationOutcome } from '../shared/kinds';
 import { goesAgainst } from './decision-table';
@@ -109,7 +109,7 @@ function decideRenewal(command: RecordRenewalDecision, state: Known): RenewalRev
   if (state.status === 'decided') refuse('ALREADY_DECIDED', `review ${state.reviewId} was decided already: ${state.decision}`);
   const { decision, justification, overridesEligibility = false, conditions, successor } = command.data;
   const eligibility = command.facts.eligibility;
-  if (justification.trim() === '') refuse('JUSTIFICATION_REQUIRED', 'a renewal decision needs a justification');
+  mustHaveText('JUSTIFICATION_REQUIRED', 'justification', justification, 'a renewal decision needs a justification');
   if (eligibility.contractId !== state.contractId || eligibility.asOf !== state.asOf) {
     const { contractId, asOf } = eligibility;
     refuse('ELIGIBILITY_NOT_FOR_REVIEW', `the eligibility given judges contract ${contractId} as of ${asOf}, not ${state.contractId} as of ${state.asOf}`, {
@@ -182,7 +182,7 @@ export const renewalReview: Decider<RenewalReviewState, RenewalReviewCommand, Re
       case 'ReportRectification': {
         const ids = rectificationIds(state);
         const evidence = command.data.evidence;
-        if (evidence.trim() === '') refuse('EVIDENCE_REQUIRED', 'a rectification report needs evidence of what was done');
+        mustHaveText('EVIDENCE_REQUIRED', 'evidence', evidence, 'a rectification report needs evidence of what was done');
         return [{ type: 'RectificationReported', data: { ...ids, evidence, reportedOn: today(command) } }];
       }
       case 'CloseRectification': {

@@ -55,7 +55,8 @@ describe('supervisor workload', () => {
 
     it('finds a session of the last evening of the month running into the next', () => {
       const scenario = new Scenario();
-      logAsTheAppWould(scenario, { sessionId: 's-1', superviseeIds: ['w-1'], heldOn: '2026-03-31', startTime: '23:00', durationMinutes: 120 });
+      // Logged the next evening: a session is logged once it is over.
+      logAsTheAppWould(scenario, { sessionId: 's-1', superviseeIds: ['w-1'], heldOn: '2026-03-31', startTime: '23:00', durationMinutes: 120, loggedOn: '2026-04-01' });
       expect(workloadIdsAround('sup-1', '2026-04-01')).toEqual(['sup-1:2026-03', 'sup-1:2026-04']);
       expect(() => logAsTheAppWould(scenario, { sessionId: 's-2', superviseeIds: ['w-2'], heldOn: '2026-04-01', startTime: '00:30' })).toThrow(
         expect.objectContaining({ code: 'SESSION_OVERLAPS' }) as unknown as Error,

@@ -1,4 +1,4 @@
-import { addDays, CalendarDate, Command, Decider, DomainEvent, refuse } from '@sws/kernel';
+import { addDays, CalendarDate, Command, Decider, DomainEvent, mustHaveText, refuse } from '@sws/kernel';
 import { OrganizationKind } from '../organization/organization';
 import { toFen } from '../shared/money';
 import { amendmentEffectiveOn } from './amendment-date';
@@ -237,6 +237,7 @@ export const contract: Decider<ContractState, ContractCommand, ContractEvent> = 
         if (state.status === 'unknown') refuse('CONTRACT_NOT_FOUND', 'the contract does not exist');
         if (state.status === 'terminated') refuse('CONTRACT_TERMINATED', `the contract was terminated on ${state.terminatedOn}`);
         const { termEnd, budget, requirements, reason } = command.data;
+        mustHaveText('REASON_REQUIRED', 'reason', reason, 'an amendment names its reason');
         const changes: ContractAmended['data']['changes'] = {};
         let term = state.term;
         if (termEnd !== undefined && termEnd !== state.term.end) {
@@ -265,6 +266,7 @@ export const contract: Decider<ContractState, ContractCommand, ContractEvent> = 
         if (state.status === 'unknown') refuse('CONTRACT_NOT_FOUND', 'the contract does not exist');
         if (state.status === 'terminated') refuse('CONTRACT_TERMINATED', `the contract was terminated on ${state.terminatedOn}`);
         const { effectiveOn } = command.data;
+        mustHaveText('REASON_REQUIRED', 'reason', command.data.reason, 'a termination names its reason');
         if (effectiveOn < state.term.start || effectiveOn > state.term.end) {
           refuse('OUTSIDE_CONTRACT_TERM', `effectiveOn ${effectiveOn} lies outside the term ${state.term.start} to ${state.term.end}`);
         }

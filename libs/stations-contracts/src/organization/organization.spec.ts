@@ -70,6 +70,11 @@ describe('organization', () => {
       spec.given([registered]).when(register()).thenFails('ALREADY_REGISTERED');
     });
 
+    it('refuses a blank name and one holding a control character', () => {
+      spec.given([]).when(register({ name: '\u200b\u200b' })).thenFails('INVALID_NAME');
+      spec.given([]).when(register({ name: '某社会工作\u0000服务中心' })).thenFails('INVALID_NAME');
+    });
+
     it('refuses a credit code with a wrong check character', () => {
       spec.given([]).when(register({ creditCode: '914403001922038217' })).thenFails('INVALID_CREDIT_CODE');
     });

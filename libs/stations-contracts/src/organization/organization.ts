@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent, refuse } from '@sws/kernel';
+import { Command, Decider, DomainEvent, mustBeName, refuse } from '@sws/kernel';
 import { creditCodeProblem } from '../shared/credit-code';
 import { Region } from '../shared/region';
 
@@ -60,6 +60,7 @@ export const organization: Decider<OrganizationState, OrganizationCommand, Organ
     switch (command.type) {
       case 'RegisterOrganization': {
         if (state.status !== 'unknown') refuse('ALREADY_REGISTERED', 'this organization is registered already');
+        mustBeName('name', command.data.name);
         const problem = creditCodeProblem(command.data.creditCode);
         if (problem) refuse('INVALID_CREDIT_CODE', `creditCode ${problem}`, { field: 'creditCode' });
         if (command.facts.creditCodeHolder) {

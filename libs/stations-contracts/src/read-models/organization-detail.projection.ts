@@ -1,4 +1,4 @@
-import { ProjectedEvent, Projection } from '@sws/kernel';
+import { CalendarDate, dateInChina, ProjectedEvent, Projection } from '@sws/kernel';
 import { OrganizationAffiliationDeclared, OrganizationKind, OrganizationRegistered } from '../organization/organization';
 import { Region } from '../shared/region';
 
@@ -9,15 +9,24 @@ export interface OrganizationDetail {
   readonly creditCode: string;
   readonly region: Region;
   readonly registeredAt: string;
-  /** Declared by either side; independence checks read both directions. */
-  readonly affiliations: ReadonlyArray<{ readonly orgId: string; readonly nature: string; readonly declaredBy: string }>;
+  /**
+   * Declared by either side; independence checks read both directions. The event and its day
+   * let renewal eligibility flag an assessment whose evaluator was found affiliated later.
+   */
+  readonly affiliations: ReadonlyArray<{
+    readonly orgId: string;
+    readonly nature: string;
+    readonly declaredBy: string;
+    readonly declaredOn: CalendarDate;
+    readonly eventId: string;
+  }>;
 }
 
 type Handled = OrganizationRegistered | OrganizationAffiliationDeclared;
 
 export const organizationDetailProjection: Projection<OrganizationDetail> = {
   name: 'organization-detail',
-  version: 1,
+  version: 2,
   collection: 'organizations',
   handles: ['OrganizationRegistered', 'OrganizationAffiliationDeclared'],
 
@@ -44,7 +53,10 @@ export const organizationDetailProjection: Projection<OrganizationDetail> = {
     const other = document.id === data.organizationId ? data.otherOrgId : data.organizationId;
     return {
       ...document,
-      affiliations: [...document.affiliations, { orgId: other, nature: data.nature, declaredBy: data.organizationId }],
+      affiliations: [
+        ...document.affiliations,
+        { orgId: other, nature: data.nature, declaredBy: data.organizationId, declaredOn: dateInChina(event.metadata.recordedAt), eventId: event.metadata.eventId },
+      ],
     };
   },
 };

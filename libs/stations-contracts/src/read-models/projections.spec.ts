@@ -313,13 +313,15 @@ describe('organization detail', () => {
     data: { organizationId: 'org-operator', otherOrgId: 'org-evaluator', nature: 'shared_leadership' },
   };
 
-  it('shows a declared affiliation on both organizations, naming who declared it', () => {
+  it('shows a declared affiliation on both organizations, naming who declared it, its day in China and its event', () => {
     const documents: Map<string, OrganizationDetail> = run(organizationDetailProjection, [...orgs, declared]);
+    // The fourth event of the log, recorded at 08:03 on 1 January in China.
+    const [eventId, declaredOn] = ['e-3', '2026-01-01'];
     expect(documents.get('org-operator')!.affiliations).toEqual([
-      { orgId: 'org-evaluator', nature: 'shared_leadership', declaredBy: 'org-operator' },
+      { orgId: 'org-evaluator', nature: 'shared_leadership', declaredBy: 'org-operator', declaredOn, eventId },
     ]);
     expect(documents.get('org-evaluator')!.affiliations).toEqual([
-      { orgId: 'org-operator', nature: 'shared_leadership', declaredBy: 'org-operator' },
+      { orgId: 'org-operator', nature: 'shared_leadership', declaredBy: 'org-operator', declaredOn, eventId },
     ]);
     expect(documents.get('org-other')!.affiliations).toEqual([]);
   });

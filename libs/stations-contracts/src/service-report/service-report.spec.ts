@@ -94,6 +94,7 @@ describe('service report', () => {
       it('refuses it without a reason', () => {
         spec.given([reported()]).when(report({ casesOpened: 5 })).thenFails('CORRECTION_NEEDS_REASON');
         spec.given([reported()]).when(report({ casesOpened: 5, reason: '  ' })).thenFails('CORRECTION_NEEDS_REASON');
+        spec.given([reported()]).when(report({ casesOpened: 5, reason: '\u200b\u200b' })).thenFails('CORRECTION_NEEDS_REASON');
       });
 
       it('records it as a correction that names its reason', () => {

@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent, minDate, refuse, today } from '@sws/kernel';
+import { Command, Decider, DomainEvent, isBlank, minDate, refuse, today } from '@sws/kernel';
 import { isMonth, lastDayOf, Month, monthOf } from './month';
 
 /** A station's output in one month. Hours are compared in whole minutes. */
@@ -95,7 +95,8 @@ function header(command: ServiceReportCommand, state: ServiceReportState, previo
   }
   const contract = command.facts.contract;
   if (contract === null) refuse('STATION_NOT_IN_CONTRACT', `no contract holds station ${stationId} in ${month}`, { stationId, month });
-  const reason = command.data.reason?.trim() || null;
+  const given = command.data.reason ?? null;
+  const reason = given === null || isBlank(given) ? null : given.trim();
   if (previous !== null && reason === null) {
     refuse('CORRECTION_NEEDS_REASON', `station ${stationId} reported ${month} already; a second report is a correction and names its reason`);
   }

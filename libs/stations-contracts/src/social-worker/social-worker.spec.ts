@@ -208,6 +208,11 @@ describe('social worker', () => {
       spec.given(onDuty).when(depart('2026-04-01')).then([departed('2026-04-01', '2025-09-01')]);
     });
 
+    it('refuses a departure without a reason, also one of invisible characters only', () => {
+      const silent = depart('2026-03-01');
+      spec.given(onDuty).when({ ...silent, data: { ...silent.data, reason: '\u200b\u200b' } }).thenFails('REASON_REQUIRED');
+    });
+
     it('refuses a departure dated after today', () => {
       spec.given(onDuty).when(depart('2026-04-02')).thenFails('DATE_IN_FUTURE');
     });
@@ -242,6 +247,12 @@ describe('social worker', () => {
         .given([registered])
         .when({ type: 'RegisterSocialWorker', data: registered.data, metadata })
         .thenFails('ALREADY_REGISTERED');
+    });
+
+    it('refuses a blank name and one holding a control character', () => {
+      for (const name of ['\u200b\u200d', '李\u0000秀英']) {
+        spec.given([]).when({ type: 'RegisterSocialWorker', data: { ...registered.data, name }, metadata }).thenFails('INVALID_NAME');
+      }
     });
   });
 });

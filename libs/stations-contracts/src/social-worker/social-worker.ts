@@ -1,4 +1,4 @@
-import { CalendarDate, Command, Decider, DomainEvent, mustNotBeInFuture, refuse } from '@sws/kernel';
+import { CalendarDate, Command, Decider, DomainEvent, mustBeName, mustHaveText, mustNotBeInFuture, refuse } from '@sws/kernel';
 import { lastDay, Term } from '../contract/contract';
 
 export const CERTIFICATION_LEVELS = ['none', 'assistant', 'intermediate', 'senior'] as const;
@@ -109,6 +109,7 @@ export const socialWorker: Decider<SocialWorkerState, SocialWorkerCommand, Socia
   decide(command, state) {
     if (command.type === 'RegisterSocialWorker') {
       if (state.status !== 'unknown') refuse('ALREADY_REGISTERED', 'this social worker is registered already');
+      mustBeName('name', command.data.name);
       return [{ type: 'SocialWorkerRegistered', data: command.data }];
     }
     if (state.status !== 'registered') refuse('SOCIAL_WORKER_NOT_FOUND', 'the social worker is not registered');
@@ -155,6 +156,7 @@ export const socialWorker: Decider<SocialWorkerState, SocialWorkerCommand, Socia
       }
       case 'DepartSocialWorker': {
         const { stationId, on } = command.data;
+        mustHaveText('REASON_REQUIRED', 'reason', command.data.reason, 'a departure names its reason');
         const open = current(state);
         if (!open || open.stationId !== stationId) {
           refuse('NOT_ASSIGNED', `the worker has no current assignment at station ${stationId}`, { stationId });

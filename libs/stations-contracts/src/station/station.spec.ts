@@ -39,6 +39,11 @@ describe('station', () => {
       spec.given([registered]).when(register).thenFails('ALREADY_REGISTERED');
     });
 
+    it('refuses a blank name and one holding a control character', () => {
+      spec.given([]).when({ ...register, data: { ...registrationData, name: '\u3000\u200b' } }).thenFails('INVALID_NAME');
+      spec.given([]).when({ ...register, data: { ...registrationData, name: '南头\n街道社工站' } }).thenFails('INVALID_NAME');
+    });
+
     it('refuses to register a closed station again', () => {
       spec.given([registered, closed('2026-01-31')]).when(register).thenFails('ALREADY_REGISTERED');
     });
@@ -61,6 +66,10 @@ describe('station', () => {
 
     it('refuses a closure dated after today', () => {
       spec.given([registered]).when(close('2026-04-02')).thenFails('DATE_IN_FUTURE');
+    });
+
+    it('refuses a closure without a reason, also one of invisible characters only', () => {
+      spec.given([registered]).when(close('2026-03-31', '\u200b\u200b')).thenFails('REASON_REQUIRED');
     });
 
     it('refuses to close a station twice', () => {

@@ -1,4 +1,4 @@
-import { CalendarDate, Command, Decider, DomainEvent, mustNotBeInFuture, refuse } from '@sws/kernel';
+import { CalendarDate, Command, Decider, DomainEvent, mustBeName, mustHaveText, mustNotBeInFuture, refuse } from '@sws/kernel';
 import { Region } from '../shared/region';
 
 export const STATION_KINDS = ['township', 'street'] as const;
@@ -43,11 +43,13 @@ export const station: Decider<StationState, StationCommand, StationEvent> = {
     switch (command.type) {
       case 'RegisterStation':
         if (state.status !== 'unknown') refuse('ALREADY_REGISTERED', 'this station is registered already');
+        mustBeName('name', command.data.name);
         return [{ type: 'StationRegistered', data: command.data }];
       case 'CloseStation':
         if (state.status === 'unknown') refuse('STATION_NOT_FOUND', 'the station is not registered');
         if (state.status === 'closed') refuse('STATION_CLOSED', `the station closed on ${state.closedOn}`);
         mustNotBeInFuture('on', command.data.on, command);
+        mustHaveText('REASON_REQUIRED', 'reason', command.data.reason, 'a closure names its reason');
         return [{ type: 'StationClosed', data: command.data, occurredAt: command.data.on }];
     }
   },

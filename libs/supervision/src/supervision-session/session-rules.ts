@@ -1,6 +1,6 @@
 import { Command, mustNotBeInFuture, refuse } from '@sws/kernel';
 import { SessionDetails, SessionFacts, SessionFormat, SUPERVISION_FUNCTIONS } from './session';
-import { firstOverlap, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, minuteOfDay } from './session-time';
+import { firstOverlap, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, minuteOfDay, mustHaveEnded } from './session-time';
 
 /** How many supervisees each format takes: an individual session one, a group at least two. */
 const SUPERVISEES: Record<SessionFormat, { min: number; max: number }> = {
@@ -23,6 +23,7 @@ function checkTime(details: SessionDetails, command: Pick<Command, 'metadata'>):
       { durationMinutes: minutes, min: MIN_DURATION_MINUTES, max: MAX_DURATION_MINUTES },
     );
   }
+  mustHaveEnded(details, command);
 }
 
 function checkFunctions(details: SessionDetails): void {

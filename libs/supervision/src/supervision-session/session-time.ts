@@ -1,4 +1,4 @@
-import { addDays, CalendarDate, daysBetween } from '@sws/kernel';
+import { addDays, CalendarDate, Command, daysBetween, refuse } from '@sws/kernel';
 
 /** The bounds of a session's length, in whole minutes. */
 export const MIN_DURATION_MINUTES = 15;
@@ -50,4 +50,29 @@ export function overlapWindow(heldOn: CalendarDate): { from: CalendarDate; to: C
 
 export function isLate(heldOn: CalendarDate, loggedOn: CalendarDate): boolean {
   return daysBetween(heldOn, loggedOn) > LATE_AFTER_DAYS;
+}
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The moment a session ends (epoch milliseconds): its date and start time are China time. */
+export function endOf(session: Pick<TimedSession, 'heldOn' | 'startTime' | 'durationMinutes'>): number {
+  return Date.parse(`${session.heldOn}T${session.startTime}:00+08:00`) + session.durationMinutes * 60_000;
+}
+
+/**
+ * A session is logged and attested only once it is over: what has not happened yet is not a
+ * fact. It may end at the very moment of the command.
+ */
+export function mustHaveEnded(session: Pick<TimedSession, 'heldOn' | 'startTime' | 'durationMinutes'>, command: Pick<Command, 'metadata'>): void {
+  const end = endOf(session);
+  if (end <= Date.parse(command.metadata.now)) return;
+  const endsAt = `${new Date(end + CHINA_OFFSET_MS).toISOString().slice(0, 16)}+08:00`;
+  const { heldOn, startTime, durationMinutes } = session;
+  refuse('SESSION_NOT_ENDED', `the session on ${heldOn} from ${startTime} for ${durationMinutes} minutes ends at ${endsAt.slice(11, 16)} China time on ${endsAt.slice(0, 10)}; it is not over yet`, {
+    heldOn,
+    startTime,
+    durationMinutes,
+    endsAt,
+    now: command.metadata.now,
+  });
 }

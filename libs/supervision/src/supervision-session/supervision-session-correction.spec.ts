@@ -37,6 +37,7 @@ describe('supervision session correction', () => {
 
   it('refuses a correction without a reason', () => {
     spec.given([logged()]).when(correct({ durationMinutes: 90 }, '')).thenFails('REASON_REQUIRED');
+    spec.given([logged()]).when(correct({ durationMinutes: 90 }, '\u200b\u200b')).thenFails('REASON_REQUIRED');
   });
 
   it('refuses to correct a voided session', () => {

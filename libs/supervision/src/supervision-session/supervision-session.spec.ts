@@ -1,5 +1,5 @@
 import { deciderSpecification } from '../../../kernel/src/testing';
-import { attested, details, facts, log, logged, metadata, snapshot } from '../testing/session-fixtures';
+import { attested, correct, details, facts, log, logged, metadata, snapshot } from '../testing/session-fixtures';
 import { SupervisionSessionVoided, VoidSupervisionSession } from './session';
 import { supervisionSession } from './supervision-session';
 
@@ -35,13 +35,35 @@ describe('supervision session', () => {
       spec.given([]).when(log({}, { supervisor: null })).thenFails('SUPERVISOR_NOT_FOUND');
     });
 
-    it('accepts a session held today and refuses one held tomorrow', () => {
-      spec.given([]).when(log({ heldOn: '2026-04-15' })).thenProduces(([event]) => expect(event.type).toBe('SupervisionSessionLogged'));
+    it('accepts a session held this morning and refuses one held tomorrow', () => {
+      spec.given([]).when(log({ heldOn: '2026-04-15', startTime: '08:00' })).thenProduces(([event]) => expect(event.type).toBe('SupervisionSessionLogged'));
       spec.given([]).when(log({ heldOn: '2026-04-16' })).thenFails('DATE_IN_FUTURE');
     });
 
     it('takes "today" in China: 17:00 UTC is already the next day', () => {
-      spec.given([]).when(log({ heldOn: '2026-04-16' }, {}, '2026-04-15T17:00:00Z')).thenProduces(([event]) => expect(event.type).toBe('SupervisionSessionLogged'));
+      const lateAtNight = '2026-04-15T23:00:00Z'; // 07:00 on the 16th in China
+      spec.given([]).when(log({ heldOn: '2026-04-16', startTime: '06:00', durationMinutes: 60 }, {}, lateAtNight)).thenProduces(([event]) => expect(event.type).toBe('SupervisionSessionLogged'));
+    });
+
+    describe('before it has ended', () => {
+      // Today is 2026-04-15, 10:00 in China.
+      it('refuses this evening’s session in the morning', () => {
+        spec.given([]).when(log({ heldOn: '2026-04-15', startTime: '18:00', durationMinutes: 90 })).thenFails('SESSION_NOT_ENDED');
+      });
+
+      it('refuses a session still under way, and takes one that ends this very minute', () => {
+        spec.given([]).when(log({ heldOn: '2026-04-15', startTime: '09:00', durationMinutes: 61 })).thenFails('SESSION_NOT_ENDED');
+        spec.given([]).when(log({ heldOn: '2026-04-15', startTime: '09:00', durationMinutes: 60 })).thenProduces(([event]) => expect(event.type).toBe('SupervisionSessionLogged'));
+      });
+
+      it('reads the start time as China time: 09:00 on the 15th is 01:00 UTC', () => {
+        spec.given([]).when(log({ heldOn: '2026-04-15', startTime: '09:00', durationMinutes: 60 }, {}, '2026-04-15T01:59:00Z')).thenFails('SESSION_NOT_ENDED');
+        spec.given([]).when(log({ heldOn: '2026-04-15', startTime: '09:00', durationMinutes: 60 }, {}, '2026-04-15T02:00:00Z')).thenProduces(([event]) => expect(event.type).toBe('SupervisionSessionLogged'));
+      });
+
+      it('refuses a correction that moves the session to later today', () => {
+        spec.given([logged()]).when(correct({ heldOn: '2026-04-15', startTime: '16:00' })).thenFails('SESSION_NOT_ENDED');
+      });
     });
 
     describe('with a duration', () => {
@@ -140,6 +162,13 @@ describe('supervision session', () => {
       spec.given([logged(), attested('w-2')]).when(attest('w-1')).then([attested('w-1')]);
     });
 
+    it('refuses to attest, before its end, a session logged before the rule held, and attests it once it is over', () => {
+      const tonight = logged({ heldOn: '2026-04-15', startTime: '19:00', durationMinutes: 90 });
+      spec.given([tonight]).when(attest('w-1')).thenFails('SESSION_NOT_ENDED');
+      const later = { ...attest('w-1'), metadata: { ...metadata, now: '2026-04-15T20:30:00+08:00' } };
+      spec.given([tonight]).when(later).then([attested('w-1', '2026-04-15')]);
+    });
+
     it('refuses to attest a session that does not exist', () => {
       spec.given([]).when(attest('w-1')).thenFails('SESSION_NOT_FOUND');
     });
@@ -162,8 +191,10 @@ describe('supervision session', () => {
       spec.given([logged(), attested('w-1')]).when(voidIt()).then([voided(['w-1'])]);
     });
 
-    it('refuses a void without a reason', () => {
+    it('refuses a void without a reason, also one of invisible characters only', () => {
       spec.given([logged()]).when(voidIt('  ')).thenFails('REASON_REQUIRED');
+      spec.given([logged()]).when(voidIt('\u200b\u200b')).thenFails('REASON_REQUIRED');
+      spec.given([logged()]).when(voidIt('\u2060\ufeff\u3000')).thenFails('REASON_REQUIRED');
     });
 
     it('accepts nothing afterwards', () => {

@@ -1,4 +1,4 @@
-import { Decider, minDate, refuse, today } from '@sws/kernel';
+import { Decider, minDate, mustHaveText, refuse, today } from '@sws/kernel';
 import {
   SESSION_DETAIL_FIELDS,
   SessionDetailField,
@@ -9,7 +9,7 @@ import {
   SupervisionSessionState,
 } from './session';
 import { checkSession } from './session-rules';
-import { isLate } from './session-time';
+import { isLate, mustHaveEnded } from './session-time';
 
 /** Changing when or how long a session was changes what every supervisee attested. */
 const TIME_FIELDS: readonly SessionDetailField[] = ['heldOn', 'startTime', 'durationMinutes'];
@@ -32,7 +32,7 @@ function mustBeOpen(state: SupervisionSessionState): asserts state is Exclude<Su
 }
 
 function mustGiveReason(reason: string): void {
-  if (reason.trim() === '') refuse('REASON_REQUIRED', 'a correction or a void names its reason');
+  mustHaveText('REASON_REQUIRED', 'reason', reason, 'a correction or a void names its reason');
 }
 
 export const supervisionSession: Decider<SupervisionSessionState, SupervisionSessionCommand, SupervisionSessionEvent> = {
@@ -82,6 +82,7 @@ export const supervisionSession: Decider<SupervisionSessionState, SupervisionSes
         }
         const { confirms } = command.data;
         const { startTime, durationMinutes } = state.session;
+        mustHaveEnded(state.session, command);
         if (confirms && (confirms.heldOn !== heldOn || confirms.startTime !== startTime || confirms.durationMinutes !== durationMinutes)) {
           refuse(
             'ATTESTATION_MISMATCH',

@@ -27,6 +27,11 @@ describe('supervisor', () => {
       spec.given([]).when(register()).then([registered()]);
     });
 
+    it('refuses a blank name and one holding a control character', () => {
+      spec.given([]).when(register({ name: '\u2060' })).thenFails('INVALID_NAME');
+      spec.given([]).when(register({ name: '王\u0007督导' })).thenFails('INVALID_NAME');
+    });
+
     it('refuses a second registration', () => {
       spec.given([registered()]).when(register()).thenFails('ALREADY_REGISTERED');
     });

@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent, refuse } from '@sws/kernel';
+import { Command, Decider, DomainEvent, mustBeName, refuse } from '@sws/kernel';
 
 export const SUPERVISOR_TIERS = ['city', 'county', 'street'] as const;
 export type SupervisorTier = (typeof SUPERVISOR_TIERS)[number];
@@ -71,6 +71,7 @@ export const supervisor: Decider<SupervisorState, SupervisorCommand, SupervisorE
   decide(command, state) {
     if (state.status !== 'unknown') refuse('ALREADY_REGISTERED', 'this supervisor is registered already');
     const { supervisorId, name, tier, affiliation } = command.data;
+    mustBeName('name', name);
     const affiliationOrgId = command.data.affiliationOrgId ?? null;
     checkAffiliation(affiliation, affiliationOrgId, command.facts.affiliationOrgKind);
     return [{ type: 'SupervisorRegistered', data: { supervisorId, name, tier, affiliation, affiliationOrgId } }];

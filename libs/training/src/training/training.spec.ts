@@ -81,6 +81,11 @@ describe('training', () => {
       spec.given([]).when(record({}, null)).thenFails('CONTRACT_NOT_FOUND');
     });
 
+    it('refuses a blank title and one holding a control character', () => {
+      spec.given([]).when(record({ title: '\u200b\u200b' })).thenFails('INVALID_NAME');
+      spec.given([]).when(record({ title: '个案\u0000管理' })).thenFails('INVALID_NAME');
+    });
+
     it('refuses a training recorded twice', () => {
       spec.given([held()]).when(record()).thenFails('ALREADY_RECORDED');
     });

@@ -1,4 +1,4 @@
-import { CalendarDate, Command, Decider, DomainEvent, mustNotBeInFuture, refuse } from '@sws/kernel';
+import { CalendarDate, Command, Decider, DomainEvent, mustBeName, mustNotBeInFuture, refuse } from '@sws/kernel';
 import { hoursToMinutes } from './training-hours';
 
 export const TRAINING_KINDS = ['pre_service', 'in_service', 'continuing_education', 'skills_competition', 'study_visit'] as const;
@@ -86,6 +86,7 @@ export const training: Decider<TrainingState, TrainingCommand, TrainingEvent> = 
       if (state.status !== 'unknown') refuse('ALREADY_RECORDED', 'this training is recorded already');
       const { trainingId, title, kind, provider, heldOn, hours, organizerOrgId } = command.data;
       const contractId = command.data.contractId ?? null;
+      mustBeName('title', title);
       mustNotBeInFuture('heldOn', heldOn, command);
       positiveMinutes('hours', hours);
       if (contractId !== null && command.facts.contract === null) {

@@ -8,10 +8,11 @@ export class AmendAssessmentHandler implements ICommandHandler<AmendAssessmentCo
   constructor(private readonly writes: AssessmentWrites) {}
 
   execute({ assessmentId, body, context }: AmendAssessmentCommand): Promise<WriteResult> {
-    return this.writes.carryOut(assessmentId, context, itsAssessor(`amend assessment ${assessmentId}`), (metadata) => ({
+    return this.writes.carryOutIndependently(assessmentId, context, itsAssessor(`amend assessment ${assessmentId}`), (metadata, facts) => ({
       type: 'AmendAssessment',
       data: { assessmentId, scores: body.scores, reason: body.reason },
       metadata,
+      facts,
     }));
   }
 }

@@ -8,10 +8,11 @@ export class FinalizeAssessmentHandler implements ICommandHandler<FinalizeAssess
   constructor(private readonly writes: AssessmentWrites) {}
 
   execute({ assessmentId, context }: FinalizeAssessmentCommand): Promise<WriteResult> {
-    return this.writes.carryOut(assessmentId, context, itsAssessor(`finalize assessment ${assessmentId}`), (metadata) => ({
+    return this.writes.carryOutIndependently(assessmentId, context, itsAssessor(`finalize assessment ${assessmentId}`), (metadata, facts) => ({
       type: 'FinalizeAssessment',
       data: { assessmentId },
       metadata,
+      facts,
     }));
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, MaxLength } from 'class-validator';
-import { OptionalField } from '../../http/validators';
+import { IsNotBlank, OptionalField } from '../../http/validators';
 
 /** The operator's one response within the window: agreement, or disagreement with its reasons. */
 export class RespondToAssessmentDto {
@@ -11,6 +11,7 @@ export class RespondToAssessmentDto {
   @ApiPropertyOptional({ example: '第三季度服务对象回访记录已补充归档', description: 'Required (not blank) when the operator disagrees' })
   @OptionalField()
   @IsString()
+  @IsNotBlank()
   @MaxLength(5000)
   comment?: string;
 }

@@ -8,10 +8,11 @@ export class ScoreAssessmentItemsHandler implements ICommandHandler<ScoreAssessm
   constructor(private readonly writes: AssessmentWrites) {}
 
   execute({ assessmentId, body, context }: ScoreAssessmentItemsCommand): Promise<WriteResult> {
-    return this.writes.carryOut(assessmentId, context, itsAssessor(`score assessment ${assessmentId}`), (metadata) => ({
+    return this.writes.carryOutIndependently(assessmentId, context, itsAssessor(`score assessment ${assessmentId}`), (metadata, facts) => ({
       type: 'ScoreAssessmentItems',
       data: { assessmentId, scores: body.scores },
       metadata,
+      facts,
     }));
   }
 }

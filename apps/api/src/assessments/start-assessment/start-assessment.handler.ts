@@ -6,6 +6,7 @@ import { Principal, Role } from '../../auth/principal';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
 import { ReadModels } from '../../infrastructure/read-models.service';
 import { Records } from '../../infrastructure/records';
+import { independenceOf } from '../assessment-writes';
 import { OpenAssessments } from '../open-assessments';
 import { StartAssessmentCommand } from './start-assessment.command';
 
@@ -60,9 +61,9 @@ export class StartAssessmentHandler implements ICommandHandler<StartAssessmentCo
     );
   }
 
-  /** The rubric version, the contract and the station's closure from their streams; the evaluator's affiliations (both sides') and the open assessments from read models that have caught up. */
+  /** The rubric version, the contract and the station's closure from their streams; the evaluator's affiliations (both sides') and the station's open and counting assessments from read models that have caught up. */
   private async facts(data: AssessmentRef): Promise<StartAssessmentFacts> {
-    const [rubricState, contractState, stationState, evaluator, openAssessments] = await Promise.all([
+    const [rubricState, contractState, stationState, evaluator, stationAssessments] = await Promise.all([
       this.records.state(streams.rubric(data.rubricCode, data.rubricVersion), rubric),
       this.records.state(contractStreams.contract(data.contractId), contract),
       this.records.state(contractStreams.station(data.stationId), station),
@@ -80,8 +81,8 @@ export class StartAssessmentHandler implements ICommandHandler<StartAssessmentCo
               stationIds: contractState.stationIds,
               term: { start: contractState.term.start, end: lastDay(contractState.term, contractState.terminatedOn) },
             },
-      evaluator: evaluator === null ? null : { kind: evaluator.kind, affiliatedOrgIds: evaluator.affiliations.map((a) => a.orgId) },
-      openAssessments,
+      evaluator: evaluator === null ? null : { kind: evaluator.kind, ...independenceOf(evaluator) },
+      stationAssessments,
       stationClosedOn: stationState.status === 'closed' ? stationState.closedOn : null,
     };
   }

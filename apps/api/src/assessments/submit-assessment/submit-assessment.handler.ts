@@ -8,10 +8,11 @@ export class SubmitAssessmentHandler implements ICommandHandler<SubmitAssessment
   constructor(private readonly writes: AssessmentWrites) {}
 
   execute({ assessmentId, body, context }: SubmitAssessmentCommand): Promise<WriteResult> {
-    return this.writes.carryOut(assessmentId, context, itsAssessor(`submit assessment ${assessmentId}`), (metadata) => ({
+    return this.writes.carryOutIndependently(assessmentId, context, itsAssessor(`submit assessment ${assessmentId}`), (metadata, facts) => ({
       type: 'SubmitAssessment',
       data: { assessmentId, ...body },
       metadata,
+      facts,
     }));
   }
 }

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate, OptionalField } from '../../http/validators';
+import { IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsNotBlank, OptionalField } from '../../http/validators';
 import { BudgetDto, RequirementsDto } from '../contract.dto';
 
 export class AmendContractDto {
   @ApiProperty({ example: '区民政局追加预算,延长服务期至次年3月' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   reason!: string;
 

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../http/validators';
+import { IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '../../http/validators';
 
 export class TerminateContractDto {
   @ApiProperty({ example: '承接机构无法按合同配备驻站社工' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   reason!: string;
 

@@ -1,14 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ORGANIZATION_KINDS, OrganizationKind } from '@sws/stations-contracts';
 import { RegionDto } from '../../http/shared.dto';
-import { IsCreditCode } from '../../http/validators';
+import { IsCreditCode, IsName } from '../../http/validators';
 
 export class RegisterOrganizationDto {
   @ApiProperty({ example: '历城区阳光社会工作服务中心' })
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(100)
   name!: string;
 

@@ -63,10 +63,13 @@ export function dossierHtml(d: RenewalDossier): string {
            escape(s.name),
            `${escape(PERIOD_ZH[p.period.kind])} ${escape(p.period.from)}～${escape(p.period.to)}`,
            escape(ASSESSOR_ZH[p.assessorKind]),
-           score(p.current.total),
-           escape(GRADE_ZH[p.current.grade]),
+           score(p.current?.total ?? null),
+           p.current ? escape(GRADE_ZH[p.current.grade]) : '—',
            p.assessments
-             .flatMap((a) => a.revisions.map((r) => `第${r.revision}版 ${score(r.total)}${r.reason ? `（${escape(r.reason)}）` : ''}`))
+             .flatMap((a) => [
+               ...a.revisions.map((r) => `第${r.revision}版 ${score(r.total)}${r.reason ? `（${escape(r.reason)}）` : ''}`),
+               ...(a.annulled ? [`<strong class="against">已作废：${escape(a.annulled.reason)}</strong>`] : []),
+             ])
              .join('<br>') + sources(p.sourceEventIds),
          ]),
        ),

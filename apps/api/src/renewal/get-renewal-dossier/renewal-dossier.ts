@@ -1,6 +1,6 @@
 import { CalendarDate } from '@sws/kernel';
 import { Position } from '@sws/event-store';
-import { ScorecardPeriod, StationScorecard } from '@sws/assessment';
+import { countingOf, ScorecardPeriod, StationScorecard } from '@sws/assessment';
 import { lastDay } from '@sws/stations-contracts';
 import { DECISION_ZH, RECTIFICATION_STATUS_ZH, rectificationStatus, rectificationsBinding } from '@sws/renewal';
 import { ContractFigures } from '../contract-figures';
@@ -62,6 +62,7 @@ export function renewalDossier(input: {
     scores: contract.stationIds.map((stationId) => ({
       stationId,
       name: stationName(stationId),
+      counting: countingFor(eligibility, stationId),
       periods: scoresUnder(input.scorecards.get(stationId) ?? null, contract.id),
     })),
     staffing: { minimumPerStation: contract.requirements.minWorkersPerStation, ...staffing },
@@ -103,22 +104,37 @@ export function renewalDossier(input: {
 
 export type RenewalDossier = ReturnType<typeof renewalDossier>;
 
-/** A station's periods scored under this contract, each with every revision of every assessment. */
+/**
+ * The third-party assessment the station's score rests on, as the judgement chose it (the kernel's
+ * one rule, `latestCounting`, which the scorecard applies too); null when none counts.
+ */
+function countingFor(eligibility: ExplainedJudgement, stationId: string) {
+  const component = eligibility.stations.find((s) => s.stationId === stationId)?.components.find((c) => c.assessorKind === 'third_party');
+  return component ? { assessmentId: component.assessmentId, period: component.period, total: component.score, grade: component.grade } : null;
+}
+
+/**
+ * A station's periods scored under this contract, each with every revision of every assessment,
+ * annulled ones marked with their reason, and the one that counts among this contract's.
+ */
 function scoresUnder(scorecard: StationScorecard | null, contractId: string) {
   const periods: ScorecardPeriod[] = (scorecard?.periods ?? []).filter((p) => p.assessments.some((a) => a.contractId === contractId));
   return periods.map((p) => {
     const assessments = p.assessments.filter((a) => a.contractId === contractId);
+    const counting = countingOf(p.period, assessments);
+    const latest = counting && counting.revisions[counting.revisions.length - 1];
     return {
       period: p.period,
       assessorKind: p.assessorKind,
-      current: { assessmentId: p.current.assessmentId, revision: p.current.revision, total: p.current.total, grade: p.current.grade },
+      current: counting && { assessmentId: counting.assessmentId, revision: latest!.revision, total: latest!.total, grade: latest!.grade },
       assessments: assessments.map((a) => ({
         assessmentId: a.assessmentId,
         evaluatorOrgId: a.evaluatorOrgId,
         rubric: `${a.rubricCode} v${a.rubricVersion}`,
         revisions: a.revisions.map(({ revision, total, grade, reason, recordedAt, eventId }) => ({ revision, total, grade, reason, recordedAt, eventId })),
+        annulled: a.annulled,
       })),
-      sourceEventIds: assessments.flatMap((a) => a.revisions.map((r) => r.eventId)),
+      sourceEventIds: assessments.flatMap((a) => [...a.revisions.map((r) => r.eventId), ...(a.annulled ? [a.annulled.eventId] : [])]),
     };
   });
 }

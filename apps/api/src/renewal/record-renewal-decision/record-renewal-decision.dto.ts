@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Decision, DECISIONS } from '@sws/renewal';
 import { TermAndBudgetDto } from '../../contracts/contract.dto';
-import { IsCalendarDate, OptionalField } from '../../http/validators';
+import { IsCalendarDate, IsNotBlank, OptionalField } from '../../http/validators';
 
 export class ConditionsDto {
   @ApiProperty({ type: [String], example: ['补足驻站社工至每站2人', '建立督导台账并按月报送'] })
@@ -11,7 +11,7 @@ export class ConditionsDto {
   @ArrayNotEmpty()
   @ArrayMaxSize(50)
   @IsString({ each: true })
-  @IsNotEmpty({ each: true })
+  @IsNotBlank({ each: true })
   @MaxLength(500, { each: true })
   items!: string[];
 
@@ -27,7 +27,7 @@ export class RecordRenewalDecisionDto {
 
   @ApiProperty({ example: '年度评估良好，人员配备与督导达标，同意续签。' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(4000)
   justification!: string;
 

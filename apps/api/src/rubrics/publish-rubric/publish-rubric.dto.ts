@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsObject, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { RubricScale } from '@sws/assessment';
-import { OptionalField } from '../../http/validators';
+import { IsName, OptionalField } from '../../http/validators';
 import { RUBRIC_CODE_MAX_LENGTH } from '../rubric-params';
 import { GradeBandDto, RubricDimensionDto } from '../rubric.dto';
 
@@ -22,7 +22,7 @@ export class PublishRubricDto {
 
   @ApiProperty({ example: '乡镇（街道）社工站运营评估指标' })
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(200)
   name!: string;
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate, IsId } from '../../http/validators';
+import { IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsId, IsNotBlank } from '../../http/validators';
 
 export class DepartSocialWorkerDto {
   @ApiProperty({ format: 'uuid', description: 'The station the worker leaves' })
@@ -13,7 +13,7 @@ export class DepartSocialWorkerDto {
 
   @ApiProperty({ example: '考取事业编制离职' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(500)
   reason!: string;
 }

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
 import { CERTIFICATION_LEVELS, CertificationLevel } from '@sws/stations-contracts';
+import { IsName } from '../../http/validators';
 
 export class RegisterSocialWorkerDto {
   @ApiProperty({ example: '李秀英' })
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(50)
   name!: string;
 

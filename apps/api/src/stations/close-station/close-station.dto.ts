@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../http/validators';
+import { IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '../../http/validators';
 
 export class CloseStationDto {
   @ApiProperty({ example: '2026-06-30', description: 'The day the station closed (not after today)' })
@@ -9,7 +9,7 @@ export class CloseStationDto {
 
   @ApiProperty({ example: '乡镇区划调整,与相邻街道社工站合并' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(500)
   reason!: string;
 }

@@ -1,15 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { OPERATING_MODELS, STATION_KINDS, StationRegistered } from '@sws/stations-contracts';
 import { RegionDto } from '../../http/shared.dto';
+import { IsName } from '../../http/validators';
 
 type Data = StationRegistered['data'];
 
 export class RegisterStationDto {
   @ApiProperty({ example: '王舍人街道社工站' })
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(100)
   name!: string;
 

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { SessionFormat, SupervisionFunction } from '@sws/supervision';
 import { SessionFieldOf } from '../session-fields';
+import { IsNotBlank } from '../../http/validators';
 
 /** The fields a correction changes; those left out stay as they are. */
 export class SessionChangesDto {
@@ -22,7 +23,7 @@ export class SessionChangesDto {
 export class CorrectSupervisionSessionDto {
   @ApiProperty({ example: '督导时长登记有误,实际为90分钟' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   reason!: string;
 

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { Affiliation, AFFILIATIONS, SUPERVISOR_TIERS, SupervisorTier } from '@sws/supervision';
-import { IsId, OptionalField } from '../../http/validators';
+import { IsId, IsName, OptionalField } from '../../http/validators';
 
 export class RegisterSupervisorDto {
   @ApiProperty({ example: '陈晓红' })
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(50)
   name!: string;
 

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 import { TRAINING_KINDS, TrainingKind } from '@sws/training';
-import { IsCalendarDate, IsId, OptionalField } from '../../http/validators';
+import { IsCalendarDate, IsId, IsName, OptionalField } from '../../http/validators';
 
 export class RecordTrainingDto {
   @ApiProperty({ example: '个案管理实务培训' })
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(200)
   title!: string;
 
@@ -16,7 +16,7 @@ export class RecordTrainingDto {
 
   @ApiProperty({ example: '山东大学社会工作系' })
   @IsString()
-  @IsNotEmpty()
+  @IsName()
   @MaxLength(200)
   provider!: string;
 
