@@ -29,7 +29,16 @@ describe('store topology', () => {
     [{ EVENT_STORE: 'kafka' }, /EVENT_STORE must be one of sqlite, eventstoredb/],
     [{ READ_STORE: 'mongodb', MONGO_URL: 'mongodb://127.0.0.1:1/sws' }, /READ_STORE=mongodb needs EVENT_STORE=eventstoredb/],
   ])('refuses to start with %j and says which variable is wrong', async (env, message) => {
-    await expect(startService(dataDir, port, { AUTH_MODE: 'dev', ...env })).rejects.toThrow(new RegExp(`exited with 1[\\s\\S]*${message.source}`));
+    // A service that starts after all is stopped again, so a failing case leaves nothing running.
+    const outcome = await startService(dataDir, port, { AUTH_MODE: 'dev', ...env }).then(
+      async (service) => {
+        service.child.kill('SIGKILL');
+        await exited(service.child);
+        return new Error('the service started');
+      },
+      (error: Error) => error,
+    );
+    expect(outcome.message).toMatch(new RegExp(`exited with 1[\\s\\S]*${message.source}`));
   });
 
   it('reports the embedded stores as reachable on /health', async () => {
