@@ -35,6 +35,20 @@ module.exports = {
       to: { path: '^libs/([^/]+)/', pathNot: ['^libs/$1/', '^libs/kernel/'] },
     },
     {
+      name: 'eventstoredb-client-in-one-folder',
+      severity: 'error',
+      comment: 'Only the EventStoreDB adapter knows its client, so moving to another client changes one folder.',
+      from: { pathNot: '^libs/event-store/src/eventstoredb/' },
+      to: { path: 'node_modules/@eventstore/' },
+    },
+    {
+      name: 'mongodb-client-in-the-adapter-and-the-wiring',
+      severity: 'error',
+      comment: "mongoose and @nestjs/mongoose are used by the MongoDB read-model adapter and the API's store wiring only.",
+      from: { pathNot: '^(libs/read-store/src/mongodb/|apps/api/src/infrastructure/)' },
+      to: { path: 'node_modules/(mongoose|@nestjs/mongoose|mongodb)/' },
+    },
+    {
       name: 'libraries-import-no-app',
       severity: 'error',
       from: { path: '^libs/' },

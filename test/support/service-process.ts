@@ -16,8 +16,16 @@ export interface ServiceProcess {
   output(): string;
 }
 
-/** Starts the service as its own process on the embedded stores in `dataDir`, and waits until it answers. */
-export async function startService(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
+/**
+ * Starts the service as its own process on the embedded stores in `dataDir`, and waits until it
+ * answers (`answered` says when: by default a 2xx from /health).
+ */
+export async function startService(
+  dataDir: string,
+  port: number,
+  env: NodeJS.ProcessEnv = {},
+  answered: (health: Response) => boolean = (health) => health.ok,
+): Promise<ServiceProcess> {
   // Only what the test gives: no AUTH_* or other settings leak in from the shell running the tests.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AUTH_|RATE_LIMIT_|CORS_)/.test(name)));
   const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', MAIN], {
@@ -33,7 +41,7 @@ export async function startService(dataDir: string, port: number, env: NodeJS.Pr
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}:\n${output}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, child, output: () => output };
+      if (answered(await fetch(`${url}/health`))) return { url, child, output: () => output };
     } catch {
       // not listening yet
     }

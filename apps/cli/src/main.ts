@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../api/src/create-app';
 import { mintToken } from '../../api/src/auth/token-verifier';
-import { configFromEnvironment, storageConfigFromEnvironment } from '../../api/src/infrastructure/config';
+import { configFromEnvironment, EMBEDDED, storageConfigFromEnvironment } from '../../api/src/infrastructure/config';
 import { PROJECTIONS } from '../../api/src/infrastructure/projections';
-import { openEmbeddedStores } from '../../api/src/infrastructure/stores';
+import { openStores } from '../../api/src/infrastructure/stores';
 import { benchOptionsFromEnvironment, benchStore, formatBenchReport } from './bench-store';
 import { formatDemoSummary, loadDemo } from './demo';
 import { ProgressDisplay } from './progress-bar';
@@ -24,7 +24,8 @@ commands:
   help                        this text
 
 projections: ${PROJECTIONS.map((p) => p.name).join(', ')}
-environment: DATA_DIR (default ./data), SQLITE_SYNCHRONOUS (default FULL)`;
+environment: DATA_DIR (default ./data), SQLITE_SYNCHRONOUS (default FULL),
+             EVENT_STORE=sqlite|eventstoredb with EVENTSTORE_CONNECTION_STRING, READ_STORE=sqlite|mongodb with MONGO_URL`;
 
 /** Exit codes: 0 done, 1 failed, 2 bad usage. */
 async function main(args: readonly string[]): Promise<number> {
@@ -103,12 +104,12 @@ async function rebuild(args: readonly string[]): Promise<number> {
   }
   const config = storageConfigFromEnvironment();
   // Opening the stores would create empty ones: a mistyped DATA_DIR would "rebuild" nothing.
-  if (!existsSync(join(config.dataDir, 'events.db'))) {
+  if ((config.topology ?? EMBEDDED).events.kind === 'sqlite' && !existsSync(join(config.dataDir, 'events.db'))) {
     console.error(`no event log in ${config.dataDir} (events.db); set DATA_DIR to the service's data directory`);
     return 2;
   }
-  console.error(`warning: stop the service on ${config.dataDir} before rebuilding; a running service keeps writing these read models`);
-  const stores = openEmbeddedStores(config);
+  console.error(`warning: stop the services that project into these read models before rebuilding; a running one keeps writing them`);
+  const stores = await openStores(config);
   const display = new ProgressDisplay(process.stderr);
   try {
     const results = await rebuildProjections(
@@ -121,8 +122,7 @@ async function rebuild(args: readonly string[]): Promise<number> {
     const seconds = results.reduce((sum, r) => sum + r.seconds, 0);
     console.error(`rebuilt ${results.length} read model(s): ${events} events folded in ${seconds.toFixed(2)} s, ${rate(events, seconds)} events/s`);
   } finally {
-    await stores.readModels.close();
-    await stores.events.close();
+    await stores.close();
   }
   return 0;
 }

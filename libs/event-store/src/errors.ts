@@ -25,3 +25,17 @@ export function checkExpected(streamId: string, expected: ExpectedRevision, actu
     expected === 'no_stream' ? actual === 'no_stream' : expected === 'stream_exists' ? actual !== 'no_stream' : expected === actual;
   if (!matches) throw new WrongExpectedRevision(streamId, expected, actual);
 }
+
+/**
+ * A store could not be reached (HTTP 503). For a write the outcome is unknown: retrying it with
+ * the same event ids (the same Idempotency-Key) is safe.
+ */
+export class StoreUnavailable extends Error {
+  constructor(
+    readonly store: string,
+    readonly reason: string,
+  ) {
+    super(`the ${store} is unreachable: ${reason}`);
+    this.name = 'StoreUnavailable';
+  }
+}

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
 import { DomainError, RecordNotFound } from '@sws/kernel';
-import { EventIdReused, WrongExpectedRevision } from '@sws/event-store';
+import { EventIdReused, StoreUnavailable, WrongExpectedRevision } from '@sws/event-store';
 import { ThrottlerException } from '@nestjs/throttler';
 import { AccessDenied, Unauthenticated } from '../auth/access-denied';
 import { PositionBeyondHead, ReadModelBehind } from '../infrastructure/read-models.service';
@@ -65,6 +65,7 @@ export class ErrorsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse();
     const [status, body] = this.describe(error);
     if (error instanceof Unauthenticated) reply.header('www-authenticate', wwwAuthenticate(error));
+    if (error instanceof StoreUnavailable) reply.header('retry-after', '5');
     if (status >= 500) this.logger.error(String(error), (error as Error)?.stack);
     reply.status(status).send(body);
   }
@@ -99,6 +100,9 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     if (error instanceof PositionBeyondHead) {
       return [400, { statusCode: 400, code: 'VALIDATION_FAILED', message: error.message, errors: [{ field: 'minPosition', problems: [error.message] }] }];
+    }
+    if (error instanceof StoreUnavailable) {
+      return [503, { statusCode: 503, code: 'STORE_UNAVAILABLE', message: error.message }];
     }
     if (error instanceof ReadModelBehind) {
       return [503, { statusCode: 503, code: 'READ_MODEL_BEHIND', message: error.message }];

@@ -2,10 +2,25 @@ import { resolve } from 'node:path';
 import { SqliteSynchronous } from '@sws/event-store';
 import { AuthConfig, authConfigFromEnvironment } from '../auth/auth.config';
 
+/** Where the log lives: the embedded SQLite file, or an EventStoreDB node or cluster. */
+export type EventStoreChoice = { readonly kind: 'sqlite' } | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+
+/** Where the read models live: the embedded SQLite file, or a MongoDB replica set. */
+export type ReadStoreChoice = { readonly kind: 'sqlite' } | { readonly kind: 'mongodb'; readonly url: string };
+
+export interface StoreTopology {
+  readonly events: EventStoreChoice;
+  readonly readModels: ReadStoreChoice;
+}
+
+export const EMBEDDED: StoreTopology = { events: { kind: 'sqlite' }, readModels: { kind: 'sqlite' } };
+
 /** Where the data lives and how durably it is written: all the CLI's store commands need. */
 export interface StorageConfig {
   readonly dataDir: string;
   readonly synchronous: SqliteSynchronous;
+  /** Absent: the embedded SQLite stores in `dataDir`. */
+  readonly topology?: StoreTopology;
 }
 
 export interface RateLimitConfig {
@@ -38,10 +53,50 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   return value;
 }
 
+function choice<K extends string>(env: NodeJS.ProcessEnv, name: string, kinds: readonly K[]): K {
+  const value = (env[name] ?? kinds[0]).trim().toLowerCase() as K;
+  if (!kinds.includes(value)) throw new Error(`${name} must be one of ${kinds.join(', ')} (not ${env[name]})`);
+  return value;
+}
+
+function connectionString(env: NodeJS.ProcessEnv, name: string, selectedBy: string, pattern: RegExp, example: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new Error(`${selectedBy} needs ${name}, e.g. ${name}=${example}`);
+  if (!pattern.test(value)) throw new Error(`${name} must look like ${example}`);
+  return value;
+}
+
+/**
+ * Which stores to use: EVENT_STORE=sqlite|eventstoredb and READ_STORE=sqlite|mongodb, with their
+ * connection strings. Read models in MongoDB are shared by every API process, so they must be
+ * built from a log every process shares too: READ_STORE=mongodb needs EVENT_STORE=eventstoredb.
+ */
+export function topologyFromEnvironment(env: NodeJS.ProcessEnv = process.env): StoreTopology {
+  const eventKind = choice(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'] as const);
+  const readKind = choice(env, 'READ_STORE', ['sqlite', 'mongodb'] as const);
+  if (readKind === 'mongodb' && eventKind === 'sqlite') {
+    throw new Error(
+      'READ_STORE=mongodb needs EVENT_STORE=eventstoredb: read models shared by several processes must be folded from a log they share (keep READ_STORE=sqlite with the embedded log)',
+    );
+  }
+  const events: EventStoreChoice =
+    eventKind === 'sqlite'
+      ? { kind: 'sqlite' }
+      : {
+          kind: 'eventstoredb',
+          connectionString: connectionString(env, 'EVENTSTORE_CONNECTION_STRING', 'EVENT_STORE=eventstoredb', /^esdb(\+discover)?:\/\/\S+$/, 'esdb://localhost:2113?tls=false'),
+        };
+  const readModels: ReadStoreChoice =
+    readKind === 'sqlite'
+      ? { kind: 'sqlite' }
+      : { kind: 'mongodb', url: connectionString(env, 'MONGO_URL', 'READ_STORE=mongodb', /^mongodb(\+srv)?:\/\/\S+$/, 'mongodb://localhost:27017/sws?replicaSet=rs0') };
+  return { events, readModels };
+}
+
 export function storageConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): StorageConfig {
   const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase() as SqliteSynchronous;
   if (!SYNCHRONOUS.includes(synchronous)) throw new Error(`SQLITE_SYNCHRONOUS must be one of ${SYNCHRONOUS.join(', ')}`);
-  return { dataDir: resolve(env.DATA_DIR ?? './data'), synchronous };
+  return { dataDir: resolve(env.DATA_DIR ?? './data'), synchronous, topology: topologyFromEnvironment(env) };
 }
 
 /** Reads the service's settings from the environment, refusing values it cannot use. */

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module, OnApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { DynamicModule, Global, Module, OnApplicationShutdown, Inject, Injectable, Provider } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@sws/event-store';
 import { READ_STORE, ReadStore } from '@sws/read-store';
@@ -10,7 +10,8 @@ import { IdempotencyStore } from './idempotency.store';
 import { KeyedMutex } from './mutex';
 import { ReadModels } from './read-models.service';
 import { Records } from './records';
-import { openEmbeddedStores } from './stores';
+import { EMBEDDED } from './config';
+import { openEventStoreDb, openSqliteEventStore, openSqliteReadStore } from './stores';
 
 export interface InfrastructureOptions {
   readonly config: AppConfig;
@@ -32,12 +33,26 @@ class IdempotencyStoreCloser implements OnApplicationShutdown {
 @Module({})
 export class InfrastructureModule {
   static register(options: InfrastructureOptions): DynamicModule {
-    const stores = options.stores ?? openEmbeddedStores(options.config);
+    const { config, stores } = options;
+    const topology = config.topology ?? EMBEDDED;
+    const { events, readModels } = topology;
+    // The read models in MongoDB come from their own (global) module, which opens the connection.
+    const mongo = !stores && readModels.kind === 'mongodb';
+    const storeProviders: Provider[] = stores
+      ? [
+          { provide: EVENT_STORE, useValue: stores.events },
+          { provide: READ_STORE, useValue: stores.readModels },
+        ]
+      : [
+          events.kind === 'sqlite'
+            ? { provide: EVENT_STORE, useFactory: () => openSqliteEventStore(config) }
+            : { provide: EVENT_STORE, useFactory: () => openEventStoreDb(events.connectionString) },
+          ...(readModels.kind === 'sqlite' ? [{ provide: READ_STORE, useFactory: () => openSqliteReadStore(config) }] : []),
+        ];
     const providers = [
       { provide: APP_CONFIG, useValue: options.config },
       { provide: Clock, useValue: options.clock ?? new SystemClock() },
-      { provide: EVENT_STORE, useValue: stores.events },
-      { provide: READ_STORE, useValue: stores.readModels },
+      ...storeProviders,
       { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(join(options.config.dataDir, 'requests.db')) },
       IdempotencyStoreCloser,
       KeyedMutex,
@@ -48,8 +63,10 @@ export class InfrastructureModule {
     ];
     return {
       module: InfrastructureModule,
+      // Loaded only when configured, so the embedded default never loads mongoose.
+      imports: mongo ? [import('./mongo-read-models.module').then((m) => m.MongoReadModelsModule.register(readModels.url))] : [],
       providers,
-      exports: [APP_CONFIG, Clock, EVENT_STORE, READ_STORE, IdempotencyStore, KeyedMutex, CommandExecutor, ReadModels, Records, ComposedReads],
+      exports: [APP_CONFIG, Clock, EVENT_STORE, ...(mongo ? [] : [READ_STORE]), IdempotencyStore, KeyedMutex, CommandExecutor, ReadModels, Records, ComposedReads],
     };
   }
 }

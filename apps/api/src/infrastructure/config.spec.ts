@@ -1,0 +1,39 @@
+import { EMBEDDED, storageConfigFromEnvironment, topologyFromEnvironment } from './config';
+
+describe('store topology from the environment', () => {
+  it('is the embedded SQLite pair when nothing is set', () => {
+    expect(topologyFromEnvironment({})).toEqual(EMBEDDED);
+    expect(storageConfigFromEnvironment({}).topology).toEqual(EMBEDDED);
+  });
+
+  it('reads EventStoreDB and MongoDB with their connection strings', () => {
+    expect(
+      topologyFromEnvironment({
+        EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://eventstore:2113?tls=false',
+        READ_STORE: 'MongoDB',
+        MONGO_URL: 'mongodb://mongo:27017/sws?replicaSet=rs0',
+      }),
+    ).toEqual({
+      events: { kind: 'eventstoredb', connectionString: 'esdb://eventstore:2113?tls=false' },
+      readModels: { kind: 'mongodb', url: 'mongodb://mongo:27017/sws?replicaSet=rs0' },
+    });
+    expect(topologyFromEnvironment({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb+discover://cluster.local:2113' }).readModels).toEqual({ kind: 'sqlite' });
+  });
+
+  it.each([
+    [{ EVENT_STORE: 'postgres' }, /EVENT_STORE must be one of sqlite, eventstoredb \(not postgres\)/],
+    [{ READ_STORE: 'redis' }, /READ_STORE must be one of sqlite, mongodb/],
+    [{ EVENT_STORE: 'eventstoredb' }, /EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING/],
+    [{ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' }, /EVENTSTORE_CONNECTION_STRING must look like esdb:\/\//],
+    [{ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://x', READ_STORE: 'mongodb' }, /READ_STORE=mongodb needs MONGO_URL/],
+    [{ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://x', READ_STORE: 'mongodb', MONGO_URL: 'localhost:27017' }, /MONGO_URL must look like mongodb:\/\//],
+    [{ READ_STORE: 'mongodb', MONGO_URL: 'mongodb://x' }, /READ_STORE=mongodb needs EVENT_STORE=eventstoredb/],
+  ])('refuses %j, naming what is wrong', (env, message) => {
+    expect(() => topologyFromEnvironment(env)).toThrow(message);
+  });
+
+  it('leaves a connection string alone when its store is not chosen (the contract suites use them)', () => {
+    expect(topologyFromEnvironment({ EVENTSTORE_CONNECTION_STRING: 'esdb://x', MONGO_URL: 'mongodb://y' })).toEqual(EMBEDDED);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './eventstoredb-event-store';
+export { logPositions } from './positions';
+export type { ResubscribeOptions } from './all-subscription';

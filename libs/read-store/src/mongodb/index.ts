@@ -1,0 +1,2 @@
+export * from './mongo-read-store';
+export * from './mongo-surface';
