@@ -53,7 +53,7 @@ export function fromResolved(registry: EventTypeRegistry, resolved: ResolvedEven
     type: event.type,
     schemaVersion: registry.currentVersion(event.type),
     storedSchemaVersion: schemaVersion,
-    data: registry.upcast(event.type, schemaVersion, event.data as Record<string, unknown>),
+    data: registry.upcast(event.type, schemaVersion, event.data as Record<string, unknown>, metadata),
     metadata,
     revision: Number(event.revision),
     position: logPositions.format(event.position),
