@@ -8,6 +8,7 @@ export type { ContractDetail, OrganizationDetail, SocialWorkerDetail, StationDet
 export type { SupervisorDetail, SupervisionSessionDetail } from '@sws/supervision';
 export type { AssessmentDetail, RubricDetail, StationScorecard } from '@sws/assessment';
 export type { EligibilityJudgement, EligibilityReason, RenewalReviews } from '@sws/renewal';
+export type { RegionRollup, SupervisorWorkload, WorkerLedgerView } from '@sws/reporting';
 
 /** A read: the document and the log position it reflects. */
 export interface Read<T> {
