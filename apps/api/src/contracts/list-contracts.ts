@@ -26,7 +26,11 @@ export async function listContracts(
   }
   const where: Where | null =
     scope ??
-    (purchaserOrgId !== undefined ? { field: 'purchaserOrgId', value: purchaserOrgId } : { field: 'operatorOrgId', value: operatorOrgId! });
+    (purchaserOrgId !== undefined
+      ? { field: 'purchaserOrgId', value: purchaserOrgId }
+      : operatorOrgId !== undefined
+        ? { field: 'operatorOrgId', value: operatorOrgId }
+        : null);
   const matches = (contract: ContractDetail) =>
     (status === undefined || contractStatus(contract, today) === status) &&
     (purchaserOrgId === undefined || contract.purchaserOrgId === purchaserOrgId) &&
