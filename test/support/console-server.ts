@@ -24,7 +24,7 @@ export interface ConsoleServer {
  * port: development sign-in, the built console under /console/, the sample county loaded, and
  * the clock on 2026-11-24 10:00 in China (the day the demo's plan is written for).
  */
-export async function startConsoleServer(options: { readonly demo?: boolean } = {}): Promise<ConsoleServer> {
+export async function startConsoleServer(options: { readonly demo?: boolean; readonly consoleDir?: string } = {}): Promise<ConsoleServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sws-console-'));
   const clock = new FixedClock(new Date('2026-11-24T10:00:00+08:00'));
   const secret = devSecret(dataDir);
@@ -41,7 +41,7 @@ export async function startConsoleServer(options: { readonly demo?: boolean } = 
     },
     clock,
     logger: false,
-    consoleDir: CONSOLE_DIR,
+    consoleDir: options.consoleDir ?? CONSOLE_DIR,
   });
   if (options.demo !== false) await loadDemo(app, (principal) => mintToken(principal, secret, { nowMs: clock.now().getTime(), ttlSeconds: 3600 }));
   await app.listen(0, '127.0.0.1');
