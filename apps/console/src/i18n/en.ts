@@ -2,7 +2,7 @@ import type zhCN from './zh-CN';
 
 /** English, under the same keys as zh-CN.ts (the type check fails when one is missing). */
 const en: typeof zhCN = {
-  app: { title: 'Social work station supervision and evaluation', skip: 'Skip to main content', language: 'Language', signOut: 'Sign out', signedInAs: 'Signed in', loading: 'Loading…', empty: 'Nothing here yet', history: 'History', print: 'Print', back: 'Back', save: 'Save', submit: 'Submit', cancel: 'Cancel', confirm: 'Confirm', refresh: 'Refresh', previousPage: 'Previous page', nextPage: 'Next page', page: 'Page {n}', open: 'Open', none: 'None', yes: 'Yes', no: 'No', saved: 'Saved', today: 'Today', menu: 'Navigation' },
+  app: { pool: 'Supervisor pool', title: 'Social work station supervision and evaluation', skip: 'Skip to main content', language: 'Language', signOut: 'Sign out', signedInAs: 'Signed in', loading: 'Loading…', empty: 'Nothing here yet', history: 'History', print: 'Print', back: 'Back', save: 'Save', submit: 'Submit', cancel: 'Cancel', confirm: 'Confirm', refresh: 'Refresh', previousPage: 'Previous page', nextPage: 'Next page', page: 'Page {n}', open: 'Open', none: 'None', yes: 'Yes', no: 'No', saved: 'Saved', today: 'Today', menu: 'Navigation' },
   roles: { admin: 'Guidance centre administrator', procurement: 'Purchaser (procurement)', operator: 'Operator', evaluator: 'Third-party evaluator', supervisor: 'Supervisor', social_worker: 'Resident social worker' },
   nav: { overview: 'Region overview', contracts: 'Contracts and renewal', assessments: 'Assessments', staffing: 'Station staffing', trainings: 'Trainings', serviceReports: 'Monthly service reports', sessions: 'Supervision sessions', attestation: 'Sessions to attest', ledger: 'My ledger' },
   signIn: {

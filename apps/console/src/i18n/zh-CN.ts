@@ -1,6 +1,6 @@
 /** 简体中文（默认）。Every text the console shows lives here and in en.ts, under the same keys. */
 export default {
-  app: { title: '社工站督导与评估', skip: '跳到主要内容', language: '语言', signOut: '退出登录', signedInAs: '当前用户', loading: '加载中…', empty: '暂无数据', history: '操作记录', print: '打印', back: '返回', save: '保存', submit: '提交', cancel: '取消', confirm: '确认', refresh: '刷新', previousPage: '上一页', nextPage: '下一页', page: '第 {n} 页', open: '打开', none: '无', yes: '是', no: '否', saved: '已保存', today: '今天', menu: '导航菜单' },
+  app: { pool: '督导专家库', title: '社工站督导与评估', skip: '跳到主要内容', language: '语言', signOut: '退出登录', signedInAs: '当前用户', loading: '加载中…', empty: '暂无数据', history: '操作记录', print: '打印', back: '返回', save: '保存', submit: '提交', cancel: '取消', confirm: '确认', refresh: '刷新', previousPage: '上一页', nextPage: '下一页', page: '第 {n} 页', open: '打开', none: '无', yes: '是', no: '否', saved: '已保存', today: '今天', menu: '导航菜单' },
   roles: { admin: '指导中心管理员', procurement: '购买方（采购）', operator: '承接机构', evaluator: '第三方评估机构', supervisor: '督导', social_worker: '驻站社工' },
   nav: { overview: '区域概览', contracts: '合同与续签', assessments: '评估工作台', staffing: '驻站人员', trainings: '培训记录', serviceReports: '月度服务报告', sessions: '督导记录', attestation: '待签认督导', ledger: '我的台账' },
   signIn: {
