@@ -24,5 +24,11 @@ export function useCall() {
       busy.value = false;
     }
   }
-  return { busy, error, run };
+  /** A write, then the page read again at the position the write returned (read-your-writes). */
+  async function write(call: () => Promise<{ readonly position: string }>, done: string, reload: (position: string) => Promise<void>): Promise<boolean> {
+    const written = await run(call, done);
+    if (written) await reload(written.position);
+    return written !== undefined;
+  }
+  return { busy, error, run, write };
 }
