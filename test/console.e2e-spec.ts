@@ -22,14 +22,16 @@ describe('the web console', () => {
   const tabs: Tab[] = [];
   let ids: { contract: string; otherContract: string; station: string; supervisor: string };
 
-  const get = async (url: string) => (await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${adminToken}` } })).json();
-  let adminToken = '';
+  /** Reads as the guidance centre, with a token minted at the service's (movable) clock. */
+  const get = async (url: string) => {
+    const token = (await server.app.inject({ method: 'POST', url: '/dev/tokens', payload: { role: 'admin', orgId: 'centre-370112' } })).json().token;
+    return (await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } })).json();
+  };
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
     if (!existsSync(`${CONSOLE_DIR}/index.html`)) throw new Error('no console build: npm run build');
     server = await startConsoleServer();
-    adminToken = (await server.app.inject({ method: 'POST', url: '/dev/tokens', payload: { role: 'admin', orgId: 'centre-370112' } })).json().token;
     const organizations = (await get('/organizations')).data as Array<{ id: string; name: string }>;
     const orgId = (name: string) => organizations.find((o) => o.name === name)!.id;
     const contracts = (await get('/contracts?status=active')).data as Array<{ id: string; operatorOrgId: string; stationIds: string[] }>;
@@ -98,7 +100,10 @@ describe('the web console', () => {
     await t.page.waitForURL(/sign-in/);
   });
 
-  it('lets an evaluator score (catching an item left out), submit and, after the operator responds, finalize; procurement then sees the eligibility change and records a decision against it only after confirming', async () => {
+  it('lets an evaluator score (catching an item left out), submit and, after the operator responds, finalize; procurement then sees the eligibility change and records a decision against eligibility only after confirming', async () => {
+    // The day after the demo's: the final assessment is finalized after the annual one, so it is
+    // the station's latest; the open review stays dated 2026-11-24, before it.
+    server.clock.set('2026-11-25T10:00:00+08:00');
     const evaluator = await tab();
     const { page } = evaluator;
     await signIn(evaluator, '第三方评估机构', EVALUATOR);
@@ -165,7 +170,10 @@ describe('the web console', () => {
     expect(await procurement.page.locator('[data-test="reasons"]').innerText()).toContain(STATION);
     await checkPage(procurement.page, 'renewal-dossier', ['[data-test="decision-kind"]', '[data-test="record-decision"]']);
 
-    await procurement.page.locator('[data-test="decision-justification"]').fill('终期评估虽有一站不合格，但承接机构已提出整改计划，同意续签。');
+    // The decision is judged on the review's date, when the contract was still eligible: not renewing goes against that.
+    expect(await procurement.page.locator('[data-test="review-eligibility"]').getAttribute('data-status')).toBe('eligible');
+    await choose(procurement.page, 'decision-kind', '不予续签');
+    await procurement.page.locator('[data-test="decision-justification"]').fill('终期评估遥墙街道社工站不合格，合同得分已降至良好线以下，本年度不予续签，重新组织采购。');
     procurement.expectRefusal(422);
     await procurement.page.locator('[data-test="record-decision"]').click();
     await procurement.page.locator('.el-dialog', { hasText: '确认与续签资格不一致的决定' }).waitFor();
@@ -177,7 +185,7 @@ describe('the web console', () => {
 
     const reviews = (await get(`/contracts/${ids.contract}/renewal-reviews`)).data;
     const decided = reviews.reviews.find((r: { decision: unknown }) => r.decision !== null);
-    expect(decided.decision).toMatchObject({ decision: 'renew', overridesEligibility: true, against: true, eligibilityStatus: 'conditional' });
+    expect(decided.decision).toMatchObject({ decision: 'do_not_renew', overridesEligibility: true, against: true, eligibilityStatus: 'eligible' });
 
     await page.goto(`${server.url}/console/stations/${ids.station}/scorecard`);
     await page.locator('[data-test="revisions"]').first().waitFor();

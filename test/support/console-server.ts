@@ -16,6 +16,7 @@ export interface ConsoleServer {
   readonly app: NestFastifyApplication;
   readonly url: string;
   readonly dataDir: string;
+  readonly clock: FixedClock;
   close(): Promise<void>;
 }
 
@@ -50,6 +51,7 @@ export async function startConsoleServer(options: { readonly demo?: boolean; rea
     app,
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    clock,
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

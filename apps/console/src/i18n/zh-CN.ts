@@ -20,9 +20,9 @@ export default {
   dossier: {
     title: '续签档案', contract: '合同', eligibility: '续签资格', score: '合同得分', reasons: '判定理由', noReasons: '各项指标均已达标。', figure: '数值', threshold: '阈值', sources: '来源记录', sourceEvents: '{n} 条事件', stationScores: '各站评估得分', trend: '得分趋势', staffing: '人员配备', supervision: '督导达标', training: '培训达标', output: '服务产出与指标', satisfaction: '满意度', adminShare: '行政事务工时占比',
     share: '达标比例', workers: '社工', meeting: '达标人数', cases: '个案', groups: '小组', communityActivities: '社区活动', target: '年度指标', actual: '实际完成', expected: '应完成（至今）', days: '达标天数', worker: '社工', required: '应完成（小时）', actualHours: '实际（小时）', met: '已达标', notMet: '未达标',
-    reviews: '续签评审', openReview: '发起续签评审', asOf: '评审基准日', reviewOpened: '已发起评审', decision: '续签决定', decisions: { renew: '续签', renew_with_conditions: '附条件续签', do_not_renew: '不予续签' },
+    reviewEligibility: '评审基准日的续签资格（决定据此判断）', reviews: '续签评审', openReview: '发起续签评审', asOf: '评审基准日', reviewOpened: '已发起评审', decision: '续签决定', decisions: { renew: '续签', renew_with_conditions: '附条件续签', do_not_renew: '不予续签' },
     justification: '决定理由', conditions: '整改事项（每行一项）', deadline: '整改期限', successorTerm: '新合同服务期', successorBudget: '新合同金额（元）', record: '记录决定', recorded: '已记录续签决定', against: '与计算的续签资格不一致',
-    overrideTitle: '确认与续签资格不一致的决定', overrideText: '系统计算的续签资格为「{status}」，您选择的「{decision}」与之不一致。此决定将在所有报告中标注为“与资格不一致”。确定继续吗？', overrideConfirm: '我已知晓，确认记录', overrideCheck: '我确认此决定与计算的续签资格不一致',
+    overrideTitle: '确认与续签资格不一致的决定', overrideText: '评审基准日计算的续签资格为「{status}」，您选择的「{decision}」与之不一致。此决定将在所有报告中标注为“与资格不一致”。确定继续吗？', overrideConfirm: '我已知晓，确认记录', overrideCheck: '我确认此决定与计算的续签资格不一致',
     rectification: '整改', rectificationItems: '整改事项', rectificationDeadline: '整改期限', rectificationStatus: '整改状态', evidence: '整改情况说明', report: '报告整改', reported: '已报告整改', close: '关闭整改', outcome: '整改结果', outcomes: { completed: '已完成', failed: '未完成' }, closed: '整改已关闭',
     printable: '打印版档案', csv: '下载表格（CSV）', pastDecisions: '历次决定', flaggedAgainst: '与资格不一致',
   },
