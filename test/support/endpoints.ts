@@ -143,6 +143,8 @@ export function endpoints(w: World): Endpoint[] {
   const region = { code: '370112002', province: '山东省', city: '济南市', county: '历城区', township: '洪家楼街道' };
   return [
     { method: 'GET', path: '/health', url: '/health', allowed: null },
+    // Who the token says the caller is (issue 11, the console's signed-in person).
+    { method: 'GET', path: '/me', url: '/me', allowed: EVERYONE },
     { method: 'GET', path: '/organizations', url: '/organizations', allowed: EVERYONE },
     { method: 'GET', path: '/organizations/{organizationId}', url: `/organizations/${w.operator}`, allowed: EVERYONE },
     {
@@ -453,6 +455,12 @@ export function endpoints(w: World): Endpoint[] {
       path: '/contracts/{contractId}/renewal-eligibility',
       url: `/contracts/${w.contract}/renewal-eligibility`,
       allowed: ['admin', 'evaluator E', 'operator O', 'procurement of P'],
+    },
+    {
+      method: 'GET',
+      path: '/contracts/{contractId}/renewal-reviews',
+      url: `/contracts/${w.contract}/renewal-reviews`,
+      allowed: ['admin', 'procurement of P', 'operator O'],
     },
     {
       method: 'GET',

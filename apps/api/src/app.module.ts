@@ -19,6 +19,8 @@ import { RubricsModule } from './rubrics/rubrics.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { RegionsModule } from './regions/regions.module';
 import { RenewalModule } from './renewal/renewal.module';
+import { PeopleModule } from './people/people.module';
+import { DevSignInModule } from './people/dev-sign-in.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +44,8 @@ export class AppModule {
         AssessmentsModule,
         RegionsModule,
         RenewalModule,
+        PeopleModule,
+        DevSignInModule.register(options.config.auth),
       ],
       controllers: [HealthController],
       providers: [

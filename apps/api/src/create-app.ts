@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { serveConsole } from './console/serve-console';
 import { BadInput, fieldProblems } from './http/errors';
 import { parseJsonBody } from './http/json-body';
 import { InfrastructureOptions } from './infrastructure/infrastructure.module';
@@ -15,6 +16,8 @@ const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
 export interface CreateAppOptions extends InfrastructureOptions {
   readonly logger?: LoggerService | false;
+  /** The built web console to serve under /console/ (see console/serve-console.ts); none when absent. */
+  readonly consoleDir?: string;
 }
 
 /** Builds the HTTP service on Fastify, with validation, OpenAPI at /docs and the read models running. */
@@ -44,18 +47,24 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     bodyParser: false,
   });
   await app.register(helmet, {
-    // The OpenAPI page at /docs loads its own scripts and styles; nothing else is served.
+    // The OpenAPI page at /docs and the console at /console/ load only their own scripts; Element
+    // Plus and the OpenAPI page set inline styles; charts draw on canvas; no fonts or CDN.
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
         scriptSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
         // Many county intranets serve plain HTTP: upgrading the page's requests to HTTPS would break it.
         upgradeInsecureRequests: null,
       },
     },
   });
+  if (options.consoleDir !== undefined) await serveConsole(app, options.consoleDir);
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: [...config.corsOrigins],

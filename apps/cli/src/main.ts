@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../api/src/create-app';
 import { mintToken } from '../../api/src/auth/token-verifier';
@@ -7,6 +7,7 @@ import { PROJECTIONS } from '../../api/src/infrastructure/projections';
 import { openStores } from '../../api/src/infrastructure/stores';
 import { benchOptionsFromEnvironment, benchStore, formatBenchReport } from './bench-store';
 import { formatDemoSummary, loadDemo } from './demo';
+import { openApiDocument } from './openapi';
 import { ProgressDisplay } from './progress-bar';
 import { chooseProjections, rebuildProjections, UnknownProjection } from './rebuild';
 import { mintFromArguments, signingSecret, TOKEN_USAGE, TokenUsageError } from './token';
@@ -21,6 +22,7 @@ commands:
   token --role <r> --org <id> a development bearer token (npm run token -- --role admin --org centre)
   bench-store                 appends and reads with SqliteEventStore and raw better-sqlite3
                               (BENCH_EVENTS=5000, BENCH_READ_EVENTS=200000, BENCH_SYNCHRONOUS=FULL)
+  openapi <file>              write the service's OpenAPI document (as AUTH_MODE=dev lists it) to a file
   help                        this text
 
 projections: ${PROJECTIONS.map((p) => p.name).join(', ')}
@@ -37,6 +39,8 @@ async function main(args: readonly string[]): Promise<number> {
       return rebuild(rest);
     case 'token':
       return token(rest);
+    case 'openapi':
+      return openapi(rest);
     case 'bench-store':
     case 'bench:store':
       return bench();
@@ -74,6 +78,15 @@ async function demo(): Promise<number> {
   } finally {
     await app.close();
   }
+  return 0;
+}
+
+async function openapi(args: readonly string[]): Promise<number> {
+  if (args.length !== 1) {
+    console.error('usage: npm run cli -- openapi <file>');
+    return 2;
+  }
+  writeFileSync(args[0], `${JSON.stringify(await openApiDocument(), null, 2)}\n`);
   return 0;
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Position } from '@sws/event-store';
@@ -8,12 +8,13 @@ import { listScope, readerRoles } from '../auth/read-access';
 import { Roles } from '../auth/roles.decorator';
 import { IdParam, MinPositionParam } from '../http/params';
 import { OptionalDateParam } from '../http/query-params';
-import { CalendarDate } from '@sws/kernel';
+import { CalendarDate, dateInChina } from '@sws/kernel';
+import { Clock } from '../infrastructure/clock';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { RequestContext } from '../infrastructure/request-context';
 import { ReadModels } from '../infrastructure/read-models.service';
-import { ListQueryDto } from '../http/list-query.dto';
-import { listRecords } from '../http/list-records';
+import { ContractListQueryDto } from './contract-list-query.dto';
+import { listContracts } from './list-contracts';
 import { AmendContractCommand } from './amend-contract/amend-contract.command';
 import { AmendContractDto } from './amend-contract/amend-contract.dto';
 import { AwardContractCommand } from './award-contract/award-contract.command';
@@ -31,12 +32,13 @@ export class ContractsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly readModels: ReadModels,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   @Get()
   @Roles(...readerRoles('contract'))
-  list(@Query() query: ListQueryDto, @Caller() caller: Principal) {
-    return listRecords(this.readModels, 'contract-detail', query, listScope(caller, 'contract'));
+  list(@Query() query: ContractListQueryDto, @Caller() caller: Principal) {
+    return listContracts(this.readModels, query, listScope(caller, 'contract'), dateInChina(this.clock.now().toISOString()));
   }
 
   @Post()

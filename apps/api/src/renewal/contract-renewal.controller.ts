@@ -14,6 +14,7 @@ import { dossierCsv } from './get-renewal-dossier/dossier-csv';
 import { dossierHtml } from './get-renewal-dossier/dossier-html';
 import { GetRenewalDossierQuery } from './get-renewal-dossier/get-renewal-dossier.query';
 import { RenewalDossier } from './get-renewal-dossier/renewal-dossier';
+import { GetContractReviewsQuery } from './get-contract-reviews/get-contract-reviews.query';
 import { GetRenewalEligibilityQuery } from './get-renewal-eligibility/get-renewal-eligibility.query';
 import { RenewalEligibilityQueryDto } from './get-renewal-eligibility/renewal-eligibility-query.dto';
 
@@ -46,6 +47,18 @@ export class ContractRenewalController {
   ) {
     const { asOf, knownAt } = query;
     return this.queries.execute(new GetRenewalEligibilityQuery(contractId, { asOf, knownAt }, minPosition, caller));
+  }
+
+  /** The contract's renewal reviews with their decisions and rectifications: where a reviewer finds the open one. */
+  @Get(':contractId/renewal-reviews')
+  @Roles('admin', 'procurement', 'operator')
+  @ApiQuery({ name: 'minPosition', required: false })
+  reviews(
+    @Param('contractId', IdParam) contractId: string,
+    @Query('minPosition', MinPositionParam) minPosition: Position | null,
+    @Caller() caller: Principal,
+  ) {
+    return this.queries.execute(new GetContractReviewsQuery(contractId, minPosition, caller));
   }
 
   /** As JSON (default), as a printable page in Chinese (`?format=html`), or its figures as CSV (`?format=csv`). */

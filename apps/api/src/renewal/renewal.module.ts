@@ -8,6 +8,7 @@ import { ContractHistory } from './contract-history';
 import { ContractRenewalController } from './contract-renewal.controller';
 import { GetRenewalDossierHandler } from './get-renewal-dossier/get-renewal-dossier.handler';
 import { GetRenewalEligibilityHandler } from './get-renewal-eligibility/get-renewal-eligibility.handler';
+import { GetContractReviewsHandler } from './get-contract-reviews/get-contract-reviews.handler';
 import { GetRenewalReviewHandler } from './get-renewal-review/get-renewal-review.handler';
 import { OpenRenewalReviewHandler } from './open-renewal-review/open-renewal-review.handler';
 import { PublishRenewalPolicyHandler } from './publish-renewal-policy/publish-renewal-policy.handler';
@@ -33,6 +34,7 @@ import { SuccessorContracts } from './successor-contracts';
     GetRenewalEligibilityHandler,
     GetRenewalDossierHandler,
     GetRenewalReviewHandler,
+    GetContractReviewsHandler,
   ],
 })
 export class RenewalModule implements OnModuleInit {
