@@ -7,10 +7,12 @@ import { CommandExecutor } from './command-executor';
 import { ComposedReads } from './composed-read';
 import { APP_CONFIG, AppConfig } from './config';
 import { IdempotencyStore } from './idempotency.store';
-import { KeyedMutex } from './mutex';
 import { ReadModels } from './read-models.service';
 import { Records } from './records';
 import { openEmbeddedStores } from './stores';
+import { LegacyRecords } from './reservations/legacy-records';
+import { Reservations } from './reservations/reservations';
+import { PendingReservations } from './reservations/pending-reservations';
 
 export interface InfrastructureOptions {
   readonly config: AppConfig;
@@ -40,7 +42,9 @@ export class InfrastructureModule {
       { provide: READ_STORE, useValue: stores.readModels },
       { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(join(options.config.dataDir, 'requests.db')) },
       IdempotencyStoreCloser,
-      KeyedMutex,
+      LegacyRecords,
+      Reservations,
+      PendingReservations,
       CommandExecutor,
       ReadModels,
       Records,
@@ -49,7 +53,7 @@ export class InfrastructureModule {
     return {
       module: InfrastructureModule,
       providers,
-      exports: [APP_CONFIG, Clock, EVENT_STORE, READ_STORE, IdempotencyStore, KeyedMutex, CommandExecutor, ReadModels, Records, ComposedReads],
+      exports: [APP_CONFIG, Clock, EVENT_STORE, READ_STORE, IdempotencyStore, LegacyRecords, Reservations, PendingReservations, CommandExecutor, ReadModels, Records, ComposedReads],
     };
   }
 }

@@ -9,10 +9,18 @@ import { supervisionEventTypes } from '@sws/supervision';
 import { trainingEventTypes } from '@sws/training';
 import { renewalEventTypes } from '@sws/renewal';
 import { AppConfig } from './config';
+import { reservationEventTypes } from './reservations/legacy-records';
 
 /** Every event type the service writes or reads, with its schema version. */
 export function eventTypeRegistry(): EventTypeRegistry {
-  return new EventTypeRegistry([...stationsContractsEventTypes, ...assessmentEventTypes, ...supervisionEventTypes, ...trainingEventTypes, ...renewalEventTypes]);
+  return new EventTypeRegistry([
+    ...stationsContractsEventTypes,
+    ...assessmentEventTypes,
+    ...supervisionEventTypes,
+    ...trainingEventTypes,
+    ...renewalEventTypes,
+    ...reservationEventTypes,
+  ]);
 }
 
 /** The embedded default: the log and the read models as two SQLite files in one data directory. */
