@@ -2,18 +2,35 @@ import { EventStore, NewEvent } from '@sws/event-store';
 
 export type AppendMatch = (streamId: string, events: readonly NewEvent[]) => boolean;
 
+/** An append held back: `reached` resolves when a command gets to it, `release` lets it go on. */
+export interface HeldAppend {
+  readonly reached: Promise<void>;
+  release(): void;
+}
+
 /**
- * The power going out between two appends of one command: the next append that matches throws
- * (and stores nothing), as if the process had stopped right before it; every other append goes
- * through. `failNext` arms it once.
+ * Faults between the appends of one command. `failNext` makes the next matching append throw
+ * (and store nothing), as if the process had stopped right before it; `holdNext` makes it wait
+ * until released, as a slow writer would. Every other append goes through.
  */
-export function appendFaults(): { readonly wrap: (events: EventStore) => EventStore; failNext(match: AppendMatch): void; readonly failed: string[] } {
-  let armed: AppendMatch | null = null;
-  const failed: string[] = [];
+export function appendFaults(): {
+  readonly wrap: (events: EventStore) => EventStore;
+  failNext(match: AppendMatch): void;
+  holdNext(match: AppendMatch): HeldAppend;
+} {
+  let fail: AppendMatch | null = null;
+  let hold: { match: AppendMatch; reached: () => void; released: Promise<void> } | null = null;
   return {
-    failed,
     failNext(match) {
-      armed = match;
+      fail = match;
+    },
+    holdNext(match) {
+      let reached!: () => void;
+      let release!: () => void;
+      const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      hold = { match, reached, released };
+      return { reached: reachedPromise, release };
     },
     wrap: (events) =>
       new Proxy(events, {
@@ -22,10 +39,15 @@ export function appendFaults(): { readonly wrap: (events: EventStore) => EventSt
           if (typeof value !== 'function') return value;
           if (property !== 'append') return value.bind(target);
           return async (streamId: string, appended: readonly NewEvent[], expected: unknown) => {
-            if (armed?.(streamId, appended)) {
-              armed = null;
-              failed.push(streamId);
+            if (fail?.(streamId, appended)) {
+              fail = null;
               throw new Error(`the power went out before ${streamId} was appended`);
+            }
+            if (hold?.match(streamId, appended)) {
+              const { reached, released } = hold;
+              hold = null;
+              reached();
+              await released;
             }
             return value.call(target, streamId, appended, expected);
           };

@@ -1,0 +1,222 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@sws/event-store';
+import { ReservationIntent } from '@sws/kernel';
+import { Principal } from '../apps/api/src/auth/principal';
+import { appendFaults } from './support/append-faults';
+import { ADMIN, contractBody, created, creditCode, COUNTY, organization, procurementOf, station, THREE_ITEM_RUBRIC } from './support/fixtures';
+import { slowAppends } from './support/slow-appends';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Rules that span records hold by reservation streams: a write claims its keys, then appends its
+ * record. These tests stop a write between the two (a store that fails or holds the second
+ * append) and check that the claim's record is written exactly once, by the next command that
+ * meets it or at the next start, or that the claim is given up, and never that two writes the
+ * rule forbids together both stand.
+ */
+describe('reservation streams', () => {
+  let t: TestApp;
+  let dataDir: string;
+  let purchaserOrgId: string;
+  let operatorOrgId: string;
+  const faults = appendFaults();
+
+  const procurement = (): Principal => procurementOf(purchaserOrgId);
+  const events = (): EventStore => t.app.get(EVENT_STORE);
+  const toContract = (streamId: string) => streamId.startsWith('Contract-');
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'sws-reservations-'));
+    t = await startTestApp({ dataDir, eventStore: faults.wrap });
+    purchaserOrgId = await organization(t, 'purchaser', '历城区民政局');
+    operatorOrgId = await organization(t, 'operator', '历城区阳光社会工作服务中心');
+  });
+
+  afterEach(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The intents claimed at a key, oldest first. */
+  async function claimsAt(key: string): Promise<ReservationIntent[]> {
+    return (await events().readStream(key)).filter((e) => e.type.endsWith('Reserved')).map((e) => (e.data as { intent: ReservationIntent }).intent);
+  }
+
+  async function until<T>(probe: () => Promise<T | null>): Promise<T> {
+    for (let tries = 0; tries < 200; tries++) {
+      const found = await probe();
+      if (found !== null) return found;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('gave up waiting');
+  }
+
+  const awardOf = (stationIds: string[], term = { start: '2026-01-01', end: '2026-12-31' }) =>
+    contractBody({ purchaserOrgId, operatorOrgId, stationIds }, { term });
+
+  async function refusedAward(stationIds: string[], term?: { start: string; end: string }) {
+    const response = await t.as(procurement()).post('/contracts').send(awardOf(stationIds, term));
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'STATION_ALREADY_CONTRACTED' });
+    return response.body;
+  }
+
+  /** An award whose claim is stored and whose record is not: the process stopped between the two appends. */
+  async function interruptedAward(stationIds: string[], failing: (streamId: string) => boolean = toContract) {
+    faults.failNext(failing);
+    const interrupted = await t.as(procurement()).post('/contracts').send(awardOf(stationIds));
+    expect(interrupted.status).toBe(500);
+    // Claims go in key order: the first key holds it whichever later append failed.
+    const [intent] = await claimsAt(stationIds.map((s) => `StationCommitment-${s}`).sort()[0]);
+    const record = intent.appends[0];
+    expect(await events().readStream(record.streamId)).toEqual([]);
+    return { intent, record };
+  }
+
+  const ids = (stored: readonly RecordedEvent[]) => stored.map((e) => e.metadata.eventId);
+
+  describe('a write stopped between its claim and its record', () => {
+    it('is written at the next start, with the event ids its claim carries, and the rule holds', async () => {
+      const stationId = await station(t);
+      const { record } = await interruptedAward([stationId]);
+      await t.close();
+      t = await startTestApp({ dataDir });
+      const stored = await until(async () => {
+        const found = await events().readStream(record.streamId);
+        return found.length > 0 ? found : null;
+      });
+      expect(ids(stored)).toEqual(record.events.map((e) => e.metadata.eventId));
+      const refusal = await refusedAward([stationId], { start: '2026-06-01', end: '2027-05-31' });
+      expect(refusal.details.contractId).toBe(record.streamId.slice('Contract-'.length));
+    });
+
+    it('is written by the next command that meets its claim, which then judges by it', async () => {
+      const stationId = await station(t);
+      const { record } = await interruptedAward([stationId]);
+      const refusal = await refusedAward([stationId]);
+      expect(refusal.details.contractId).toBe(record.streamId.slice('Contract-'.length));
+      expect(ids(await events().readStream(record.streamId))).toEqual(record.events.map((e) => e.metadata.eventId));
+    });
+
+    it('holding only some of its keys, is carried on at the next start when nothing stands in its way', async () => {
+      const stations = [await station(t, 1), await station(t, 2)];
+      const [first, home] = stations.map((s) => `StationCommitment-${s}`).sort();
+      const { record } = await interruptedAward(stations, (streamId) => streamId === home);
+      expect(await claimsAt(home)).toEqual([]);
+      await t.close();
+      t = await startTestApp({ dataDir });
+      const stored = await until(async () => {
+        const found = await events().readStream(record.streamId);
+        return found.length > 0 ? found : null;
+      });
+      expect((stored[0].data as { stationIds: string[] }).stationIds.sort()).toEqual([...stations].sort());
+      expect((await claimsAt(first)).length).toBe(1);
+      expect((await claimsAt(home)).length).toBe(1);
+    });
+
+    it('holding only some of its keys, is given up when another write took the rest, and frees what it held', async () => {
+      const stations = [await station(t, 1), await station(t, 2)];
+      const [firstKey, homeKey] = stations.map((s) => `StationCommitment-${s}`).sort();
+      const [firstStation, homeStation] = [firstKey, homeKey].map((key) => key.slice('StationCommitment-'.length));
+      const { intent, record } = await interruptedAward(stations, (streamId) => streamId === homeKey);
+      // The home station's key never heard of the interrupted award: another contract takes it.
+      await created(t, '/contracts', awardOf([homeStation]), procurement());
+      // The next award of the first station meets the interrupted claim, finds it can never be completed, and takes the station.
+      await created(t, '/contracts', awardOf([firstStation]), procurement());
+      expect(await events().readStream(record.streamId)).toEqual([]);
+      // It was given up where it is decided, its home key (the settlement also says the rival's award there is written).
+      const settled = (await events().readStream(homeKey)).filter((e) => e.type === 'StationCommitmentsSettled');
+      expect(settled.flatMap((e) => (e.data as { settled: { intents: unknown[] } }).settled.intents)).toContainEqual({ intentId: intent.intentId, outcome: 'void' });
+    });
+
+    it('whose record changed meanwhile can never be written: it is void, and frees what it claimed', async () => {
+      const stationId = await station(t);
+      const contract = await created(t, '/contracts', awardOf([stationId]), procurement());
+      faults.failNext(toContract);
+      const extension = await t.as(procurement()).post(`/contracts/${contract.id}/amendments`).send({ reason: '延长服务期', termEnd: '2027-06-30', effectiveOn: '2026-11-01' });
+      expect(extension.status).toBe(500);
+      // The contract moves on without the extension: it is terminated.
+      await created(t, `/contracts/${contract.id}/termination`, { reason: '承接机构退出', effectiveOn: '2026-10-01' }, procurement());
+      // The days the lost extension claimed are free.
+      await created(t, '/contracts', awardOf([stationId], { start: '2027-01-01', end: '2027-12-31' }), procurement());
+      const history = await events().readStream(`Contract-${contract.id}`);
+      expect(history.map((e) => e.type)).toEqual(['ContractAwarded', 'ContractTerminated']);
+    });
+  });
+
+  it('lets a slow writer and a command that meets its claim agree: one record, the slow writer’s answer, the other refused', async () => {
+    const stationId = await station(t);
+    const held = faults.holdNext(toContract);
+    const slow = t.as(procurement()).post('/contracts').send(awardOf([stationId])).then((response) => response);
+    await held.reached;
+    // The slow writer has claimed the station and not written its contract yet.
+    const [intent] = await claimsAt(`StationCommitment-${stationId}`);
+    const refusal = await refusedAward([stationId]);
+    expect(refusal.details.contractId).toBe(intent.appends[0].streamId.slice('Contract-'.length));
+    held.release();
+    const answer = await slow;
+    expect(answer.status).toBe(201);
+    const stored = await events().readStream(intent.appends[0].streamId);
+    expect(stored.map((e) => e.type)).toEqual(['ContractAwarded']);
+    expect({ id: answer.body.id, revision: answer.body.revision, position: answer.body.position }).toEqual({
+      id: intent.appends[0].streamId.slice('Contract-'.length),
+      revision: 0,
+      position: stored[0].position,
+    });
+  });
+
+  describe('writes at the same moment (a store slow enough for them to interleave)', () => {
+    const slow = slowAppends();
+
+    beforeEach(async () => {
+      await t.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      dataDir = mkdtempSync(join(tmpdir(), 'sws-reservations-'));
+      slow.on = false;
+      t = await startTestApp({ dataDir, eventStore: slow.wrap });
+      purchaserOrgId = await organization(t, 'purchaser', '历城区民政局');
+      operatorOrgId = await organization(t, 'operator', '历城区阳光社会工作服务中心');
+    });
+
+    it('registers one of several organizations giving one credit code', async () => {
+      const code = creditCode('52');
+      slow.on = true;
+      const answers = await Promise.all(
+        ['甲', '乙', '丙', '丁'].map((name) =>
+          t.as(ADMIN).post('/organizations').send({ name: `${name}社会工作服务中心`, kind: 'operator', creditCode: code, region: COUNTY }),
+        ),
+      );
+      slow.on = false;
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 422, 422, 422]);
+      expect(answers.filter((a) => a.status === 422).map((a) => a.body.code)).toEqual(['CREDIT_CODE_TAKEN', 'CREDIT_CODE_TAKEN', 'CREDIT_CODE_TAKEN']);
+    });
+
+    it('publishes versions of a rubric in order: of version 2 and 3 sent at once, 3 waits for 2', async () => {
+      await created(t, '/rubrics', THREE_ITEM_RUBRIC);
+      slow.on = true;
+      const answers = await Promise.all([2, 3].map((version) => t.as(ADMIN).post('/rubrics').send({ ...THREE_ITEM_RUBRIC, version })));
+      slow.on = false;
+      const [second, third] = answers.map((a) => (a.status === 201 ? 201 : a.body.code));
+      // 3 judged before 2 was claimed finds 1 the latest; judged after, it finds 2 held (being written): never 3 without 2.
+      expect(second).toBe(201);
+      expect([201, 'VERSION_NOT_NEXT']).toContain(third);
+      expect(await events().readStream(`Rubric-${THREE_ITEM_RUBRIC.code}.v2`)).toHaveLength(1);
+    });
+
+    it('lets an award racing the station’s closure land before it, or refuses it STATION_CLOSED', async () => {
+      for (let round = 1; round <= 3; round++) {
+        const stationId = await station(t, round);
+        slow.on = true;
+        const [award, closure] = await Promise.all([
+          t.as(procurement()).post('/contracts').send(awardOf([stationId])),
+          t.as(ADMIN).post(`/stations/${stationId}/closure`).send({ on: '2026-06-30', reason: '乡镇区划调整' }),
+        ]);
+        slow.on = false;
+        expect(closure.status).toBe(201);
+        if (award.status === 201) expect(Number(award.body.position)).toBeLessThan(Number(closure.body.position));
+        else expect({ status: award.status, code: award.body.code }).toEqual({ status: 422, code: 'STATION_CLOSED' });
+      }
+    });
+  });
+});
