@@ -16,11 +16,14 @@ export interface ServiceProcess {
   output(): string;
 }
 
-/** Starts the service as its own process on the embedded stores in `dataDir`, and waits until it answers. */
-export async function startService(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
+/**
+ * Starts the service as its own process on the embedded stores in `dataDir`, and waits until it
+ * answers. `preload` names a module the process requires before it starts (see hold-record-after-claim.js).
+ */
+export async function startService(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}, preload?: string): Promise<ServiceProcess> {
   // Only what the test gives: no AUTH_* or other settings leak in from the shell running the tests.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AUTH_|RATE_LIMIT_|CORS_)/.test(name)));
-  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', MAIN], {
+  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', ...(preload ? ['-r', preload] : []), MAIN], {
     cwd: ROOT,
     env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), TS_NODE_BASEURL: './dist', SQLITE_SYNCHRONOUS: 'FULL', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
