@@ -8,7 +8,7 @@ import { COUNTY, creditCode, procurementOf, township } from './support/fixtures'
 import { serviceClient, SERVICE_ENV } from './support/service-client';
 import { ensureBuilt, exited, ServiceProcess, startService } from './support/service-process';
 
-const HOLD = join(__dirname, 'support', 'hold-record-after-claim.js');
+const FAULTS = join(__dirname, 'support', 'service-store-faults.js');
 
 async function until<T>(probe: () => Promise<T | null> | T | null, what: string): Promise<T> {
   for (let tries = 0; tries < 400; tries++) {
@@ -46,7 +46,7 @@ describe('a service killed between a claim and its record', () => {
 
   async function start(hold: boolean): Promise<ServiceProcess> {
     const service = hold
-      ? await startService(dataDir, port(), { ...SERVICE_ENV, HOLD_STREAMS_STARTING: 'Contract-' }, HOLD)
+      ? await startService(dataDir, port(), { ...SERVICE_ENV, HOLD_STREAMS_STARTING: 'Contract-' }, FAULTS)
       : await startService(dataDir, port(), SERVICE_ENV);
     running.push(service);
     return service;

@@ -18,7 +18,7 @@ export interface ServiceProcess {
 
 /**
  * Starts the service as its own process on the embedded stores in `dataDir`, and waits until it
- * answers. `preload` names a module the process requires before it starts (see hold-record-after-claim.js).
+ * answers. `preload` names a module the process requires before it starts (see service-store-faults.js).
  */
 export async function startService(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}, preload?: string): Promise<ServiceProcess> {
   // Only what the test gives: no AUTH_* or other settings leak in from the shell running the tests.
