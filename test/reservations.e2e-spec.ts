@@ -130,6 +130,29 @@ describe('reservation streams', () => {
       expect(settled.flatMap((e) => (e.data as { settled: { intents: unknown[] } }).settled.intents)).toContainEqual({ intentId: intent.intentId, outcome: 'void' });
     });
 
+    it('sent again with its Idempotency-Key after its first attempt was given up, is decided afresh', async () => {
+      const stations = [await station(t, 1), await station(t, 2)];
+      const [firstKey, homeKey] = stations.map((s) => `StationCommitment-${s}`).sort();
+      const [firstStation, homeStation] = [firstKey, homeKey].map((key) => key.slice('StationCommitment-'.length));
+      const body = awardOf(stations);
+      faults.failNext((streamId) => streamId === homeKey);
+      expect((await t.as(procurement()).post('/contracts').set('Idempotency-Key', 'award-1').send(body)).status).toBe(500);
+      const [intent] = await claimsAt(firstKey);
+      // A rival takes the home station; an award of the first station for 2027 meets the interrupted claim and gives it up.
+      const rival = await created(t, '/contracts', awardOf([homeStation]), procurement());
+      await created(t, '/contracts', awardOf([firstStation], { start: '2027-01-01', end: '2027-12-31' }), procurement());
+      await created(t, `/contracts/${rival.id}/termination`, { reason: '未履约', effectiveOn: '2026-01-01' }, procurement());
+      // The retry cannot carry the given-up intent on: it claims again with ids of its own, for the same contract.
+      const retried = await t.as(procurement()).post('/contracts').set('Idempotency-Key', 'award-1').send(body);
+      expect(retried.status).toBe(201);
+      expect(`Contract-${retried.body.id}`).toBe(intent.appends[0].streamId);
+      const stored = await events().readStream(intent.appends[0].streamId);
+      expect(stored.map((e) => e.type)).toEqual(['ContractAwarded']);
+      expect(stored[0].metadata.eventId).not.toBe(intent.intentId);
+      const again = await t.as(procurement()).post('/contracts').set('Idempotency-Key', 'award-1').send(body);
+      expect(again.body).toEqual(retried.body);
+    });
+
     it('whose record changed meanwhile can never be written: it is void, and frees what it claimed', async () => {
       const stationId = await station(t);
       const contract = await created(t, '/contracts', awardOf([stationId]), procurement());

@@ -12,7 +12,7 @@ import {
 } from '@sws/event-store';
 import { chinaTimestamp, Clock } from './clock';
 import { RequestContext } from './request-context';
-import { KeyReads, Reservation, Reservations, RetryAttempt } from './reservations/reservations';
+import { IntentGivenUp, KeyReads, Reservation, Reservations, RetryAttempt } from './reservations/reservations';
 
 export interface WriteResult {
   readonly id: string;
@@ -68,10 +68,15 @@ export class CommandExecutor {
   }
 
   async execute<S, C extends Command, E extends DomainEvent>(write: Write<S, C, E>, context: RequestContext): Promise<WriteResult> {
+    let keyedIds = context.idempotencyKey !== null;
     for (let attempt = 1, reservationAttempt = 1; ; ) {
       try {
-        return await this.attempt(write, context);
+        return await this.attempt(write, context, keyedIds);
       } catch (error) {
+        if (error instanceof IntentGivenUp && keyedIds) {
+          keyedIds = false;
+          continue;
+        }
         if (error instanceof RetryAttempt && reservationAttempt < MAX_RESERVATION_ATTEMPTS) {
           // Spread the retries of writers that met at a key, so that they do not meet again.
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * reservationAttempt++));
@@ -86,6 +91,7 @@ export class CommandExecutor {
   private async attempt<S, C extends Command, E extends DomainEvent>(
     write: Write<S, C, E>,
     context: RequestContext,
+    keyedIds: boolean,
   ): Promise<WriteResult> {
     const history = await this.events.readStream(write.streamId);
     if (write.mustExist && history.length === 0) throw new RecordNotFound(write.recordType, write.id);
@@ -105,7 +111,7 @@ export class CommandExecutor {
       (command) => write.decider.decide(command, state),
     );
     const expected = revision === null ? 'no_stream' : revision;
-    const recorded = decided.map((event, index) => this.toNew(event, index, context, metadata.now));
+    const recorded = decided.map((event, index) => this.toNew(event, index, context, metadata.now, keyedIds));
     const reservation = write.reserve ? await write.reserve(decided, recorded, keys) : null;
     const result =
       reservation !== null && reservation.claims.length > 0
@@ -114,9 +120,9 @@ export class CommandExecutor {
     return { id: write.id, revision: result.nextRevision, position: result.position };
   }
 
-  private toNew(event: DomainEvent, index: number, context: RequestContext, now: string): NewEvent {
+  private toNew(event: DomainEvent, index: number, context: RequestContext, now: string, keyedIds: boolean): NewEvent {
     const metadata: EventMetadata = {
-      eventId: context.idempotencyKey === null ? uuidV7() : this.keyedEventId(context, index),
+      eventId: keyedIds ? this.keyedEventId(context, index) : uuidV7(),
       actor: context.actor,
       occurredAt: event.occurredAt ?? now,
       recordedAt: now,

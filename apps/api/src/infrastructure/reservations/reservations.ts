@@ -37,6 +37,18 @@ export class RetryAttempt extends Error {
   }
 }
 
+/**
+ * A request sent again with its Idempotency-Key derives the same intent, and an earlier attempt
+ * of it was given up (it stopped between its claims, and another write took one of its keys):
+ * the request is decided afresh with event ids of its own.
+ */
+export class IntentGivenUp extends Error {
+  constructor(readonly intentId: string) {
+    super(`an earlier attempt of this request (intent ${intentId}) was given up`);
+    this.name = 'IntentGivenUp';
+  }
+}
+
 /** A key as one attempt read it: its folded state, and what was settled while reading it (appended with its next claim). */
 export interface KeyRead<V> {
   readonly ledger: ReservationLedger<V>;
@@ -152,7 +164,8 @@ export class Reservations {
     };
     for (const { intent, entry } of state.pending) {
       if (resolution.resolving.has(intent.intentId)) continue;
-      const { outcome } = await this.resolve(intent, resolution);
+      // Pending at its home key, it is committed: only its records may be missing.
+      const { outcome } = await this.resolve(intent, resolution, { committed: key === homeKeyOf(intent) });
       this.apply(read, { intents: [{ intentId: intent.intentId, outcome }], records: [] });
       await this.verify(read, entry.recordStreamId);
     }
@@ -188,6 +201,7 @@ export class Reservations {
     const claims: Array<{ read: KeyRead<V>; events: readonly LedgerEvent<V>[] }> = [];
     for (const claim of intent.claims) {
       const read = await keys.read(ledgerOfKey(claim.key) as ReservationLedger<V>, claim.key);
+      if (read.state.intents[intent.intentId] === 'void') throw new IntentGivenUp(intent.intentId);
       claims.push({ read, events: await this.decideReserve(read, intent) });
     }
     const resolution = keys.resolution;
@@ -209,7 +223,7 @@ export class Reservations {
    * remaining keys are held (or it is given up there when one refuses it) and then written; its
    * record moved without it, it is void.
    */
-  async resolve(intent: ReservationIntent, parent: Resolution): Promise<Completion> {
+  async resolve(intent: ReservationIntent, parent: Resolution, { committed = false } = {}): Promise<Completion> {
     const resolution: Resolution = {
       resolving: new Set([...parent.resolving, intent.intentId]),
       depth: parent.depth + 1,
@@ -218,7 +232,7 @@ export class Reservations {
     const homeKey = homeKeyOf(intent);
     if (resolution.depth > MAX_DEPTH) throw new RetryAttempt(homeKey, 'too many unfinished writes met on the way');
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const status = (await this.fold(homeKey)).intents[intent.intentId];
+      const status = round === 0 && committed ? 'pending' : (await this.fold(homeKey)).intents[intent.intentId];
       if (status === 'void') return { outcome: 'void' };
       if (status === undefined) {
         const held = await this.holdAll(intent, resolution);
