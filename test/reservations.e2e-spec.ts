@@ -44,13 +44,14 @@ describe('reservation streams', () => {
     return (await events().readStream(key)).filter((e) => e.type.endsWith('Reserved')).map((e) => (e.data as { intent: ReservationIntent }).intent);
   }
 
-  async function until<T>(probe: () => Promise<T | null>): Promise<T> {
+  /** The stream's events once a restarted service has written them. */
+  async function written(streamId: string): Promise<RecordedEvent[]> {
     for (let tries = 0; tries < 200; tries++) {
-      const found = await probe();
-      if (found !== null) return found;
+      const found = await events().readStream(streamId);
+      if (found.length > 0) return found;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error('gave up waiting');
+    throw new Error(`${streamId} was not written`);
   }
 
   const awardOf = (stationIds: string[], term = { start: '2026-01-01', end: '2026-12-31' }) =>
@@ -82,10 +83,7 @@ describe('reservation streams', () => {
       const { record } = await interruptedAward([stationId]);
       await t.close();
       t = await startTestApp({ dataDir });
-      const stored = await until(async () => {
-        const found = await events().readStream(record.streamId);
-        return found.length > 0 ? found : null;
-      });
+      const stored = await written(record.streamId);
       expect(ids(stored)).toEqual(record.events.map((e) => e.metadata.eventId));
       const refusal = await refusedAward([stationId], { start: '2026-06-01', end: '2027-05-31' });
       expect(refusal.details.contractId).toBe(record.streamId.slice('Contract-'.length));
@@ -106,10 +104,7 @@ describe('reservation streams', () => {
       expect(await claimsAt(home)).toEqual([]);
       await t.close();
       t = await startTestApp({ dataDir });
-      const stored = await until(async () => {
-        const found = await events().readStream(record.streamId);
-        return found.length > 0 ? found : null;
-      });
+      const stored = await written(record.streamId);
       expect((stored[0].data as { stationIds: string[] }).stationIds.sort()).toEqual([...stations].sort());
       expect((await claimsAt(first)).length).toBe(1);
       expect((await claimsAt(home)).length).toBe(1);

@@ -1,4 +1,5 @@
 import { EventStore, NewEvent } from '@sws/event-store';
+import { beforeAppends } from './slow-appends';
 
 export type AppendMatch = (streamId: string, events: readonly NewEvent[]) => boolean;
 
@@ -33,25 +34,17 @@ export function appendFaults(): {
       return { reached: reachedPromise, release };
     },
     wrap: (events) =>
-      new Proxy(events, {
-        get(target, property) {
-          const value = Reflect.get(target, property);
-          if (typeof value !== 'function') return value;
-          if (property !== 'append') return value.bind(target);
-          return async (streamId: string, appended: readonly NewEvent[], expected: unknown) => {
-            if (fail?.(streamId, appended)) {
-              fail = null;
-              throw new Error(`the power went out before ${streamId} was appended`);
-            }
-            if (hold?.match(streamId, appended)) {
-              const { reached, released } = hold;
-              hold = null;
-              reached();
-              await released;
-            }
-            return value.call(target, streamId, appended, expected);
-          };
-        },
+      beforeAppends(events, async (streamId, appended) => {
+        if (fail?.(streamId, appended)) {
+          fail = null;
+          throw new Error(`the power went out before ${streamId} was appended`);
+        }
+        if (hold?.match(streamId, appended)) {
+          const { reached, released } = hold;
+          hold = null;
+          reached();
+          await released;
+        }
       }),
   };
 }
