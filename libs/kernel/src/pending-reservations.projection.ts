@@ -1,10 +1,10 @@
 import { ProjectedEvent, Projection } from './projection';
-import { Reserved, ReservationIntent, ReservationRule, Settled } from './reservation-ledger';
+import { Reserved, ReservationRule, Settled } from './reservation-ledger';
 
-/** An intent that claimed a key and whose record is not in the log yet, by intent id. */
+/** An intent that claimed a key and whose record is not in the log yet, by intent id: the key its first claim was appended to. */
 export interface PendingReservation {
   readonly intentId: string;
-  readonly intent: ReservationIntent;
+  readonly key: string;
 }
 
 /**
@@ -30,8 +30,8 @@ export function pendingReservationsProjection(
     },
     evolve(document, event) {
       if (!reserved.has(event.type)) return null;
-      const { intent } = (event as unknown as Reserved<unknown>).data;
-      return document ?? { intentId: intent.intentId, intent };
+      const { intent, key } = (event as unknown as Reserved<unknown>).data;
+      return document ?? { intentId: intent.intentId, key };
     },
   };
 }

@@ -44,8 +44,9 @@ export class PendingReservations implements OnApplicationBootstrap {
       for (const { document } of rows) {
         const resolution = { resolving: new Set<string>(), depth: 0, trace: { wrote: false } };
         try {
-          const { outcome } = await this.reservations.resolve(document.intent, resolution);
-          if (outcome === 'void') await this.reservations.settleVoidEverywhere(document.intent, resolution);
+          const intent = await this.reservations.intentClaimedAt(document.key, document.intentId);
+          const { outcome } = await this.reservations.resolve(intent, resolution);
+          if (outcome === 'void') await this.reservations.settleVoidEverywhere(intent, resolution);
           if (resolution.trace.wrote) counts[outcome === 'written' ? 'written' : 'given'] += 1;
         } catch (error) {
           // One write that cannot be finished now must not keep the others from it; a later command meeting it will try again.

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   Actor,
   DomainEvent,
-  foldEvents,
   homeKeyOf,
   IntentAppend,
   isRefusalOf,
@@ -98,6 +97,8 @@ export interface RecordAppend {
 /** Nesting of intents finished to finish another: each is met at a later key, so it is bounded by the keys of a write. */
 const MAX_DEPTH = 8;
 const MAX_ROUNDS = 8;
+/** How many keys' folds a process keeps. */
+const FOLDED_KEYS = 10_000;
 
 /** A stored event as a decider folds it. */
 function asDomainEvent(event: RecordedEvent): DomainEvent {
@@ -129,6 +130,8 @@ function withSettled<V>(a: Settlement<V>, b: Settlement<V>): Settlement<V> {
 @Injectable()
 export class Reservations {
   private readonly registry = eventTypeRegistry();
+  /** The folds of the keys read lately (states are never changed in place). */
+  private readonly folded = new Map<string, { revision: number; state: LedgerState<any> }>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -143,10 +146,10 @@ export class Reservations {
 
   /** Reads a key: folds its stream (opening it over older records when it has none) and finishes every pending intent met there. */
   async read<V>(ledger: ReservationLedger<V>, key: string, resolution: Resolution): Promise<KeyRead<V>> {
-    const stored = await this.events.readStream(key);
-    let state = foldEvents(ledger, stored.map(asDomainEvent) as LedgerEvent<V>[]);
+    const folded = await this.foldKey(ledger, key);
+    let state = folded.state;
     let opening: readonly LedgerEntry<V>[] | null = null;
-    if (stored.length === 0) {
+    if (folded.revision === 'no_stream') {
       const entries = await this.legacy.entries(ledger, key);
       if (entries.length > 0) {
         opening = entries;
@@ -156,7 +159,7 @@ export class Reservations {
     const read: KeyRead<V> = {
       ledger,
       key,
-      revision: stored.length === 0 ? 'no_stream' : stored[stored.length - 1].revision,
+      revision: folded.revision,
       opening,
       state,
       settled: NOTHING_SETTLED,
@@ -243,6 +246,16 @@ export class Reservations {
       if (completion) return completion;
     }
     throw new RetryAttempt(homeKey, `intent ${intent.intentId} could not be finished`);
+  }
+
+  /** The intent as its claim at `key` carries it. */
+  async intentClaimedAt(key: string, intentId: string): Promise<ReservationIntent> {
+    const types = ledgerOfKey(key).rule.types;
+    const claim = (await this.events.readStream(key)).find(
+      (event) => event.type === types.reserved && (event.data as { intent: ReservationIntent }).intent.intentId === intentId,
+    );
+    if (!claim) throw new Error(`${key} holds no claim of intent ${intentId}`);
+    return (claim.data as { intent: ReservationIntent }).intent;
   }
 
   /** After an intent was found void: says so at every key still holding it pending, so that no process meets it again. */
@@ -372,8 +385,21 @@ export class Reservations {
   }
 
   private async fold(key: string): Promise<LedgerState<unknown>> {
-    const ledger = ledgerOfKey(key);
-    return foldEvents(ledger, (await this.events.readStream(key)).map(asDomainEvent) as LedgerEvent<unknown>[]);
+    return (await this.foldKey(ledgerOfKey(key), key)).state;
+  }
+
+  /** A key's stream folded: from the fold kept of it, with the events appended since (a stream only grows). */
+  private async foldKey<V>(ledger: ReservationLedger<V>, key: string): Promise<{ revision: number | 'no_stream'; state: LedgerState<V> }> {
+    const kept = this.folded.get(key) as { revision: number; state: LedgerState<V> } | undefined;
+    const tail = await this.events.readStream(key, kept ? kept.revision + 1 : 0);
+    if (!kept && tail.length === 0) return { revision: 'no_stream', state: ledger.initialState() };
+    const state = (tail.map(asDomainEvent) as LedgerEvent<V>[]).reduce(ledger.evolve, kept?.state ?? ledger.initialState());
+    const revision = tail.length > 0 ? tail[tail.length - 1].revision : kept!.revision;
+    // Most recently read last, so that the least recently read goes first.
+    this.folded.delete(key);
+    this.folded.set(key, { revision, state });
+    if (this.folded.size > FOLDED_KEYS) this.folded.delete(this.folded.keys().next().value!);
+    return { revision, state };
   }
 
   private apply<V>(read: KeyRead<V>, settlement: Settlement<V>): void {
