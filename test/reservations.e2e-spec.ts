@@ -201,6 +201,15 @@ describe('reservation streams', () => {
     });
   });
 
+  it('shows a key’s reservation stream to the administrator only', async () => {
+    const stationId = await station(t);
+    await created(t, '/contracts', awardOf([stationId]), procurement());
+    const history = await t.as(ADMIN).get(`/streams/StationCommitment-${stationId}/events`);
+    expect({ status: history.status, types: history.body.events.map((e: { type: string }) => e.type) }).toEqual({ status: 200, types: ['StationCommitmentReserved'] });
+    expect((await t.as(procurement()).get(`/streams/StationCommitment-${stationId}/events`)).status).toBe(403);
+    expect((await t.as(ADMIN).get(`/streams/StationCommitment-${await station(t, 2)}/events`)).status).toBe(404);
+  });
+
   describe('writes at the same moment (a store slow enough for them to interleave)', () => {
     const slow = slowAppends();
 
