@@ -50,7 +50,9 @@ const MAX_RESERVATION_ATTEMPTS = 16;
  * The one path every write takes: read the stream, fold its state, decide, append with the
  * revision that was read, and retry a bounded number of times when another writer got there
  * first. With an Idempotency-Key the ids are derived from the key, so a retried request finds
- * its own events and answers as the first time did.
+ * its own events and answers as the first time did. A write whose rule spans records claims its
+ * reservation keys before it appends (`Write.reserve`, see Reservations); the claims' conflicts
+ * are retried more often, with a short random pause.
  */
 @Injectable()
 export class CommandExecutor {
