@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,38 +5,14 @@ import { InMemoryReadStore, ProjectionRunner, SqliteReadStore } from '@sws/read-
 import { SqliteEventStore } from '@sws/event-store';
 import { PROJECTIONS } from '../apps/api/src/infrastructure/projections';
 import { eventTypeRegistry } from '../apps/api/src/infrastructure/stores';
-import { Principal } from '../apps/api/src/auth/principal';
-import { mintToken } from '../apps/api/src/auth/token-verifier';
-import { ADMIN, COUNTY, creditCode, operatorOf, procurementOf, township } from './support/fixtures';
+import { COUNTY, creditCode, operatorOf, procurementOf, township } from './support/fixtures';
+import { serviceClient, SERVICE_ENV } from './support/service-client';
 import { ensureBuilt, exited, startService } from './support/service-process';
 
 interface Ack {
   readonly streamId: string;
   readonly revision: number;
   readonly position: string;
-}
-
-const SECRET = randomBytes(32).toString('hex');
-const SERVICE_ENV = { AUTH_JWT_SECRET: SECRET, RATE_LIMIT_PER_IP: '0' };
-
-function authorization(principal: Principal): string {
-  return `Bearer ${mintToken(principal, Buffer.from(SECRET), { nowMs: Date.now(), ttlSeconds: 600 })}`;
-}
-
-async function post(url: string, body: object, as: Principal): Promise<{ status: number; body: any }> {
-  const headers = { 'content-type': 'application/json', authorization: authorization(as) };
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-  return { status: response.status, body: await response.json() };
-}
-
-async function get(url: string, as: Principal = ADMIN): Promise<Response> {
-  return fetch(url, { headers: { authorization: authorization(as) } });
-}
-
-async function mustPost(url: string, body: object, as: Principal = ADMIN) {
-  const response = await post(url, body, as);
-  if (response.status !== 201) throw new Error(`${url}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as { id: string; revision: number; position: string };
 }
 
 /**
@@ -53,15 +28,15 @@ describe('a crash during a burst of writes', () => {
 
   it('loses no acknowledged write and leaves read models equal to a rebuild', async () => {
     const first = await startService(dataDir, port, SERVICE_ENV);
-    const api = first.url;
+    const api = serviceClient(first.url);
     const organization = (kind: string, prefix: string) =>
-      mustPost(`${api}/organizations`, { name: `${kind}机构`, kind, creditCode: creditCode(prefix), region: COUNTY });
+      api.created('/organizations', { name: `${kind}机构`, kind, creditCode: creditCode(prefix), region: COUNTY });
     const purchaser = await organization('purchaser', '11');
     const operatorOrg = await organization('operator', '52');
     const stationIds: string[] = [];
     for (let n = 1; n <= 4; n++) {
       stationIds.push(
-        (await mustPost(`${api}/stations`, { name: `第${n}社工站`, kind: 'township', region: township(n), operatingModel: 'outsourced', villageCount: 9 })).id,
+        (await api.created('/stations', { name: `第${n}社工站`, kind: 'township', region: township(n), operatingModel: 'outsourced', villageCount: 9 })).id,
       );
     }
     const awarded = {
@@ -71,7 +46,7 @@ describe('a crash during a burst of writes', () => {
       term: { start: '2026-01-01', end: '2026-12-31' },
       budget: { totalCny: 1200000, sources: [{ kind: 'fiscal', amountCny: 1200000 }] },
     };
-    const contract = await mustPost(`${api}/contracts`, awarded, procurementOf(purchaser.id));
+    const contract = await api.created('/contracts', awarded, procurementOf(purchaser.id));
     const operator = operatorOf(operatorOrg.id);
 
     // Eight clients register and assign workers until the service dies under them.
@@ -80,10 +55,10 @@ describe('a crash during a burst of writes', () => {
     const client = async (n: number) => {
       for (let i = 0; !killed; i++) {
         try {
-          const registered = await post(`${api}/social-workers`, { name: `社工${n}-${i}`, certification: 'assistant', socialWorkDegree: true }, operator);
+          const registered = await api.post('/social-workers', { name: `社工${n}-${i}`, certification: 'assistant', socialWorkDegree: true }, operator);
           if (registered.status !== 201) throw new Error(JSON.stringify(registered.body));
           acks.push({ streamId: `SocialWorker-${registered.body.id}`, ...registered.body });
-          const assigned = await post(`${api}/social-workers/${registered.body.id}/assignments`, {
+          const assigned = await api.post(`/social-workers/${registered.body.id}/assignments`, {
             contractId: contract.id,
             stationId: stationIds[(n + i) % stationIds.length],
             post: 'resident',
@@ -107,7 +82,7 @@ describe('a crash during a burst of writes', () => {
     // Restart on the same data and let the read models catch up with the log.
     const second = await startService(dataDir, port, SERVICE_ENV);
     const lastAck = acks.reduce((a, b) => (Number(a.position) > Number(b.position) ? a : b));
-    const probe = await get(`${second.url}/social-workers/${lastAck.streamId.slice('SocialWorker-'.length)}?minPosition=${lastAck.position}`);
+    const probe = await serviceClient(second.url).get(`/social-workers/${lastAck.streamId.slice('SocialWorker-'.length)}?minPosition=${lastAck.position}`);
     expect(probe.status).toBe(200);
     let health: any;
     for (let tries = 0; tries < 100; tries++) {

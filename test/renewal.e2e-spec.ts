@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Principal } from '../apps/api/src/auth/principal';
-import { SuccessorContracts } from '../apps/api/src/renewal/successor-contracts';
 import {
   ADMIN,
   award,
@@ -19,6 +18,7 @@ import {
   THREE_ITEM_RUBRIC,
   worker,
 } from './support/fixtures';
+import { appendFaults } from './support/append-faults';
 import { slowAppends } from './support/slow-appends';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -321,10 +321,12 @@ describe('renewal decisions and time travel through HTTP', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sws-renewal-'));
     try {
       await t.close();
-      t = await startTestApp({ dataDir });
+      const faults = appendFaults();
+      t = await startTestApp({ dataDir, eventStore: faults.wrap });
       const c = await county(t);
       const review = await openReview(c);
-      jest.spyOn(t.app.get(SuccessorContracts), 'award').mockRejectedValueOnce(new Error('the power went out'));
+      // The decision is stored; the successor's award, its follow-up, is not.
+      faults.failNext((streamId, events) => streamId.startsWith('Contract-') && events[0].metadata.causationId !== null);
       const interrupted = await t.as(procurementOf(c.purchaser)).post(`/renewal-reviews/${review}/decision`).send({ decision: 'renew', justification: '同意续签', successor });
       expect(interrupted.status).toBe(500);
       const decision = (await t.as(ADMIN).get(`/renewal-reviews/${review}?minPosition=${(await t.http().get('/health')).body.head}`)).body.data.decision;

@@ -61,7 +61,7 @@ describe('store topology', () => {
       dataDir,
       port,
       { AUTH_MODE: 'dev', EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: esdb },
-      (health) => health.status === 503,
+      { answered: (health) => health.status === 503 },
     );
     try {
       const health = await fetch(`${service.url}/health`);

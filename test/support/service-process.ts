@@ -18,17 +18,19 @@ export interface ServiceProcess {
 
 /**
  * Starts the service as its own process on the embedded stores in `dataDir`, and waits until it
- * answers (`answered` says when: by default a 2xx from /health).
+ * answers. `answered` says when (by default a 2xx from /health); `preload` names a module the
+ * process requires before it starts (see service-store-faults.js).
  */
 export async function startService(
   dataDir: string,
   port: number,
   env: NodeJS.ProcessEnv = {},
-  answered: (health: Response) => boolean = (health) => health.ok,
+  options: { readonly answered?: (health: Response) => boolean; readonly preload?: string } = {},
 ): Promise<ServiceProcess> {
+  const { answered = (health: Response) => health.ok, preload } = options;
   // Only what the test gives: no AUTH_* or other settings leak in from the shell running the tests.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AUTH_|RATE_LIMIT_|CORS_)/.test(name)));
-  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', MAIN], {
+  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', ...(preload ? ['-r', preload] : []), MAIN], {
     cwd: ROOT,
     env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), TS_NODE_BASEURL: './dist', SQLITE_SYNCHRONOUS: 'FULL', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

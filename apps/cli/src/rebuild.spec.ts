@@ -44,7 +44,9 @@ describe('rebuilding read models from the log', () => {
     expect(results.every((r) => r.events === head)).toBe(true);
     for (const projection of PROJECTIONS) {
       const rebuilt = await everything(fresh, projection.collection);
-      expect(rebuilt.length).toBeGreaterThan(0);
+      // Every write of the demo was finished, so no reservation is left pending: that read model is empty at rest.
+      if (projection.name === 'pending-reservations') expect(rebuilt).toEqual([]);
+      else expect(rebuilt.length).toBeGreaterThan(0);
       expect(rebuilt).toEqual(await everything(live, projection.collection));
       expect(progress.filter((p) => p.projection === projection.name).pop()).toEqual({ projection: projection.name, events: head, total: head });
       expect((await fresh.checkpoint(projection.name))?.position).toBe(String(head));

@@ -1,4 +1,6 @@
 import { EventTypeDefinition } from '@sws/kernel';
+import { stationAssessmentsLedger } from './assessment/station-assessments-ledger';
+import { rubricVersionsLedger } from './rubric/rubric-versions-ledger';
 
 /** The event types of rubrics and assessments, with their schema versions. */
 export const assessmentEventTypes: readonly EventTypeDefinition[] = [
@@ -12,6 +14,9 @@ export const assessmentEventTypes: readonly EventTypeDefinition[] = [
   { type: 'AssessmentAmended', schemaVersion: 1 },
   { type: 'AssessmentWithdrawn', schemaVersion: 1 },
   { type: 'AssessmentAnnulled', schemaVersion: 1 },
+  // Reservation streams of the rules that span records (see the ledgers).
+  ...stationAssessmentsLedger.eventTypes,
+  ...rubricVersionsLedger.eventTypes,
 ];
 
 export const streams = {

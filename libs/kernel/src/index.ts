@@ -8,3 +8,5 @@ export * from './command-dates';
 export * from './fold-projection';
 export * from './text';
 export * from './counting-assessment';
+export * from './reservation-ledger';
+export * from './pending-reservations.projection';

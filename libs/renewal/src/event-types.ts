@@ -1,4 +1,5 @@
 import { EventTypeDefinition } from '@sws/kernel';
+import { contractReviewLedger } from './review/contract-review-ledger';
 
 /** The event types of renewal policies and renewal reviews, with their schema versions. */
 export const renewalEventTypes: readonly EventTypeDefinition[] = [
@@ -8,6 +9,8 @@ export const renewalEventTypes: readonly EventTypeDefinition[] = [
   { type: 'RectificationRequired', schemaVersion: 1 },
   { type: 'RectificationReported', schemaVersion: 1 },
   { type: 'RectificationClosed', schemaVersion: 1 },
+  // The reservation stream of a contract's reviews (see the ledger).
+  ...contractReviewLedger.eventTypes,
 ];
 
 /**

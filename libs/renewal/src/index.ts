@@ -11,6 +11,7 @@ export * from './eligibility/eligibility-figures';
 export * from './review/decision-table';
 export * from './review/decision-terms';
 export * from './review/renewal-review';
+export * from './review/contract-review-ledger';
 export * from './read-models/rectification-status';
 export * from './read-models/renewal-reviews.projection';
 export * from './read-models/renewal-policies.projection';

@@ -1,4 +1,6 @@
 import { dateInChina, EventTypeDefinition } from '@sws/kernel';
+import { stationCommitmentLedger } from './contract/station-commitment-ledger';
+import { creditCodeLedger } from './organization/credit-code-ledger';
 
 /** The event types of organizations, stations, contracts and social workers, with their schema versions. */
 export const stationsContractsEventTypes: readonly EventTypeDefinition[] = [
@@ -20,6 +22,9 @@ export const stationsContractsEventTypes: readonly EventTypeDefinition[] = [
   { type: 'SocialWorkerDeparted', schemaVersion: 1 },
   { type: 'ServiceOutputReported', schemaVersion: 1 },
   { type: 'SatisfactionSurveyRecorded', schemaVersion: 1 },
+  // Reservation streams of the rules that span records (see the ledgers).
+  ...stationCommitmentLedger.eventTypes,
+  ...creditCodeLedger.eventTypes,
 ];
 
 export const streams = {

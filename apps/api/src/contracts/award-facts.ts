@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AwardContract, organization, station, streams } from '@sws/stations-contracts';
 import { Records } from '../infrastructure/records';
+import { KeyReads } from '../infrastructure/reservations/reservations';
 import { StationCommitments } from './station-commitments';
 
 /**
  * What awarding a contract checks beyond its own data: the parties' kinds, the stations' state
- * and the other contracts holding them. Call it inside `StationCommitments.exclusively`.
+ * and the other contracts holding them, read from the stations' keys (which finishes any
+ * closure or award met pending there) before the stations' own streams.
  */
 @Injectable()
 export class AwardFacts {
@@ -14,7 +16,8 @@ export class AwardFacts {
     private readonly commitments: StationCommitments,
   ) {}
 
-  async gather(body: { purchaserOrgId: string; operatorOrgId: string; stationIds: readonly string[] }): Promise<AwardContract['facts']> {
+  async gather(body: { purchaserOrgId: string; operatorOrgId: string; stationIds: readonly string[] }, keys: KeyReads): Promise<AwardContract['facts']> {
+    const commitments = await this.commitments.of(body.stationIds, keys);
     const [purchaser, operator] = await Promise.all(
       [body.purchaserOrgId, body.operatorOrgId].map((id) => this.records.state(streams.organization(id), organization)),
     );
@@ -26,7 +29,7 @@ export class AwardFacts {
       purchaserKind: purchaser.status === 'registered' ? purchaser.kind : null,
       operatorKind: operator.status === 'registered' ? operator.kind : null,
       stationStatus,
-      commitments: await this.commitments.of(body.stationIds),
+      commitments,
     };
   }
 }

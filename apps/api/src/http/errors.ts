@@ -5,6 +5,7 @@ import { EventIdReused, StoreUnavailable, WrongExpectedRevision } from '@sws/eve
 import { ThrottlerException } from '@nestjs/throttler';
 import { AccessDenied, Unauthenticated } from '../auth/access-denied';
 import { PositionBeyondHead, ReadModelBehind } from '../infrastructure/read-models.service';
+import { RetryAttempt } from '../infrastructure/reservations/reservations';
 import { BadJsonBody } from './json-body';
 
 const REALM = 'social-work-stations';
@@ -94,6 +95,10 @@ export class ErrorsFilter implements ExceptionFilter {
     if (error instanceof WrongExpectedRevision) {
       const message = `the record changed since revision ${error.expected}; it is at revision ${error.actual}`;
       return [409, { statusCode: 409, code: 'CONCURRENT_WRITE', message, currentRevision: error.actual }];
+    }
+    if (error instanceof RetryAttempt) {
+      const message = `too many writes met at ${error.streamId} at once; send it again`;
+      return [409, { statusCode: 409, code: 'CONCURRENT_WRITE', message }];
     }
     if (error instanceof EventIdReused) {
       return [409, { statusCode: 409, code: 'EVENT_ID_REUSED', message: error.message }];

@@ -3,7 +3,6 @@ import { Command, Decider, DomainEvent, EventMetadata, foldEvents, RecordNotFoun
 import {
   EVENT_STORE,
   EventStore,
-  ExpectedRevision,
   NewEvent,
   Position,
   RecordedEvent,
@@ -13,6 +12,7 @@ import {
 } from '@sws/event-store';
 import { chinaTimestamp, Clock } from './clock';
 import { RequestContext } from './request-context';
+import { IntentGivenUp, KeyReads, Reservation, Reservations, RetryAttempt } from './reservations/reservations';
 
 export interface WriteResult {
   readonly id: string;
@@ -32,22 +32,34 @@ export interface Write<S, C extends Command, E extends DomainEvent> {
    * checking the caller's organization scope (throwing AccessDenied appends nothing). The
    * stream's stored events come too, for what only their metadata says (who registered it).
    */
-  readonly command: (state: S, metadata: Command['metadata'], history: readonly RecordedEvent[]) => Promise<C> | C;
+  readonly command: (state: S, metadata: Command['metadata'], history: readonly RecordedEvent[], keys: KeyReads) => Promise<C> | C;
+  /**
+   * For a rule that spans records: the keys this write claims before its record is appended,
+   * from what it decided (README, "Rules that span records"). The facts the command checks come
+   * from the same keys, read through `keys`, so the claims are appended with the revisions the
+   * decision saw. None: the record is appended alone.
+   */
+  readonly reserve?: (decided: readonly E[], recorded: readonly NewEvent[], keys: KeyReads) => Promise<Reservation | null> | Reservation | null;
 }
 
 const MAX_ATTEMPTS = 4;
+/** A key of a rule is shared by every record it spans (a station's contracts), so claims meet more writers than a record does. */
+const MAX_RESERVATION_ATTEMPTS = 16;
 
 /**
  * The one path every write takes: read the stream, fold its state, decide, append with the
  * revision that was read, and retry a bounded number of times when another writer got there
  * first. With an Idempotency-Key the ids are derived from the key, so a retried request finds
- * its own events and answers as the first time did.
+ * its own events and answers as the first time did. A write whose rule spans records claims its
+ * reservation keys before it appends (`Write.reserve`, see Reservations); the claims' conflicts
+ * are retried more often, with a short random pause.
  */
 @Injectable()
 export class CommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly clock: Clock,
+    private readonly reservations: Reservations,
   ) {}
 
   /** A new record's id: derived from the Idempotency-Key when there is one. */
@@ -58,11 +70,21 @@ export class CommandExecutor {
   }
 
   async execute<S, C extends Command, E extends DomainEvent>(write: Write<S, C, E>, context: RequestContext): Promise<WriteResult> {
-    for (let attempt = 1; ; attempt++) {
+    let keyedIds = context.idempotencyKey !== null;
+    for (let attempt = 1, reservationAttempt = 1; ; ) {
       try {
-        return await this.attempt(write, context);
+        return await this.attempt(write, context, keyedIds);
       } catch (error) {
-        const retry = error instanceof WrongExpectedRevision && context.ifMatch === null && attempt < MAX_ATTEMPTS;
+        if (error instanceof IntentGivenUp && keyedIds) {
+          keyedIds = false;
+          continue;
+        }
+        if (error instanceof RetryAttempt && reservationAttempt < MAX_RESERVATION_ATTEMPTS) {
+          // Spread the retries of writers that met at a key, so that they do not meet again.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * reservationAttempt++));
+          continue;
+        }
+        const retry = error instanceof WrongExpectedRevision && context.ifMatch === null && attempt++ < MAX_ATTEMPTS;
         if (!retry) throw error;
       }
     }
@@ -71,6 +93,7 @@ export class CommandExecutor {
   private async attempt<S, C extends Command, E extends DomainEvent>(
     write: Write<S, C, E>,
     context: RequestContext,
+    keyedIds: boolean,
   ): Promise<WriteResult> {
     const history = await this.events.readStream(write.streamId);
     if (write.mustExist && history.length === 0) throw new RecordNotFound(write.recordType, write.id);
@@ -84,16 +107,24 @@ export class CommandExecutor {
     const now = this.clock.now();
     const metadata = { now: chinaTimestamp(now), actor: context.actor };
     const state = foldEvents(write.decider, history.map((event) => toDomainEvent<E>(event)));
-    const command = await write.command(state, metadata, history);
-    const decided = write.decider.decide(command, state);
-    const expected: ExpectedRevision = revision === null ? 'no_stream' : revision;
-    const result = await this.events.append(write.streamId, decided.map((event, index) => this.toNew(event, index, context, metadata.now)), expected);
+    const keys = this.reservations.session(write.streamId);
+    const decided = await keys.decide(
+      () => write.command(state, metadata, history, keys),
+      (command) => write.decider.decide(command, state),
+    );
+    const expected = revision === null ? 'no_stream' : revision;
+    const recorded = decided.map((event, index) => this.toNew(event, index, context, metadata.now, keyedIds));
+    const reservation = write.reserve ? await write.reserve(decided, recorded, keys) : null;
+    const result =
+      reservation !== null && reservation.claims.length > 0
+        ? await keys.write(reservation, { streamId: write.streamId, expected, events: recorded })
+        : await this.events.append(write.streamId, recorded, expected);
     return { id: write.id, revision: result.nextRevision, position: result.position };
   }
 
-  private toNew(event: DomainEvent, index: number, context: RequestContext, now: string): NewEvent {
+  private toNew(event: DomainEvent, index: number, context: RequestContext, now: string, keyedIds: boolean): NewEvent {
     const metadata: EventMetadata = {
-      eventId: context.idempotencyKey === null ? uuidV7() : this.keyedEventId(context, index),
+      eventId: keyedIds ? this.keyedEventId(context, index) : uuidV7(),
       actor: context.actor,
       occurredAt: event.occurredAt ?? now,
       recordedAt: now,

@@ -7,11 +7,13 @@ import { CommandExecutor } from './command-executor';
 import { ComposedReads } from './composed-read';
 import { APP_CONFIG, AppConfig } from './config';
 import { IdempotencyStore } from './idempotency.store';
-import { KeyedMutex } from './mutex';
 import { ReadModels } from './read-models.service';
 import { Records } from './records';
 import { EMBEDDED } from './config';
 import { openEventStoreDb, openSqliteEventStore, openSqliteReadStore } from './stores';
+import { LegacyRecords } from './reservations/legacy-records';
+import { Reservations } from './reservations/reservations';
+import { PendingReservations } from './reservations/pending-reservations';
 
 export interface InfrastructureOptions {
   readonly config: AppConfig;
@@ -55,7 +57,9 @@ export class InfrastructureModule {
       ...storeProviders,
       { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(join(options.config.dataDir, 'requests.db')) },
       IdempotencyStoreCloser,
-      KeyedMutex,
+      LegacyRecords,
+      Reservations,
+      PendingReservations,
       CommandExecutor,
       ReadModels,
       Records,
@@ -66,7 +70,20 @@ export class InfrastructureModule {
       // Loaded only when configured, so the embedded default never loads mongoose.
       imports: mongo ? [import('./mongo-read-models.module').then((m) => m.MongoReadModelsModule.register(readModels.url))] : [],
       providers,
-      exports: [APP_CONFIG, Clock, EVENT_STORE, ...(mongo ? [] : [READ_STORE]), IdempotencyStore, KeyedMutex, CommandExecutor, ReadModels, Records, ComposedReads],
+      exports: [
+        APP_CONFIG,
+        Clock,
+        EVENT_STORE,
+        ...(mongo ? [] : [READ_STORE]),
+        IdempotencyStore,
+        LegacyRecords,
+        Reservations,
+        PendingReservations,
+        CommandExecutor,
+        ReadModels,
+        Records,
+        ComposedReads,
+      ],
     };
   }
 }

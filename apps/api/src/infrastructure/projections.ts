@@ -1,4 +1,4 @@
-import { Projection } from '@sws/kernel';
+import { pendingReservationsProjection, Projection } from '@sws/kernel';
 import {
   contractDetailProjection,
   creditCodeIndexProjection,
@@ -19,6 +19,7 @@ import {
   rubricVersionsProjection,
   stationScorecardProjection,
 } from '@sws/assessment';
+import { RESERVATION_LEDGERS, RESERVED_RECORD_TYPES } from './reservations/ledgers';
 
 /** Every read model the service keeps, by name. */
 export const PROJECTIONS: readonly Projection<any>[] = [
@@ -42,6 +43,7 @@ export const PROJECTIONS: readonly Projection<any>[] = [
   renewalReviewsProjection,
   renewalPoliciesProjection,
   contractStreamsProjection,
+  pendingReservationsProjection(RESERVATION_LEDGERS.map((ledger) => ledger.rule), RESERVED_RECORD_TYPES),
 ];
 
 export function projectionNamed(name: string): Projection<any> | undefined {

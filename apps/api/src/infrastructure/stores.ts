@@ -12,10 +12,18 @@ import { trainingEventTypes } from '@sws/training';
 import { renewalEventTypes } from '@sws/renewal';
 import { EMBEDDED, StorageConfig } from './config';
 import { PROJECTIONS } from './projections';
+import { reservationEventTypes } from './reservations/legacy-records';
 
 /** Every event type the service writes or reads, with its schema version. */
 export function eventTypeRegistry(): EventTypeRegistry {
-  return new EventTypeRegistry([...stationsContractsEventTypes, ...assessmentEventTypes, ...supervisionEventTypes, ...trainingEventTypes, ...renewalEventTypes]);
+  return new EventTypeRegistry([
+    ...stationsContractsEventTypes,
+    ...assessmentEventTypes,
+    ...supervisionEventTypes,
+    ...trainingEventTypes,
+    ...renewalEventTypes,
+    ...reservationEventTypes,
+  ]);
 }
 
 type SqliteSettings = Pick<StorageConfig, 'dataDir' | 'synchronous'>;

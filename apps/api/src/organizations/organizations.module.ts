@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { StreamParties } from '../audit/stream-parties';
 import { ReadModels } from '../infrastructure/read-models.service';
+import { CreditCodes } from './credit-codes';
 import { DeclareAffiliationHandler } from './declare-affiliation/declare-affiliation.handler';
 import { GetOrganizationHandler } from './get-organization/get-organization.handler';
 import { OrganizationsController } from './organizations.controller';
@@ -8,7 +9,7 @@ import { RegisterOrganizationHandler } from './register-organization/register-or
 
 @Module({
   controllers: [OrganizationsController],
-  providers: [RegisterOrganizationHandler, DeclareAffiliationHandler, GetOrganizationHandler],
+  providers: [CreditCodes, RegisterOrganizationHandler, DeclareAffiliationHandler, GetOrganizationHandler],
 })
 export class OrganizationsModule implements OnModuleInit {
   constructor(

@@ -5,6 +5,7 @@ import { ContractsModule } from '../contracts/contracts.module';
 import { Records } from '../infrastructure/records';
 import { CloseRectificationHandler } from './close-rectification/close-rectification.handler';
 import { ContractHistory } from './contract-history';
+import { ContractReviews } from './contract-reviews';
 import { ContractRenewalController } from './contract-renewal.controller';
 import { GetRenewalDossierHandler } from './get-renewal-dossier/get-renewal-dossier.handler';
 import { GetRenewalEligibilityHandler } from './get-renewal-eligibility/get-renewal-eligibility.handler';
@@ -24,6 +25,7 @@ import { SuccessorContracts } from './successor-contracts';
   controllers: [RenewalPoliciesController, RenewalReviewsController, ContractRenewalController],
   providers: [
     ContractHistory,
+    ContractReviews,
     RenewalEligibility,
     SuccessorContracts,
     PublishRenewalPolicyHandler,

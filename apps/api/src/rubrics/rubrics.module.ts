@@ -5,10 +5,11 @@ import { GetRubricHandler } from './get-rubric/get-rubric.handler';
 import { PublishRubricHandler } from './publish-rubric/publish-rubric.handler';
 import { RetireRubricHandler } from './retire-rubric/retire-rubric.handler';
 import { RubricsController } from './rubrics.controller';
+import { RubricVersions } from './rubric-versions';
 
 @Module({
   controllers: [RubricsController],
-  providers: [PublishRubricHandler, RetireRubricHandler, GetRubricHandler],
+  providers: [RubricVersions, PublishRubricHandler, RetireRubricHandler, GetRubricHandler],
 })
 export class RubricsModule implements OnModuleInit {
   constructor(

@@ -1,5 +1,5 @@
 import { mustNotBeInFuture, refuse } from '@sws/kernel';
-import { AssessmentPeriod, StartAssessment, StationAssessment } from './assessment-events';
+import { AssessmentPeriod, AssessmentRef, StartAssessment, StationAssessment } from './assessment-events';
 import { mustBeIndependent } from './independence';
 import { checkStationOpen } from './station-open';
 
@@ -34,7 +34,7 @@ function checkAssessor({ data, facts }: StartAssessment, purchaserOrgId: string)
  * same period: none may start while another is open, nor once one is finalized. A finalized one
  * changes only by amendment; only its annulment (or a withdrawal, before finalization) frees the period.
  */
-function checkPeriodFree({ data }: StartAssessment, held: readonly StationAssessment[]): void {
+export function checkPeriodFree(data: Pick<AssessmentRef, 'assessmentId' | 'stationId' | 'period' | 'assessorKind'>, held: readonly StationAssessment[]): void {
   const clash = held.find(
     (o) =>
       o.assessmentId !== data.assessmentId &&
@@ -92,6 +92,6 @@ export function checkStart(command: StartAssessment) {
   }
   mustBeIndependent(data, contract.operatorOrgId, facts.evaluator);
   checkAssessor(command, contract.purchaserOrgId);
-  checkPeriodFree(command, facts.stationAssessments);
+  checkPeriodFree(data, facts.stationAssessments);
   return { definition: facts.rubric.definition, operatorOrgId: contract.operatorOrgId, purchaserOrgId: contract.purchaserOrgId };
 }

@@ -21,6 +21,18 @@ export type RubricState =
   | { readonly status: 'unknown' }
   | { readonly status: 'published' | 'retired'; readonly definition: RubricDefinition; readonly retiredReason: string | null };
 
+/** Versions of a rubric follow each other: 1, 2, … (VERSION_NOT_NEXT). */
+export function mustBeNextVersion(code: string, version: number, latest: number | null): void {
+  const next = latest === null ? 1 : latest + 1;
+  if (version !== next) {
+    refuse('VERSION_NOT_NEXT', `rubric ${code} is at version ${latest ?? 'none'}, so the next version is ${next}, not ${version}`, {
+      field: 'version',
+      latestVersion: latest,
+      expectedVersion: next,
+    });
+  }
+}
+
 export const rubric: Decider<RubricState, RubricCommand, RubricEvent> = {
   initialState: () => ({ status: 'unknown' }),
 
@@ -41,15 +53,7 @@ export const rubric: Decider<RubricState, RubricCommand, RubricEvent> = {
         if (state.status !== 'unknown') {
           refuse('ALREADY_PUBLISHED', `version ${version} of rubric ${code} is published already; publish version ${version + 1} instead`);
         }
-        const latest = command.facts.latestVersion;
-        const next = latest === null ? 1 : latest + 1;
-        if (version !== next) {
-          refuse('VERSION_NOT_NEXT', `rubric ${code} is at version ${latest ?? 'none'}, so the next version is ${next}, not ${version}`, {
-            field: 'version',
-            latestVersion: latest,
-            expectedVersion: next,
-          });
-        }
+        mustBeNextVersion(code, version, command.facts.latestVersion);
         const definition: RubricDefinition = {
           ...command.data,
           responseWindowDays: command.data.responseWindowDays ?? DEFAULT_RESPONSE_WINDOW_DAYS,

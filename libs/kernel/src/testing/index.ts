@@ -1,2 +1,3 @@
 export * from './decider-specification';
 export * from './projected-log';
+export * from './reservations';

@@ -81,6 +81,17 @@ export type RenewalReviewState =
 
 type Known = Exclude<RenewalReviewState, { status: 'unknown' }>;
 
+/** A contract has one open review at a time, and none once it is renewed. */
+export function mustBeTheOnlyReview(contractId: string, others: Pick<ReviewedContractFacts, 'openReviewId' | 'successorContractId'>): void {
+  const { openReviewId, successorContractId } = others;
+  if (successorContractId !== null) {
+    refuse('ALREADY_RENEWED', `contract ${contractId} was renewed already by contract ${successorContractId}`, { successorContractId });
+  }
+  if (openReviewId !== null) {
+    refuse('REVIEW_ALREADY_OPEN', `review ${openReviewId} of contract ${contractId} is still waiting for its decision`, { openReviewId });
+  }
+}
+
 function open(command: OpenRenewalReview): RenewalReviewEvent[] {
   const { reviewId, contractId, asOf } = command.data;
   const { contract, openReviewId, successorContractId } = command.facts;
@@ -88,12 +99,7 @@ function open(command: OpenRenewalReview): RenewalReviewEvent[] {
   if (contract.terminatedOn !== null) {
     refuse('CONTRACT_TERMINATED', `contract ${contractId} was terminated on ${contract.terminatedOn}: there is nothing to renew`);
   }
-  if (successorContractId !== null) {
-    refuse('ALREADY_RENEWED', `contract ${contractId} was renewed already by contract ${successorContractId}`, { successorContractId });
-  }
-  if (openReviewId !== null) {
-    refuse('REVIEW_ALREADY_OPEN', `review ${openReviewId} of contract ${contractId} is still waiting for its decision`, { openReviewId });
-  }
+  mustBeTheOnlyReview(contractId, { openReviewId, successorContractId });
   mustNotBeInFuture('asOf', asOf, command);
   if (asOf < contract.term.start) {
     refuse('OUTSIDE_CONTRACT_TERM', `asOf ${asOf} lies before the contract's term starts on ${contract.term.start}`, {

@@ -168,7 +168,13 @@ function checkBudget(budget: Budget): void {
   }
 }
 
-function checkCommitments(contractId: string, stationIds: readonly string[], term: Term, commitments: readonly StationCommitment[]) {
+/** A closed station takes no new contract. */
+export function refuseClosedStation(stationId: string): never {
+  refuse('STATION_CLOSED', `station ${stationId} is closed`, { stationId });
+}
+
+/** A contract's stations over its term are held by no other contract (STATION_ALREADY_CONTRACTED). */
+export function checkCommitments(contractId: string, stationIds: readonly string[], term: Term, commitments: readonly StationCommitment[]): void {
   const clash = commitments.find(
     (c) =>
       c.contractId !== contractId &&
@@ -220,7 +226,7 @@ export const contract: Decider<ContractState, ContractCommand, ContractEvent> = 
         for (const stationId of data.stationIds) {
           const status = facts.stationStatus[stationId] ?? 'unknown';
           if (status === 'unknown') refuse('STATION_NOT_FOUND', `station ${stationId} is not registered`, { stationId });
-          if (status === 'closed') refuse('STATION_CLOSED', `station ${stationId} is closed`, { stationId });
+          if (status === 'closed') refuseClosedStation(stationId);
         }
         checkTerm(data.term);
         checkBudget(data.budget);

@@ -43,6 +43,11 @@ export type OrganizationState =
       readonly affiliations: ReadonlySet<string>;
     };
 
+/** A credit code another organization holds is not registered again. */
+export function refuseTakenCreditCode(holderId: string): never {
+  refuse('CREDIT_CODE_TAKEN', `organization ${holderId} holds this credit code`, { organizationId: holderId });
+}
+
 export const organization: Decider<OrganizationState, OrganizationCommand, OrganizationEvent> = {
   initialState: () => ({ status: 'unknown' }),
 
@@ -63,11 +68,7 @@ export const organization: Decider<OrganizationState, OrganizationCommand, Organ
         mustBeName('name', command.data.name);
         const problem = creditCodeProblem(command.data.creditCode);
         if (problem) refuse('INVALID_CREDIT_CODE', `creditCode ${problem}`, { field: 'creditCode' });
-        if (command.facts.creditCodeHolder) {
-          refuse('CREDIT_CODE_TAKEN', `organization ${command.facts.creditCodeHolder} holds this credit code`, {
-            organizationId: command.facts.creditCodeHolder,
-          });
-        }
+        if (command.facts.creditCodeHolder) refuseTakenCreditCode(command.facts.creditCodeHolder);
         return [{ type: 'OrganizationRegistered', data: command.data }];
       }
       case 'DeclareAffiliation': {

@@ -1,6 +1,6 @@
 import { Command, mustNotBeInFuture, refuse } from '@sws/kernel';
 import { SessionDetails, SessionFacts, SessionFormat, SUPERVISION_FUNCTIONS } from './session';
-import { firstOverlap, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, minuteOfDay, mustHaveEnded } from './session-time';
+import { firstOverlap, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, minuteOfDay, mustHaveEnded, TimedSession } from './session-time';
 
 /** How many supervisees each format takes: an individual session one, a group at least two. */
 const SUPERVISEES: Record<SessionFormat, { min: number; max: number }> = {
@@ -73,11 +73,16 @@ export function checkSession(
   checkTime(details, command);
   checkFunctions(details);
   checkSupervisees(details, facts);
-  const clash = firstOverlap({ sessionId, ...details }, facts.supervisorSessions);
+  mustNotOverlap({ sessionId, ...details }, facts.supervisorSessions);
+}
+
+/** A supervisor's sessions do not share a minute (SESSION_OVERLAPS). */
+export function mustNotOverlap(session: TimedSession, others: readonly TimedSession[]): void {
+  const clash = firstOverlap(session, others);
   if (clash) {
     refuse(
       'SESSION_OVERLAPS',
-      `the supervisor's session ${clash.sessionId} on ${clash.heldOn} from ${clash.startTime} for ${clash.durationMinutes} minutes overlaps this one (${details.heldOn} from ${details.startTime} for ${details.durationMinutes} minutes)`,
+      `the supervisor's session ${clash.sessionId} on ${clash.heldOn} from ${clash.startTime} for ${clash.durationMinutes} minutes overlaps this one (${session.heldOn} from ${session.startTime} for ${session.durationMinutes} minutes)`,
       { sessionId: clash.sessionId, heldOn: clash.heldOn, startTime: clash.startTime, durationMinutes: clash.durationMinutes },
     );
   }

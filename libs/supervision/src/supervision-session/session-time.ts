@@ -48,6 +48,17 @@ export function overlapWindow(heldOn: CalendarDate): { from: CalendarDate; to: C
   return { from: addDays(heldOn, -reach), to: addDays(heldOn, reach) };
 }
 
+/**
+ * The calendar months ('yyyy-mm') a session has minutes in: its own day's, and the next day's
+ * too when it runs past midnight into another month. Two sessions that overlap share a minute,
+ * hence a month.
+ */
+export function monthsTouched(session: Pick<TimedSession, 'heldOn' | 'startTime' | 'durationMinutes'>): string[] {
+  const lastMinute = (minuteOfDay(session.startTime) ?? 0) + Math.max(session.durationMinutes, 1) - 1;
+  const lastDay = addDays(session.heldOn, Math.floor(lastMinute / 1440));
+  return [...new Set([session.heldOn.slice(0, 7), lastDay.slice(0, 7)])];
+}
+
 export function isLate(heldOn: CalendarDate, loggedOn: CalendarDate): boolean {
   return daysBetween(heldOn, loggedOn) > LATE_AFTER_DAYS;
 }

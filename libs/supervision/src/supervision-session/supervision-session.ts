@@ -11,8 +11,8 @@ import {
 import { checkSession } from './session-rules';
 import { isLate, mustHaveEnded } from './session-time';
 
-/** Changing when or how long a session was changes what every supervisee attested. */
-const TIME_FIELDS: readonly SessionDetailField[] = ['heldOn', 'startTime', 'durationMinutes'];
+/** Changing when or how long a session was changes what every supervisee attested, and moves it in its supervisor's calendar. */
+export const TIME_FIELDS: readonly SessionDetailField[] = ['heldOn', 'startTime', 'durationMinutes'];
 /** Lists whose order means nothing. */
 const SET_FIELDS: readonly SessionDetailField[] = ['superviseeIds', 'functions'];
 

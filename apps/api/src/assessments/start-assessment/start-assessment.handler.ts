@@ -6,6 +6,7 @@ import { Principal, Role } from '../../auth/principal';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
 import { ReadModels } from '../../infrastructure/read-models.service';
 import { Records } from '../../infrastructure/records';
+import { KeyReads } from '../../infrastructure/reservations/reservations';
 import { independenceOf } from '../assessment-writes';
 import { OpenAssessments } from '../open-assessments';
 import { StartAssessmentCommand } from './start-assessment.command';
@@ -46,29 +47,32 @@ export class StartAssessmentHandler implements ICommandHandler<StartAssessmentCo
       rubricCode,
       rubricVersion,
     };
-    return this.open.exclusively(stationId, () =>
-      this.executor.execute(
-        {
-          recordType: 'Assessment',
-          id: assessmentId,
-          streamId: streams.assessment(assessmentId),
-          decider: assessment,
-          mustExist: false,
-          command: async (_state, metadata): Promise<StartAssessment> => ({ type: 'StartAssessment', data, metadata, facts: await this.facts(data) }),
-        },
-        context,
-      ),
+    return this.executor.execute(
+      {
+        recordType: 'Assessment',
+        id: assessmentId,
+        streamId: streams.assessment(assessmentId),
+        decider: assessment,
+        mustExist: false,
+        command: async (_state, metadata, _history, keys): Promise<StartAssessment> => ({ type: 'StartAssessment', data, metadata, facts: await this.facts(data, keys) }),
+        reserve: () => this.open.claim(data),
+      },
+      context,
     );
   }
 
-  /** The rubric version, the contract and the station's closure from their streams; the evaluator's affiliations (both sides') and the station's open and counting assessments from read models that have caught up. */
-  private async facts(data: AssessmentRef): Promise<StartAssessmentFacts> {
-    const [rubricState, contractState, stationState, evaluator, stationAssessments] = await Promise.all([
+  /**
+   * The station's open and counting assessments from its key; the rubric version, the contract and
+   * the station's closure from their streams; the evaluator's affiliations (both sides') from the
+   * organization read model once it has caught up.
+   */
+  private async facts(data: AssessmentRef, keys: KeyReads): Promise<StartAssessmentFacts> {
+    const stationAssessments = await this.open.of(data.stationId, keys);
+    const [rubricState, contractState, stationState, evaluator] = await Promise.all([
       this.records.state(streams.rubric(data.rubricCode, data.rubricVersion), rubric),
       this.records.state(contractStreams.contract(data.contractId), contract),
       this.records.state(contractStreams.station(data.stationId), station),
       this.readModels.current<OrganizationDetail>('organization-detail', data.evaluatorOrgId),
-      this.open.of(data.stationId),
     ]);
     return {
       rubric: rubricState.status === 'unknown' ? null : { definition: rubricState.definition, retired: rubricState.status === 'retired' },

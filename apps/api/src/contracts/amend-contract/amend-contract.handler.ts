@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AmendContract, contract, streams } from '@sws/stations-contracts';
+import { AmendContract, contract, ContractAmended, lastDay, streams } from '@sws/stations-contracts';
 import { mustActFor } from '../../auth/write-access';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
 import { StationCommitments } from '../station-commitments';
@@ -13,29 +13,31 @@ export class AmendContractHandler implements ICommandHandler<AmendContractComman
   ) {}
 
   execute({ contractId, body, context }: AmendContractCommand): Promise<WriteResult> {
-    return this.commitments.exclusively(() =>
-      this.executor.execute(
-        {
-          recordType: 'Contract',
-          id: contractId,
-          streamId: streams.contract(contractId),
-          decider: contract,
-          mustExist: true,
-          command: async (state, metadata): Promise<AmendContract> => {
-            if (state.status !== 'unknown') mustActFor(context.principal, state.purchaserOrgId, `amend contract ${contractId}`);
-            return {
-              type: 'AmendContract',
-              data: { contractId, ...body },
-              metadata,
-              facts: {
-                commitments:
-                  body.termEnd !== undefined && state.status !== 'unknown' ? await this.commitments.of(state.stationIds) : [],
-              },
-            };
-          },
+    return this.executor.execute(
+      {
+        recordType: 'Contract',
+        id: contractId,
+        streamId: streams.contract(contractId),
+        decider: contract,
+        mustExist: true,
+        command: async (state, metadata, _history, keys): Promise<AmendContract> => {
+          if (state.status !== 'unknown') mustActFor(context.principal, state.purchaserOrgId, `amend contract ${contractId}`);
+          return {
+            type: 'AmendContract',
+            data: { contractId, ...body },
+            metadata,
+            facts: {
+              commitments: body.termEnd !== undefined && state.status !== 'unknown' ? await this.commitments.of(state.stationIds, keys) : [],
+            },
+          };
         },
-        context,
-      ),
+        // A moved end claims the stations for the new days (a shortened term frees days, and claims nothing more).
+        reserve: (decided) => {
+          const [{ data }] = decided as ContractAmended[];
+          return data.changes.term ? this.commitments.contractClaims(contractId, data.stationIds, { start: data.changes.term.start, end: lastDay(data.changes.term, null) }) : null;
+        },
+      },
+      context,
     );
   }
 }

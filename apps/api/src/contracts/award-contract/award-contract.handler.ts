@@ -17,23 +17,22 @@ export class AwardContractHandler implements ICommandHandler<AwardContractComman
   execute({ body, context }: AwardContractCommand): Promise<WriteResult> {
     mustActFor(context.principal, body.purchaserOrgId, `award a contract in the name of purchaser ${body.purchaserOrgId}`);
     const contractId = this.executor.newId(context, 'Contract');
-    return this.commitments.exclusively(() =>
-      this.executor.execute(
-        {
-          recordType: 'Contract',
-          id: contractId,
-          streamId: streams.contract(contractId),
-          decider: contract,
-          mustExist: false,
-          command: async (_state, metadata): Promise<AwardContract> => ({
-            type: 'AwardContract',
-            data: { contractId, ...body },
-            metadata,
-            facts: await this.facts.gather(body),
-          }),
-        },
-        context,
-      ),
+    return this.executor.execute(
+      {
+        recordType: 'Contract',
+        id: contractId,
+        streamId: streams.contract(contractId),
+        decider: contract,
+        mustExist: false,
+        command: async (_state, metadata, _history, keys): Promise<AwardContract> => ({
+          type: 'AwardContract',
+          data: { contractId, ...body },
+          metadata,
+          facts: await this.facts.gather(body, keys),
+        }),
+        reserve: () => this.commitments.contractClaims(contractId, body.stationIds, body.term),
+      },
+      context,
     );
   }
 }

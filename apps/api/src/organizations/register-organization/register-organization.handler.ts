@@ -1,41 +1,35 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { organization, RegisterOrganization, streams } from '@sws/stations-contracts';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
-import { KeyedMutex } from '../../infrastructure/mutex';
-import { ReadModels } from '../../infrastructure/read-models.service';
+import { CreditCodes } from '../credit-codes';
 import { RegisterOrganizationCommand } from './register-organization.command';
 
 @CommandHandler(RegisterOrganizationCommand)
 export class RegisterOrganizationHandler implements ICommandHandler<RegisterOrganizationCommand, WriteResult> {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly readModels: ReadModels,
-    private readonly mutex: KeyedMutex,
+    private readonly creditCodes: CreditCodes,
   ) {}
 
   execute({ body, context }: RegisterOrganizationCommand): Promise<WriteResult> {
     const organizationId = this.executor.newId(context, 'Organization');
-    // A credit code belongs to one organization: look it up and append as one step.
-    return this.mutex.run('credit-codes', () =>
-      this.executor.execute(
-        {
-          recordType: 'Organization',
-          id: organizationId,
-          streamId: streams.organization(organizationId),
-          decider: organization,
-          mustExist: false,
-          command: async (_state, metadata): Promise<RegisterOrganization> => {
-            const holder = await this.readModels.current<{ organizationId: string }>('credit-code-index', body.creditCode);
-            return {
-              type: 'RegisterOrganization',
-              data: { organizationId, ...body },
-              metadata,
-              facts: { creditCodeHolder: holder && holder.organizationId !== organizationId ? holder.organizationId : null },
-            };
-          },
-        },
-        context,
-      ),
+    return this.executor.execute(
+      {
+        recordType: 'Organization',
+        id: organizationId,
+        streamId: streams.organization(organizationId),
+        decider: organization,
+        mustExist: false,
+        command: async (_state, metadata, _history, keys): Promise<RegisterOrganization> => ({
+          type: 'RegisterOrganization',
+          data: { organizationId, ...body },
+          metadata,
+          facts: { creditCodeHolder: await this.creditCodes.holderOf(body.creditCode, keys) },
+        }),
+        // A credit code belongs to one organization: the registration claims the code's key.
+        reserve: () => this.creditCodes.claim(body.creditCode, organizationId),
+      },
+      context,
     );
   }
 }

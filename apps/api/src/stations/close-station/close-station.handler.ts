@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CloseStation, station, streams } from '@sws/stations-contracts';
+import { CloseStation, station, StationClosed, streams } from '@sws/stations-contracts';
 import { StationCommitments } from '../../contracts/station-commitments';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
 import { CloseStationCommand } from './close-station.command';
@@ -11,9 +11,9 @@ export class CloseStationHandler implements ICommandHandler<CloseStationCommand,
     private readonly commitments: StationCommitments,
   ) {}
 
-  /** Under the stations' lock: an award checked against an open station must not find it closed as it lands. */
+  /** The closure claims the station's key: an award checked against an open station either lands before it or is refused. */
   execute({ stationId, body, context }: CloseStationCommand): Promise<WriteResult> {
-    return this.commitments.exclusively(() => this.executor.execute(
+    return this.executor.execute(
       {
         recordType: 'Station',
         id: stationId,
@@ -21,8 +21,9 @@ export class CloseStationHandler implements ICommandHandler<CloseStationCommand,
         decider: station,
         mustExist: true,
         command: (_state, metadata): CloseStation => ({ type: 'CloseStation', data: { stationId, ...body }, metadata }),
+        reserve: (decided) => this.commitments.closureClaim(stationId, (decided as StationClosed[])[0].data.on),
       },
       context,
-    ));
+    );
   }
 }

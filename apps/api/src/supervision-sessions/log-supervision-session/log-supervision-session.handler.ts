@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { LogSupervisionSession, supervisionSession, supervisionStreams, supervisor } from '@sws/supervision';
+import { LogSupervisionSession, supervisionSession, SupervisionSessionLogged, supervisionStreams, supervisor } from '@sws/supervision';
 import { CommandExecutor, WriteResult } from '../../infrastructure/command-executor';
 import { Records } from '../../infrastructure/records';
 import { supervisorOf } from '../session-access';
@@ -18,29 +18,28 @@ export class LogSupervisionSessionHandler implements ICommandHandler<LogSupervis
   execute({ body, context }: LogSupervisionSessionCommand): Promise<WriteResult> {
     const supervisorId = supervisorOf(context.principal);
     const sessionId = this.executor.newId(context, 'SupervisionSession');
-    return this.calendar.exclusively(supervisorId, () =>
-      this.executor.execute(
-        {
-          recordType: 'SupervisionSession',
-          id: sessionId,
-          streamId: supervisionStreams.supervisionSession(sessionId),
-          decider: supervisionSession,
-          mustExist: false,
-          command: async (_state, metadata): Promise<LogSupervisionSession> => {
-            const registered = await this.records.state(supervisionStreams.supervisor(supervisorId), supervisor);
-            return {
-              type: 'LogSupervisionSession',
-              data: { sessionId, supervisorId, ...body },
-              metadata,
-              facts: {
-                ...(await this.calendar.factsFor(supervisorId, body)),
-                supervisor: registered.status === 'registered' ? { supervisorId } : null,
-              },
-            };
-          },
+    return this.executor.execute(
+      {
+        recordType: 'SupervisionSession',
+        id: sessionId,
+        streamId: supervisionStreams.supervisionSession(sessionId),
+        decider: supervisionSession,
+        mustExist: false,
+        command: async (_state, metadata, _history, keys): Promise<LogSupervisionSession> => {
+          const registered = await this.records.state(supervisionStreams.supervisor(supervisorId), supervisor);
+          return {
+            type: 'LogSupervisionSession',
+            data: { sessionId, supervisorId, ...body },
+            metadata,
+            facts: {
+              ...(await this.calendar.factsFor(supervisorId, body, keys)),
+              supervisor: registered.status === 'registered' ? { supervisorId } : null,
+            },
+          };
         },
-        context,
-      ),
+        reserve: (decided) => this.calendar.claims(supervisorId, (decided as SupervisionSessionLogged[])[0].data),
+      },
+      context,
     );
   }
 }
