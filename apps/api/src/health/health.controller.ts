@@ -18,7 +18,7 @@ export interface StoreHealth {
   readonly error?: string;
 }
 
-async function probe<T>(kind: string, call: () => Promise<T>): Promise<{ health: StoreHealth; value: T | null }> {
+export async function probe<T>(kind: string, call: () => Promise<T>): Promise<{ health: StoreHealth; value: T | null }> {
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -49,6 +49,7 @@ export class HealthController {
   /**
    * Up (200) when both stores answer and no projection has stopped (`degraded` when one has);
    * 503 `unavailable` when a store does not answer, so a load balancer stops sending requests.
+   * With PROJECTIONS=off, `catching_up` (200) while a read model the projector keeps is behind the head.
    * Says how far each read model is and how each store answered.
    */
   @Get()
@@ -59,13 +60,18 @@ export class HealthController {
       probe(topology.readModels.kind, () => this.store.checkpoint(PROBE_CHECKPOINT)),
     ]);
     const head: Position | null = log.value;
-    const projections = this.readModels.status();
+    const projections = this.readModels.status().map((p) => ({
+      ...p,
+      caughtUp: head === null || (p.position !== null && this.events.comparePositions(p.position, head) >= 0),
+    }));
     const reachable = log.health.reachable && readModels.health.reachable;
-    const status = !reachable ? 'unavailable' : projections.some((p) => p.failed) ? 'degraded' : 'ok';
+    // With PROJECTIONS=off the positions are the projector's: one behind the head says it is catching up (or not running).
+    const catchingUp = (this.config.projections ?? 'in-process') === 'off' && projections.some((p) => !p.caughtUp);
+    const status = !reachable ? 'unavailable' : projections.some((p) => p.failed) ? 'degraded' : catchingUp ? 'catching_up' : 'ok';
     if (!reachable) reply.status(503);
     return { status, head, projections, stores: { events: log.health, readModels: readModels.health } };
   }
 }
 
 /** A checkpoint no projection has: reading it is a cheap round trip to the read-model store. */
-const PROBE_CHECKPOINT = '(health probe)';
+export const PROBE_CHECKPOINT = '(health probe)';

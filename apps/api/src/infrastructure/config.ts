@@ -13,6 +13,12 @@ export interface StoreTopology {
   readonly readModels: ReadStoreChoice;
 }
 
+/**
+ * Who keeps the read models: this process (`in-process`, the embedded default), or a projector
+ * process elsewhere (`off`: this process only reads what the projector committed).
+ */
+export type ProjectionsChoice = 'in-process' | 'off';
+
 export const EMBEDDED: StoreTopology = { events: { kind: 'sqlite' }, readModels: { kind: 'sqlite' } };
 
 /** Where the data lives and how durably it is written: all the CLI's store commands need. */
@@ -41,6 +47,8 @@ export interface AppConfig extends StorageConfig {
   readonly corsOrigins: readonly string[];
   /** Largest request body accepted, in bytes. */
   readonly bodyLimitBytes: number;
+  /** Absent: `in-process`. */
+  readonly projections?: ProjectionsChoice;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -99,6 +107,25 @@ export function storageConfigFromEnvironment(env: NodeJS.ProcessEnv = process.en
   return { dataDir: resolve(env.DATA_DIR ?? './data'), synchronous, topology: topologyFromEnvironment(env) };
 }
 
+/** PROJECTIONS=in-process|off: whether this API process runs the projections or reads what the projector wrote. */
+export function projectionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): ProjectionsChoice {
+  return choice(env, 'PROJECTIONS', ['in-process', 'off'] as const);
+}
+
+/** What the projector (apps/projector) needs: the stores, its health port, and how long its own waits last. */
+export interface ProjectorConfig extends StorageConfig {
+  readonly port: number;
+  readonly readWaitMs: number;
+}
+
+export function projectorConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
+  return {
+    ...storageConfigFromEnvironment(env),
+    port: wholeNumber(env, 'PROJECTOR_PORT', 3100, 0, 65535),
+    readWaitMs: wholeNumber(env, 'READ_WAIT_MS', 5000, 0, 60_000),
+  };
+}
+
 /** Reads the service's settings from the environment, refusing values it cannot use. */
 export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const storage = storageConfigFromEnvironment(env);
@@ -116,5 +143,6 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
     bodyLimitBytes: wholeNumber(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 16 * 1_048_576),
+    projections: projectionsFromEnvironment(env),
   };
 }

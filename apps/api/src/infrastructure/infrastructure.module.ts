@@ -8,6 +8,7 @@ import { ComposedReads } from './composed-read';
 import { APP_CONFIG, AppConfig } from './config';
 import { IdempotencyStore } from './idempotency.store';
 import { ReadModels } from './read-models.service';
+import { CheckpointReadModels } from './checkpoint-read-models';
 import { Records } from './records';
 import { EMBEDDED } from './config';
 import { openEventStoreDb, openSqliteEventStore, openSqliteReadStore } from './stores';
@@ -61,7 +62,8 @@ export class InfrastructureModule {
       Reservations,
       PendingReservations,
       CommandExecutor,
-      ReadModels,
+      // PROJECTIONS=off: the same reads, from what the projector committed (every resource injects ReadModels).
+      { provide: ReadModels, useClass: (config.projections ?? 'in-process') === 'off' ? CheckpointReadModels : ReadModels },
       Records,
       ComposedReads,
     ];
