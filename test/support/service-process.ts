@@ -4,10 +4,12 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+/** The projector (apps/projector): every projection, GET /health on PROJECTOR_PORT. */
+export const PROJECTOR_MAIN = join(ROOT, 'dist', 'apps', 'projector', 'src', 'main.js');
 
-/** The compiled service, built once if the test run has not built it yet. */
+/** The compiled service and projector, built once if the test run has not built them yet. */
 export function ensureBuilt(): void {
-  if (!existsSync(MAIN)) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(MAIN) || !existsSync(PROJECTOR_MAIN)) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export interface ServiceProcess {
@@ -25,14 +27,14 @@ export async function startService(
   dataDir: string,
   port: number,
   env: NodeJS.ProcessEnv = {},
-  options: { readonly answered?: (health: Response) => boolean; readonly preload?: string } = {},
+  options: { readonly answered?: (health: Response) => boolean; readonly preload?: string; readonly main?: string } = {},
 ): Promise<ServiceProcess> {
-  const { answered = (health: Response) => health.ok, preload } = options;
+  const { answered = (health: Response) => health.ok, preload, main = MAIN } = options;
   // Only what the test gives: no AUTH_* or other settings leak in from the shell running the tests.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AUTH_|RATE_LIMIT_|CORS_)/.test(name)));
-  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', ...(preload ? ['-r', preload] : []), MAIN], {
+  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', ...(preload ? ['-r', preload] : []), main], {
     cwd: ROOT,
-    env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), TS_NODE_BASEURL: './dist', SQLITE_SYNCHRONOUS: 'FULL', ...env },
+    env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), PROJECTOR_PORT: String(port), TS_NODE_BASEURL: './dist', SQLITE_SYNCHRONOUS: 'FULL', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,0 +1,205 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@sws/event-store';
+import { addDays, dateInChina } from '@sws/kernel';
+import { SqliteReadStore } from '@sws/read-store';
+import { Principal } from '../apps/api/src/auth/principal';
+import { PROJECTIONS } from '../apps/api/src/infrastructure/projections';
+import { eventTypeRegistry } from '../apps/api/src/infrastructure/stores';
+import { rebuildProjections } from '../apps/cli/src/rebuild';
+import { ADMIN, COUNTY, creditCode, operatorOf, procurementOf, supervisorOf, township } from './support/fixtures';
+import { Answer, serviceClient, SERVICE_ENV } from './support/service-client';
+import { ensureBuilt, exited, PROJECTOR_MAIN, ServiceProcess, startService } from './support/service-process';
+
+const RACERS = 20;
+const FAULTS = join(__dirname, 'support', 'service-store-faults.js');
+/** The APIs read what the projector writes; their appends are slowed so that racing commands interleave. */
+const API_ENV = { ...SERVICE_ENV, PROJECTIONS: 'off', SLOW_APPENDS_MS: '20', READ_WAIT_MS: '5000' };
+
+const randomPort = (from: number) => from + Math.floor(Math.random() * 5000);
+
+/**
+ * The production topology on one SQLite data directory (WAL lets several processes share it):
+ * two API processes with PROJECTIONS=off, which run no projection, and one projector that runs
+ * them all. Rules that span records are raced from both APIs; a write on one is read on the other
+ * through ?minPosition=; the projector is killed mid-burst and restarted, and its read models are
+ * compared with a rebuild of the same log.
+ */
+describe('two API processes with PROJECTIONS=off and one projector', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sws-projector-'));
+  const projectorPort = randomPort(41000);
+  let projector: ServiceProcess;
+  const services: ServiceProcess[] = [];
+  let apis: Array<ReturnType<typeof serviceClient>>;
+
+  const today = dateInChina(new Date().toISOString());
+  const term = { start: addDays(today, -200), end: addDays(today, 165) };
+  let purchaserOrgId: string;
+  let operatorOrgId: string;
+  let stationId: string;
+  let contractId: string;
+  let supervisor: Principal;
+
+  const startProjector = () => startService(dataDir, projectorPort, {}, { main: PROJECTOR_MAIN });
+  const health = async (url: string) => (await fetch(`${url}/health`)).json();
+
+  /** Waits until the projector's read models have all reached the head of the log. */
+  async function projectorCaughtUp(): Promise<any> {
+    for (let tries = 0; tries < 200; tries++) {
+      const answer = await health(projector.url);
+      if (answer.status === 'ok' && answer.head !== null) return answer;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`the projector did not catch up: ${JSON.stringify(await health(projector.url))}`);
+  }
+
+  beforeAll(async () => {
+    ensureBuilt();
+    projector = await startProjector();
+    for (const port of [randomPort(42000), randomPort(47000)]) services.push(await startService(dataDir, port, API_ENV, { preload: FAULTS }));
+    apis = services.map((service) => serviceClient(service.url));
+    const [a, b] = apis;
+    const organization = (kind: string, prefix: string) => a.created('/organizations', { name: `${kind}机构`, kind, creditCode: creditCode(prefix), region: COUNTY });
+    purchaserOrgId = (await organization('purchaser', '11')).id;
+    operatorOrgId = (await organization('operator', '52')).id;
+    stationId = (await b.created('/stations', { name: '第1社工站', kind: 'township', region: township(1), operatingModel: 'outsourced', villageCount: 9 })).id;
+    const registered = await a.created('/supervisors', { name: '陈晓红', tier: 'city', affiliation: 'university' });
+    supervisor = supervisorOf('org-sdu', registered.id);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const service of [...services, projector]) {
+      service.child.kill('SIGTERM');
+      await exited(service.child);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function race(path: string, body: (n: number) => object, as: Principal): Promise<Answer[]> {
+    return Promise.all(Array.from({ length: RACERS }, (_, n) => apis[n % 2].post(path, body(n), as)));
+  }
+
+  function exactlyOne(answers: Answer[], code: string): Answer {
+    const accepted = answers.filter((a) => a.status === 201);
+    const refused = answers.filter((a) => a.status !== 201);
+    expect({ accepted: accepted.length, refusals: [...new Set(refused.map((a) => `${a.status} ${a.body.code}`))] }).toEqual({ accepted: 1, refusals: [`422 ${code}`] });
+    return accepted[0];
+  }
+
+  it('runs no projection in the APIs: each reports the positions the projector committed', async () => {
+    const caughtUp = await projectorCaughtUp();
+    for (const api of apis) {
+      // The API's positions come from the checkpoints, refreshed every 200 ms.
+      let answer: any;
+      for (let tries = 0; tries < 50; tries++) {
+        answer = await health(api.url);
+        if (answer.status === 'ok') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(answer).toMatchObject({ status: 'ok', head: caughtUp.head });
+      expect(answer.projections.map((p: any) => [p.projection, p.position])).toEqual(caughtUp.projections.map((p: any) => [p.projection, p.position]));
+    }
+  }, 30_000);
+
+  it('reads a write made on one API from the other through ?minPosition=', async () => {
+    for (const [writer, reader] of [
+      [apis[0], apis[1]],
+      [apis[1], apis[0]],
+    ]) {
+      const name = `社工${Math.floor(Math.random() * 1e6)}`;
+      const { id, position } = await writer.created('/social-workers', { name, certification: 'assistant', socialWorkDegree: true }, operatorOf(operatorOrgId));
+      const read = await reader.get(`/social-workers/${id}?minPosition=${position}`, operatorOf(operatorOrgId));
+      expect(read.status).toBe(200);
+      expect(read.body.data.name).toBe(name);
+      expect(BigInt(read.body.position)).toBeGreaterThanOrEqual(BigInt(position));
+    }
+  }, 30_000);
+
+  it('awards a station once of twenty awards sent to both APIs at once', async () => {
+    const body = () => ({ purchaserOrgId, operatorOrgId, stationIds: [stationId], term, budget: { totalCny: 300000, sources: [{ kind: 'fiscal', amountCny: 300000 }] } });
+    contractId = exactlyOne(await race('/contracts', body, procurementOf(purchaserOrgId)), 'STATION_ALREADY_CONTRACTED').body.id;
+  }, 60_000);
+
+  it('logs one of twenty overlapping sessions of one supervisor sent to both APIs at once', async () => {
+    const workerId = (await apis[0].created('/social-workers', { name: '王芳', certification: 'assistant', socialWorkDegree: true }, operatorOf(operatorOrgId))).id;
+    await apis[1].created(`/social-workers/${workerId}/assignments`, { contractId, stationId, post: 'resident', from: term.start }, operatorOf(operatorOrgId));
+    const session = (n: number) => ({
+      contractId,
+      stationId,
+      superviseeIds: [workerId],
+      heldOn: addDays(today, -1),
+      startTime: `${String(9 + Math.floor((n * 5) / 60)).padStart(2, '0')}:${String((n * 5) % 60).padStart(2, '0')}`,
+      durationMinutes: 120,
+      format: 'individual',
+      functions: ['educational'],
+      topics: ['个案评估'],
+      summary: '讨论个案评估要点',
+      followUps: [],
+    });
+    exactlyOne(await race('/supervision-sessions', session, supervisor), 'SESSION_OVERLAPS');
+  }, 60_000);
+
+  it('registers one of twenty organizations giving one credit code, sent to both APIs at once', async () => {
+    const code = creditCode('52');
+    const body = (n: number) => ({ name: `第${n}社会工作服务中心`, kind: 'operator', creditCode: code, region: COUNTY });
+    exactlyOne(await race('/organizations', body, ADMIN), 'CREDIT_CODE_TAKEN');
+  }, 60_000);
+
+  it('leaves read models equal to a rebuild after the projector is killed mid-burst and restarted', async () => {
+    const acks: Array<{ id: string; position: string }> = [];
+    let stop = false;
+    const writer = async (n: number) => {
+      for (let i = 0; !stop; i++) {
+        const answer = await apis[n % 2].post('/social-workers', { name: `社工${n}-${i}`, certification: 'none', socialWorkDegree: false }, operatorOf(operatorOrgId));
+        if (answer.status !== 201) throw new Error(`${answer.status} ${JSON.stringify(answer.body)}`);
+        acks.push(answer.body);
+      }
+    };
+    const waitForAcks = async (count: number) => {
+      while (acks.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const writers = Promise.all([0, 1, 2, 3, 4, 5].map(writer));
+    try {
+      await waitForAcks(60);
+      projector.child.kill('SIGKILL');
+      await exited(projector.child);
+      expect(projector.child.signalCode).toBe('SIGKILL');
+      // Writes go on with no projector: the APIs say their read models are behind.
+      await waitForAcks(acks.length + 40);
+      const behind = await health(apis[1].url);
+      expect(behind.status).toBe('catching_up');
+      expect(behind.projections.find((p: any) => p.projection === 'social-worker-detail').caughtUp).toBe(false);
+      projector = await startProjector();
+      await waitForAcks(acks.length + 60);
+    } finally {
+      stop = true;
+      await writers;
+    }
+    const last = acks.reduce((a, b) => (BigInt(a.position) > BigInt(b.position) ? a : b));
+    const read = await apis[0].get(`/social-workers/${last.id}?minPosition=${last.position}`, operatorOf(operatorOrgId));
+    expect(read.status).toBe(200);
+    const caughtUp = await projectorCaughtUp();
+
+    const events = new SqliteEventStore(join(dataDir, 'events.db'), eventTypeRegistry());
+    const live = new SqliteReadStore(join(dataDir, 'read-models.db'));
+    const rebuiltDir = mkdtempSync(join(tmpdir(), 'sws-projector-rebuild-'));
+    const rebuilt = new SqliteReadStore(join(rebuiltDir, 'read-models.db'));
+    try {
+      expect(await events.headPosition()).toBe(caughtUp.head);
+      await rebuildProjections('all', { events, readModels: rebuilt });
+      for (const projection of PROJECTIONS) {
+        expect(await live.checkpoint(projection.name)).toEqual(await rebuilt.checkpoint(projection.name));
+      }
+      for (const collection of new Set(PROJECTIONS.map((p) => p.collection))) {
+        const all = (store: SqliteReadStore) => store.list(collection, { limit: 1_000_000 });
+        const documents = await all(live);
+        expect(documents).toEqual(await all(rebuilt));
+        if (collection === 'social-workers') expect(documents.length).toBeGreaterThanOrEqual(acks.length);
+      }
+    } finally {
+      await Promise.all([events.close(), live.close(), rebuilt.close()]);
+      rmSync(rebuiltDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
