@@ -10,6 +10,7 @@ import { formatDemoSummary, loadDemo } from './demo';
 import { openApiDocument } from './openapi';
 import { ProgressDisplay } from './progress-bar';
 import { chooseProjections, rebuildProjections, UnknownProjection } from './rebuild';
+import { migrateLog, migrationTarget, MigrationUsage } from './migrate';
 import { mintFromArguments, signingSecret, TOKEN_USAGE, TokenUsageError } from './token';
 
 const USAGE = `usage: npm run cli -- <command>   (or npm run demo | rebuild | bench:store)
@@ -19,6 +20,11 @@ commands:
                               running it again appends nothing
   rebuild <projection>...     forget the named read models and fold the whole log into them again
   rebuild --all               the same for every read model (stop the service on DATA_DIR first)
+  migrate --to <log> [--read-models <store>]
+                              copy the configured log, in order, with its stream ids, revisions,
+                              event ids and metadata, to <log> (a data directory or esdb://…), then
+                              rebuild every read model in <store> (a data directory or mongodb://…;
+                              by default the --to directory); running it again appends nothing
   token --role <r> --org <id> a development bearer token (npm run token -- --role admin --org centre)
   bench-store                 appends and reads with SqliteEventStore and raw better-sqlite3
                               (BENCH_EVENTS=5000, BENCH_READ_EVENTS=200000, BENCH_SYNCHRONOUS=FULL)
@@ -37,6 +43,8 @@ async function main(args: readonly string[]): Promise<number> {
       return demo();
     case 'rebuild':
       return rebuild(rest);
+    case 'migrate':
+      return migrate(rest);
     case 'token':
       return token(rest);
     case 'openapi':
@@ -136,6 +144,53 @@ async function rebuild(args: readonly string[]): Promise<number> {
     console.error(`rebuilt ${results.length} read model(s): ${events} events folded in ${seconds.toFixed(2)} s, ${rate(events, seconds)} events/s`);
   } finally {
     await stores.close();
+  }
+  return 0;
+}
+
+async function migrate(args: readonly string[]): Promise<number> {
+  const source = storageConfigFromEnvironment();
+  let target;
+  try {
+    target = migrationTarget(args, source);
+  } catch (error) {
+    if (!(error instanceof MigrationUsage)) throw error;
+    console.error(`${error.message}\n\nusage: npm run migrate -- --to <data directory | esdb://…> [--read-models <data directory | mongodb://…>]`);
+    return 2;
+  }
+  if ((source.topology ?? EMBEDDED).events.kind === 'sqlite' && !existsSync(join(source.dataDir, 'events.db'))) {
+    console.error(`no event log in ${source.dataDir} (events.db); set DATA_DIR to the service's data directory`);
+    return 2;
+  }
+  console.error('warning: stop the services writing to the source first; events appended during the copy may be left behind (run it again to copy them)');
+  const from = await openStores(source);
+  try {
+    const to = await openStores(target);
+    const display = new ProgressDisplay(process.stderr);
+    try {
+      const copied = await migrateLog(from.events, to.events, (p) => display.update('log', p.events, p.total));
+      display.finish(
+        `log: ${copied.events} events read, ${copied.appended} appended (${copied.events - copied.appended} were there already) in ${copied.seconds.toFixed(2)} s, ${rate(copied.events, copied.seconds)} events/s`,
+      );
+      const results = await rebuildProjections(
+        'all',
+        to,
+        (p) => display.update(p.projection, p.events, p.total),
+        (r) => display.finish(`${r.projection}: ${r.events} events in ${r.seconds.toFixed(2)} s`),
+      );
+      console.error(`rebuilt ${results.length} read model(s) on the target`);
+      const topology = target.topology ?? EMBEDDED;
+      console.log(
+        [
+          topology.events.kind === 'sqlite' ? `EVENT_STORE=sqlite` : `EVENT_STORE=eventstoredb EVENTSTORE_CONNECTION_STRING='${topology.events.connectionString}'`,
+          topology.readModels.kind === 'sqlite' ? `READ_STORE=sqlite DATA_DIR='${target.dataDir}'` : `READ_STORE=mongodb MONGO_URL='${topology.readModels.url}'`,
+        ].join(' '),
+      );
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
   }
   return 0;
 }

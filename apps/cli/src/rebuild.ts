@@ -40,7 +40,7 @@ export function chooseProjections(names: readonly string[] | 'all'): Projection<
  * The log's length judged from its head position. Positions are opaque, but the embedded store's
  * are dense sequence numbers from 1, so the head is the count; other stores get no percentage.
  */
-function estimatedTotal(head: Position | null): number | null {
+export function estimatedTotal(head: Position | null): number | null {
   if (head === null) return 0;
   const n = Number(head);
   return Number.isSafeInteger(n) && n >= 0 ? n : null;
