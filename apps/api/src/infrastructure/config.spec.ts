@@ -1,4 +1,4 @@
-import { EMBEDDED, storageConfigFromEnvironment, topologyFromEnvironment } from './config';
+import { configFromEnvironment, EMBEDDED, projectionsFromEnvironment, projectorConfigFromEnvironment, storageConfigFromEnvironment, topologyFromEnvironment } from './config';
 
 describe('store topology from the environment', () => {
   it('is the embedded SQLite pair when nothing is set', () => {
@@ -35,5 +35,22 @@ describe('store topology from the environment', () => {
 
   it('leaves a connection string alone when its store is not chosen (the contract suites use them)', () => {
     expect(topologyFromEnvironment({ EVENTSTORE_CONNECTION_STRING: 'esdb://x', MONGO_URL: 'mongodb://y' })).toEqual(EMBEDDED);
+  });
+});
+
+describe('who runs the projections', () => {
+  it('is this process unless PROJECTIONS=off', () => {
+    expect(projectionsFromEnvironment({})).toBe('in-process');
+    expect(projectionsFromEnvironment({ PROJECTIONS: 'OFF' })).toBe('off');
+    expect(configFromEnvironment({ PROJECTIONS: 'off', AUTH_JWT_SECRET: 'x'.repeat(32) }).projections).toBe('off');
+  });
+
+  it('refuses any other value, naming the variable', () => {
+    expect(() => projectionsFromEnvironment({ PROJECTIONS: 'projector' })).toThrow('PROJECTIONS must be one of in-process, off (not projector)');
+  });
+
+  it('gives the projector its health port and the stores', () => {
+    expect(projectorConfigFromEnvironment({ PROJECTOR_PORT: '3200' })).toMatchObject({ port: 3200, topology: EMBEDDED });
+    expect(() => projectorConfigFromEnvironment({ PROJECTOR_PORT: 'x' })).toThrow('PROJECTOR_PORT must be a whole number');
   });
 });

@@ -1,0 +1,83 @@
+import { InMemoryEventStore, Position } from '@sws/event-store';
+import { InMemoryReadStore } from '@sws/read-store';
+import { CheckpointReadModels } from './checkpoint-read-models';
+import { AppConfig } from './config';
+import { PROJECTIONS } from './projections';
+import { PositionBeyondHead } from './read-models.service';
+import { eventTypeRegistry } from './stores';
+
+const SUPERVISORS = PROJECTIONS.find((p) => p.name === 'supervisor-detail')!;
+const at = (n: number) => String(n) as Position;
+
+describe('read models of an API that runs no projection (PROJECTIONS=off)', () => {
+  let events: InMemoryEventStore;
+  let store: InMemoryReadStore;
+  let readModels: CheckpointReadModels;
+  let appended = 0;
+
+  /** The projector's commit: a document and the checkpoint, as ProjectionRunner writes them. */
+  const project = (position: number, name: string, version = SUPERVISORS.version) =>
+    store.commit(SUPERVISORS.name, version, [{ collection: SUPERVISORS.collection, id: 'sv-1', document: { id: 'sv-1', name } }], at(position));
+
+  beforeEach(async () => {
+    events = new InMemoryEventStore(eventTypeRegistry());
+    store = new InMemoryReadStore();
+    for (appended = 0; appended < 3; appended++) {
+      const metadata = { eventId: `e-${appended}`, actor: { userId: 'u', role: 'admin', orgId: null }, occurredAt: 'x', recordedAt: 'x', correlationId: 'c', causationId: null };
+      await events.append(`Supervisor-${appended}`, [{ type: 'SupervisorRegistered', data: {}, metadata: metadata as never }], 'no_stream');
+    }
+    readModels = new CheckpointReadModels(events, store, { readWaitMs: 300 } as AppConfig);
+  });
+
+  afterEach(() => readModels.onApplicationShutdown());
+
+  it('reports the positions of the checkpoints the projector committed, and the documents beside them', async () => {
+    await project(2, '陈晓红');
+    await readModels.start();
+    await readModels.started();
+    expect(readModels.positionOf(SUPERVISORS.name)).toBe('2');
+    expect(readModels.positionOf('station-detail')).toBeNull();
+    expect(readModels.status()).toHaveLength(PROJECTIONS.length);
+    expect(readModels.status().find((s) => s.projection === SUPERVISORS.name)).toEqual({ projection: SUPERVISORS.name, position: '2', failed: false });
+    expect(await readModels.read(SUPERVISORS.name, 'sv-1', null)).toEqual({ document: { id: 'sv-1', name: '陈晓红' }, position: '2' });
+    expect(await readModels.list(SUPERVISORS.name, 10)).toEqual({ rows: [{ id: 'sv-1', document: { id: 'sv-1', name: '陈晓红' } }], position: '2' });
+  });
+
+  it('waits for ?minPosition= by polling the checkpoint until the projector commits it', async () => {
+    await project(1, '旧名');
+    await readModels.start();
+    setTimeout(() => void project(3, '新名'), 80);
+    expect(await readModels.read(SUPERVISORS.name, 'sv-1', at(3))).toEqual({ document: { id: 'sv-1', name: '新名' }, position: '3' });
+    expect(readModels.positionOf(SUPERVISORS.name)).toBe('3');
+  });
+
+  it('answers with what it has when the projector does not get there within READ_WAIT_MS', async () => {
+    await project(1, '旧名');
+    await readModels.start();
+    const started = Date.now();
+    expect(await readModels.read(SUPERVISORS.name, 'sv-1', at(3))).toEqual({ document: { id: 'sv-1', name: '旧名' }, position: '1' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it('refuses a position beyond the head of the log', async () => {
+    await readModels.start();
+    await expect(readModels.read(SUPERVISORS.name, 'sv-1', at(4))).rejects.toBeInstanceOf(PositionBeyondHead);
+  });
+
+  it('catches up with the log, for a command checking a rule, once the projector reaches the head', async () => {
+    await project(1, '旧名');
+    await readModels.start();
+    setTimeout(() => void project(3, '新名'), 80);
+    expect(await readModels.current(SUPERVISORS.name, 'sv-1')).toEqual({ id: 'sv-1', name: '新名' });
+  });
+
+  it('counts a checkpoint another version of the projection wrote as no position', async () => {
+    await project(3, '别的版本', SUPERVISORS.version + 1);
+    await readModels.start();
+    expect(readModels.positionOf(SUPERVISORS.name)).toBeNull();
+    const reached = readModels.reach([SUPERVISORS.name], at(3));
+    setTimeout(() => void project(3, '本版本'), 50);
+    await reached;
+    expect(readModels.positionOf(SUPERVISORS.name)).toBe('3');
+  });
+});
