@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@sws/event-store';
-import { addDays, dateInChina } from '@sws/kernel';
+import { addDays, dateInChina, EventMetadata } from '@sws/kernel';
 import { SqliteReadStore } from '@sws/read-store';
 import { Principal } from '../apps/api/src/auth/principal';
 import { PROJECTIONS } from '../apps/api/src/infrastructure/projections';
 import { eventTypeRegistry } from '../apps/api/src/infrastructure/stores';
 import { rebuildProjections } from '../apps/cli/src/rebuild';
-import { ADMIN, COUNTY, creditCode, operatorOf, procurementOf, supervisorOf, township } from './support/fixtures';
+import { ADMIN, contractBody, COUNTY, creditCode, operatorOf, procurementOf, supervisorOf, township } from './support/fixtures';
 import { Answer, serviceClient, SERVICE_ENV } from './support/service-client';
+import legacy from './legacy/legacy-log.json';
 import { ensureBuilt, exited, PROJECTOR_MAIN, ServiceProcess, startService } from './support/service-process';
 
 const RACERS = 20;
@@ -201,5 +202,44 @@ describe('two API processes with PROJECTIONS=off and one projector', () => {
       await Promise.all([events.close(), live.close(), rebuilt.close()]);
       rmSync(rebuiltDir, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+/**
+ * The write path's waits on read models with PROJECTIONS=off: on a log made before reservation
+ * streams, the first write to a key opens it from the rule's read model, which here is the
+ * projector's, reached through its checkpoint.
+ */
+describe('a log made before reservation streams, with PROJECTIONS=off', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sws-projector-legacy-'));
+  const processes: ServiceProcess[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    const log = new SqliteEventStore(join(dataDir, 'events.db'), eventTypeRegistry());
+    const revisions = new Map<string, number>();
+    for (const { streamId, type, data, metadata } of legacy.events) {
+      const revision = revisions.get(streamId);
+      await log.append(streamId, [{ type, data, metadata: metadata as EventMetadata }], revision ?? 'no_stream');
+      revisions.set(streamId, (revision ?? -1) + 1);
+    }
+    await log.close();
+  });
+
+  afterAll(async () => {
+    for (const service of processes) {
+      service.child.kill('SIGTERM');
+      await exited(service.child);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a clash with a record that has no claim, read from what the projector wrote', async () => {
+    const api = serviceClient((await startService(dataDir, randomPort(52000), { ...SERVICE_ENV, PROJECTIONS: 'off' }).then((s) => (processes.push(s), s))).url);
+    processes.push(await startService(dataDir, randomPort(57000), {}, { main: PROJECTOR_MAIN }));
+    const ids = legacy.ids;
+    const body = contractBody({ purchaserOrgId: ids.purchaser, operatorOrgId: ids.operator, stationIds: [ids.stations[0]] }, { term: { start: '2026-06-01', end: '2027-05-31' } });
+    const clash = await api.post('/contracts', body, procurementOf(ids.purchaser));
+    expect({ status: clash.status, code: clash.body.code, contractId: clash.body.details?.contractId }).toEqual({ status: 422, code: 'STATION_ALREADY_CONTRACTED', contractId: ids.contract });
   }, 60_000);
 });
