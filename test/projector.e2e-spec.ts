@@ -18,7 +18,8 @@ const FAULTS = join(__dirname, 'support', 'service-store-faults.js');
 /** The APIs read what the projector writes; their appends are slowed so that racing commands interleave. */
 const API_ENV = { ...SERVICE_ENV, PROJECTIONS: 'off', SLOW_APPENDS_MS: '20', READ_WAIT_MS: '5000' };
 
-const randomPort = (from: number) => from + Math.floor(Math.random() * 5000);
+/** A port from its own range of 2000, so that the processes of this file never pick the same. */
+const randomPort = (from: number) => from + Math.floor(Math.random() * 2000);
 
 /**
  * The production topology on one SQLite data directory (WAL lets several processes share it):
@@ -58,7 +59,7 @@ describe('two API processes with PROJECTIONS=off and one projector', () => {
   beforeAll(async () => {
     ensureBuilt();
     projector = await startProjector();
-    for (const port of [randomPort(42000), randomPort(47000)]) services.push(await startService(dataDir, port, API_ENV, { preload: FAULTS }));
+    for (const port of [randomPort(43000), randomPort(45000)]) services.push(await startService(dataDir, port, API_ENV, { preload: FAULTS }));
     apis = services.map((service) => serviceClient(service.url));
     const [a, b] = apis;
     const organization = (kind: string, prefix: string) => a.created('/organizations', { name: `${kind}机构`, kind, creditCode: creditCode(prefix), region: COUNTY });
@@ -235,8 +236,10 @@ describe('a log made before reservation streams, with PROJECTIONS=off', () => {
   });
 
   it('refuses a clash with a record that has no claim, read from what the projector wrote', async () => {
-    const api = serviceClient((await startService(dataDir, randomPort(52000), { ...SERVICE_ENV, PROJECTIONS: 'off' }).then((s) => (processes.push(s), s))).url);
-    processes.push(await startService(dataDir, randomPort(57000), {}, { main: PROJECTOR_MAIN }));
+    // The API first: its start-up pass over pending reservations waits for the projector too.
+    processes.push(await startService(dataDir, randomPort(47000), { ...SERVICE_ENV, PROJECTIONS: 'off' }));
+    processes.push(await startService(dataDir, randomPort(49000), {}, { main: PROJECTOR_MAIN }));
+    const api = serviceClient(processes[0].url);
     const ids = legacy.ids;
     const body = contractBody({ purchaserOrgId: ids.purchaser, operatorOrgId: ids.operator, stationIds: [ids.stations[0]] }, { term: { start: '2026-06-01', end: '2027-05-31' } });
     const clash = await api.post('/contracts', body, procurementOf(ids.purchaser));
