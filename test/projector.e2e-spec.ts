@@ -48,7 +48,7 @@ describe('two API processes with PROJECTIONS=off and one projector', () => {
 
   /** Waits until the projector's read models have all reached the head of the log. */
   async function projectorCaughtUp(): Promise<any> {
-    for (let tries = 0; tries < 200; tries++) {
+    for (let tries = 0; tries < 400; tries++) {
       const answer = await health(projector.url);
       if (answer.status === 'ok' && answer.head !== null) return answer;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -240,6 +240,10 @@ describe('a log made before reservation streams, with PROJECTIONS=off', () => {
     processes.push(await startService(dataDir, randomPort(47000), { ...SERVICE_ENV, PROJECTIONS: 'off' }));
     processes.push(await startService(dataDir, randomPort(49000), {}, { main: PROJECTOR_MAIN }));
     const api = serviceClient(processes[0].url);
+    // Once the projector has folded the old records (a loaded machine may take longer than READ_WAIT_MS to start it).
+    for (let tries = 0; tries < 400 && (await (await fetch(`${processes[1].url}/health`)).json()).status !== 'ok'; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const ids = legacy.ids;
     const body = contractBody({ purchaserOrgId: ids.purchaser, operatorOrgId: ids.operator, stationIds: [ids.stations[0]] }, { term: { start: '2026-06-01', end: '2027-05-31' } });
     const clash = await api.post('/contracts', body, procurementOf(ids.purchaser));
