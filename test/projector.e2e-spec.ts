@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@sws/event-store';
-import { addDays, dateInChina, EventMetadata } from '@sws/kernel';
+import { addDays, dateInChina, EventMetadata, ReservationIntent } from '@sws/kernel';
 import { SqliteReadStore } from '@sws/read-store';
 import { Principal } from '../apps/api/src/auth/principal';
 import { PROJECTIONS } from '../apps/api/src/infrastructure/projections';
@@ -248,5 +248,58 @@ describe('a log made before reservation streams, with PROJECTIONS=off', () => {
     const body = contractBody({ purchaserOrgId: ids.purchaser, operatorOrgId: ids.operator, stationIds: [ids.stations[0]] }, { term: { start: '2026-06-01', end: '2027-05-31' } });
     const clash = await api.post('/contracts', body, procurementOf(ids.purchaser));
     expect({ status: clash.status, code: clash.body.code, contractId: clash.body.details?.contractId }).toEqual({ status: 422, code: 'STATION_ALREADY_CONTRACTED', contractId: ids.contract });
+  }, 60_000);
+});
+
+/**
+ * The start-up pass over interrupted reserved writes with PROJECTIONS=off: it finds them in the
+ * projector's pending-reservations read model. An API is killed between an award's claim and its
+ * contract; the next API started on the data directory writes the contract the claim carries.
+ */
+describe('an API with PROJECTIONS=off killed between a claim and its record', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sws-projector-pending-'));
+  const processes: ServiceProcess[] = [];
+
+  beforeAll(() => ensureBuilt());
+  afterAll(async () => {
+    for (const service of processes) {
+      service.child.kill('SIGKILL');
+      await exited(service.child);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is finished at the next start from the pending reservations the projector keeps', async () => {
+    processes.push(await startService(dataDir, randomPort(51000), {}, { main: PROJECTOR_MAIN }));
+    const held = await startService(dataDir, randomPort(53000), { ...SERVICE_ENV, PROJECTIONS: 'off', HOLD_STREAMS_STARTING: 'Contract-' }, { preload: FAULTS });
+    processes.push(held);
+    const api = serviceClient(held.url);
+    const organization = (kind: string, prefix: string) => api.created('/organizations', { name: `${kind}机构`, kind, creditCode: creditCode(prefix), region: COUNTY });
+    const purchaser = await organization('purchaser', '11');
+    const operator = await organization('operator', '52');
+    const station = await api.created('/stations', { name: '第1社工站', kind: 'township', region: township(1), operatingModel: 'outsourced', villageCount: 9 });
+    const award = { purchaserOrgId: purchaser.id, operatorOrgId: operator.id, stationIds: [station.id], term: { start: '2026-01-01', end: '2026-12-31' }, budget: { totalCny: 300000, sources: [{ kind: 'fiscal', amountCny: 300000 }] } };
+    void api.post('/contracts', award, procurementOf(purchaser.id)).catch(() => undefined);
+    for (let tries = 0; tries < 400 && !held.output().includes('HELD Contract-'); tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(held.output()).toContain('HELD Contract-');
+    held.child.kill('SIGKILL');
+    await exited(held.child);
+
+    const events = new SqliteEventStore(join(dataDir, 'events.db'), eventTypeRegistry());
+    try {
+      const [claim] = (await events.readStream(`StationCommitment-${station.id}`)).filter((e) => e.type === 'StationCommitmentReserved');
+      const record = (claim.data as { intent: ReservationIntent }).intent.appends[0];
+      expect(await events.readStream(record.streamId)).toEqual([]);
+
+      processes.push(await startService(dataDir, randomPort(55000), { ...SERVICE_ENV, PROJECTIONS: 'off' }));
+      let stored: Awaited<ReturnType<SqliteEventStore['readStream']>> = [];
+      for (let tries = 0; tries < 600 && stored.length === 0; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        stored = await events.readStream(record.streamId);
+      }
+      expect(stored.map((e) => [e.type, e.metadata.eventId])).toEqual(record.events.map((e) => [e.type, e.metadata.eventId]));
+    } finally {
+      await events.close();
+    }
   }, 60_000);
 });
