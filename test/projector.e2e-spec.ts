@@ -204,6 +204,16 @@ describe('two API processes with PROJECTIONS=off and one projector', () => {
       rmSync(rebuiltDir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('stops on SIGTERM, promptly and without an error', async () => {
+    const started = Date.now();
+    projector.child.kill('SIGTERM');
+    await exited(projector.child);
+    expect(Date.now() - started).toBeLessThan(5000);
+    // Nest closes the application (projections stopped, stores closed), then ends on the signal it was sent.
+    expect({ signal: projector.child.signalCode, code: projector.child.exitCode }).toEqual({ signal: 'SIGTERM', code: null });
+    expect(projector.output()).not.toMatch(/ERROR|Error:/);
+  }, 30_000);
 });
 
 /**
