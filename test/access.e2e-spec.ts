@@ -83,7 +83,7 @@ describe('access control on every endpoint', () => {
     }
     expect(failures).toEqual([]);
     expect(await head()).toBe(before);
-  });
+  }, 120_000);
 
   it('answers 403 to each role and organization that may not use an endpoint, and appends nothing', async () => {
     const before = await head();
@@ -98,7 +98,7 @@ describe('access control on every endpoint', () => {
     }
     expect(failures).toEqual([]);
     expect(await head()).toBe(before);
-  });
+  }, 120_000);
 
   it("narrows lists to the records of the caller's organization", async () => {
     const ids = async (url: string, who: string) =>
@@ -127,7 +127,7 @@ describe('access control on every endpoint', () => {
     }
     expect(failures).toEqual([]);
     expect((await send(table.find((e) => e.path === '/health')!, undefined)).status).toBe(200);
-  });
+  }, 120_000);
 
 });
 
