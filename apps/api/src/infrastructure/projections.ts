@@ -9,7 +9,13 @@ import {
 } from '@sws/stations-contracts';
 import { supervisionSessionDetailProjection, supervisorDetailProjection } from '@sws/supervision';
 import { trainingDetailProjection } from '@sws/training';
-import { contractStreamsProjection, supervisorWorkloadProjection, workerLedgerProjection } from '@sws/reporting';
+import {
+  contractStreamLinksProjection,
+  contractStreamsProjection,
+  supervisorWorkloadProjection,
+  workerLedgerProjection,
+  workerYearProjection,
+} from '@sws/reporting';
 import { renewalPoliciesProjection, renewalReviewsProjection } from '@sws/renewal';
 import {
   assessmentDetailProjection,
@@ -33,6 +39,7 @@ export const PROJECTIONS: readonly Projection<any>[] = [
   supervisorWorkloadProjection,
   trainingDetailProjection,
   workerLedgerProjection,
+  workerYearProjection,
   serviceOutputProjection,
   rubricDetailProjection,
   rubricVersionsProjection,
@@ -43,6 +50,7 @@ export const PROJECTIONS: readonly Projection<any>[] = [
   renewalReviewsProjection,
   renewalPoliciesProjection,
   contractStreamsProjection,
+  contractStreamLinksProjection,
   pendingReservationsProjection(RESERVATION_LEDGERS.map((ledger) => ledger.rule), RESERVED_RECORD_TYPES),
 ];
 
