@@ -33,7 +33,7 @@ describe('document sizes over a long history (five years of one station, eight w
     expect(log.length).toBeGreaterThan(1_500);
   });
 
-  it.each(['worker-ledgers', 'worker-years', 'contract-streams', 'contract-stream-links', 'supervisor-workload'])(
+  it.each(['worker-ledgers', 'worker-years', 'contract-streams', 'contract-stream-links', 'supervisor-workloads'])(
     'no session or training event rewrites a %s document of more than 8 KB',
     (collection) => {
       const found = sizes.find((s) => s.collection === collection);
