@@ -12,6 +12,7 @@ import { trainingDetailProjection } from '@sws/training';
 import {
   contractStreamLinksProjection,
   contractStreamsProjection,
+  regionStationsProjection,
   supervisorWorkloadProjection,
   workerLedgerProjection,
   workerYearProjection,
@@ -51,6 +52,7 @@ export const PROJECTIONS: readonly Projection<any>[] = [
   renewalPoliciesProjection,
   contractStreamsProjection,
   contractStreamLinksProjection,
+  regionStationsProjection,
   pendingReservationsProjection(RESERVATION_LEDGERS.map((ledger) => ledger.rule), RESERVED_RECORD_TYPES),
 ];
 
