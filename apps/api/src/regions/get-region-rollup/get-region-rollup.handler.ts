@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { StationScorecard } from '@sws/assessment';
 import { EVENT_STORE, EventStore, Position } from '@sws/event-store';
 import { dateInChina } from '@sws/kernel';
 import { regionLevel, regionPrefix, regionRollup, RegionStations, regionStationsProjection } from '@sws/reporting';
@@ -8,6 +7,7 @@ import { SocialWorkerDetail, StationDetail } from '@sws/stations-contracts';
 import { ReadResponse } from '../../http/read-response';
 import { Clock } from '../../infrastructure/clock';
 import { ReadModels } from '../../infrastructure/read-models.service';
+import { readScorecards } from '../../assessments/read-scorecards';
 import { GetRegionRollupQuery } from './get-region-rollup.query';
 import { presentWorkerIds, rollupStation } from './rollup-inputs';
 
@@ -33,7 +33,7 @@ export class GetRegionRollupHandler implements IQueryHandler<GetRegionRollupQuer
     const today = dateInChina(this.clock.now().toISOString());
     const stations = await this.stationsIn(code, level, minPosition);
     const ids = stations.map((s) => s.id);
-    const scorecards = await this.readModels.readMany<StationScorecard>('station-scorecard', ids, minPosition);
+    const { scorecards } = await readScorecards(this.readModels, ids, minPosition);
     const workers = await this.readModels.readMany<SocialWorkerDetail>(
       'social-worker-detail',
       stations.flatMap((s) => presentWorkerIds(s, today)),
