@@ -4,7 +4,7 @@ import { WorkerYear } from './worker-year.projection';
 /** The ids of the `worker-ledger` entries a year's index lists: its sessions', then its trainings'. */
 export function ledgerEntryIds(socialWorkerId: string, year: number, index: WorkerYear | null): string[] {
   if (index === null) return [];
-  const sessions = index.sessions.map((s) => ledgerSessionId(socialWorkerId, year, s.sessionId));
+  const sessions = index.sessions.map((s) => ledgerSessionId(s.sessionId));
   const trainings = [...new Set(index.trainings.map((t) => t.trainingId))].map((id) => ledgerTrainingId(socialWorkerId, year, id));
   return [...sessions, ...trainings];
 }
@@ -21,7 +21,7 @@ export function assembleLedger(
 ): WorkerLedger | null {
   if (index === null) return null;
   const sessions = index.sessions.flatMap((s) => {
-    const entry = entries.get(ledgerSessionId(socialWorkerId, year, s.sessionId)) as LedgerSession | undefined;
+    const entry = entries.get(ledgerSessionId(s.sessionId)) as LedgerSession | undefined;
     return entry === undefined ? [] : [entry];
   });
   const trainings = index.trainings.flatMap((t) => {

@@ -8,7 +8,7 @@ import {
 } from '@sws/supervision';
 import { TrainingAttendanceRecorded, TrainingEffectivenessAssessed, TrainingKind } from '@sws/training';
 
-/** A session that named the worker in the year, with the attestations its document saw and the events behind it. */
+/** A session as the ledger shows it, with its supervisees' attestations and the events behind it. */
 export interface LedgerSession extends SessionSnapshot {
   readonly sessionId: string;
   readonly attestations: ReadonlyArray<{ readonly socialWorkerId: string; readonly eventId: string }>;
@@ -33,7 +33,7 @@ export interface LedgerTrainingRecords {
   readonly records: readonly LedgerTraining[];
 }
 
-/** A document of the worker-ledger collection: one session, or one training's records, of one worker's year. */
+/** A document of the worker-ledger collection: a session (shared by its supervisees), or one training's records in a worker's year. */
 export type WorkerLedgerEntry = LedgerSession | LedgerTrainingRecords;
 
 /**
@@ -54,7 +54,8 @@ export function workerLedgerId(socialWorkerId: string, year: number): string {
   return `${socialWorkerId}:${year}`;
 }
 
-export const ledgerSessionId = (socialWorkerId: string, year: number, sessionId: string) => `${workerLedgerId(socialWorkerId, year)}/s/${sessionId}`;
+/** A session's entry, one for all its supervisees and years: a session is the same fact in each of their ledgers. */
+export const ledgerSessionId = (sessionId: string) => `session:${sessionId}`;
 export const ledgerTrainingId = (socialWorkerId: string, year: number, trainingId: string) => `${workerLedgerId(socialWorkerId, year)}/t/${trainingId}`;
 
 export function yearOf(date: CalendarDate): number {
@@ -104,11 +105,10 @@ export function workerYearsOf(event: LedgerEvent): Array<{ socialWorkerId: strin
 }
 
 function entryIds(event: LedgerEvent): string[] {
-  return workerYearsOf(event).map(({ socialWorkerId, year }) =>
-    event.type === 'TrainingAttendanceRecorded' || event.type === 'TrainingEffectivenessAssessed'
-      ? ledgerTrainingId(socialWorkerId, year, event.data.trainingId)
-      : ledgerSessionId(socialWorkerId, year, event.data.sessionId),
-  );
+  if (event.type === 'TrainingAttendanceRecorded' || event.type === 'TrainingEffectivenessAssessed') {
+    return workerYearsOf(event).map(({ socialWorkerId, year }) => ledgerTrainingId(socialWorkerId, year, event.data.trainingId));
+  }
+  return [ledgerSessionId(event.data.sessionId)];
 }
 
 function evolveSession(session: LedgerSession | null, event: Exclude<LedgerEvent, TrainingAttendanceRecorded | TrainingEffectivenessAssessed>, eventId: string): LedgerSession | null {
@@ -153,10 +153,11 @@ function evolveTraining(training: LedgerTrainingRecords | null, event: TrainingA
 }
 
 /**
- * Read model 2's entries: per social worker and calendar year, one document per supervision
- * session (`<worker>:<year>/s/<session>`) and one per training (`<worker>:<year>/t/<training>`),
- * so an event rewrites only the small documents of what it changes. The year's index
- * (`worker-year`) lists them and holds the compact figures compliance needs.
+ * Read model 2's entries: one document per supervision session (`session:<id>`, every
+ * supervisee's ledger shows the same one) and, per social worker and calendar year, one per
+ * training (`<worker>:<year>/t/<training>`, holding only that worker's effectiveness scores), so an
+ * event rewrites only the small documents of what it changes. The year's index (`worker-year`)
+ * lists them and holds the compact figures compliance needs.
  */
 export const workerLedgerProjection: Projection<WorkerLedgerEntry> = {
   name: 'worker-ledger',
