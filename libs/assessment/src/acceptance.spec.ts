@@ -4,7 +4,7 @@
 import { foldEvents } from '@sws/kernel';
 import { assessment } from './assessment/assessment';
 import { AssessmentCommand, AssessmentEvent, StartAssessmentFacts } from './assessment/assessment-events';
-import { stationScorecardProjection } from './read-models/station-scorecard.projection';
+import { stationScorecardProjection, stationScorecards } from './read-models/station-scorecard.projection';
 import { PublishRubric, rubric, RubricPublished } from './rubric/rubric';
 import { RubricDimension } from './rubric/rubric-definition';
 import { JINAN_STATION_OPERATIONS_RUBRIC } from './rubrics/jinan-station-operations.rubric';
@@ -61,7 +61,7 @@ describe('issue 5: third-party assessments against versioned rubrics', () => {
   it('makes revision 2 by amendment, and the scorecard shows both with the latest counting', () => {
     // STAFF.TEAM.HEADCOUNT 1.5 → 0: 80.35 - 1.5 = 78.85, pass
     const events = history(finalizedJinan(), amend({ 'STAFF.TEAM.HEADCOUNT': 0 }, '2027-01-10', '复核发现一名社工未实际在岗'));
-    const period = run(stationScorecardProjection, events).get(REF.stationId)!.periods[0];
+    const period = stationScorecards(run(stationScorecardProjection, events)).get(REF.stationId)!.periods[0];
     expect(period.assessments[0].revisions.map((r) => [r.revision, r.total, r.grade, r.reason])).toEqual([
       [1, 80.35, 'good', null],
       [2, 78.85, 'pass', '复核发现一名社工未实际在岗'],
@@ -84,8 +84,8 @@ describe('issue 5: third-party assessments against versioned rubrics', () => {
     const before = finalizedJinan();
 
     it('leaves every version-1 score as it was', () => {
-      const without = run(stationScorecardProjection, [v1, ...before]);
-      const withV2 = run(stationScorecardProjection, [v1, ...before, v2]);
+      const without = stationScorecards(run(stationScorecardProjection, [v1, ...before]));
+      const withV2 = stationScorecards(run(stationScorecardProjection, [v1, ...before, v2]));
       expect(withV2).toEqual(without);
       expect(withV2.get(REF.stationId)!.periods[0].current).toMatchObject({ rubricVersion: 1, total: 80.35, grade: 'good' });
     });

@@ -4,3 +4,4 @@ export * from './worker-ledger';
 export * from './supervisor-workload';
 export * from './contract-performance';
 export * from './contract-streams/contract-streams.projection';
+export * from './region-rollup/region-stations.projection';

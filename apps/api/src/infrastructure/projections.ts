@@ -9,7 +9,14 @@ import {
 } from '@sws/stations-contracts';
 import { supervisionSessionDetailProjection, supervisorDetailProjection } from '@sws/supervision';
 import { trainingDetailProjection } from '@sws/training';
-import { contractStreamsProjection, supervisorWorkloadProjection, workerLedgerProjection } from '@sws/reporting';
+import {
+  contractStreamLinksProjection,
+  contractStreamsProjection,
+  regionStationsProjection,
+  supervisorWorkloadProjection,
+  workerLedgerProjection,
+  workerYearProjection,
+} from '@sws/reporting';
 import { renewalPoliciesProjection, renewalReviewsProjection } from '@sws/renewal';
 import {
   assessmentDetailProjection,
@@ -33,6 +40,7 @@ export const PROJECTIONS: readonly Projection<any>[] = [
   supervisorWorkloadProjection,
   trainingDetailProjection,
   workerLedgerProjection,
+  workerYearProjection,
   serviceOutputProjection,
   rubricDetailProjection,
   rubricVersionsProjection,
@@ -43,6 +51,8 @@ export const PROJECTIONS: readonly Projection<any>[] = [
   renewalReviewsProjection,
   renewalPoliciesProjection,
   contractStreamsProjection,
+  contractStreamLinksProjection,
+  regionStationsProjection,
   pendingReservationsProjection(RESERVATION_LEDGERS.map((ledger) => ledger.rule), RESERVED_RECORD_TYPES),
 ];
 

@@ -21,7 +21,8 @@ import {
   ContractPerformance,
   contractPerformance,
   performanceSources,
-  WorkerLedger,
+  WorkerYear,
+  workerYearProjection,
 } from '@sws/reporting';
 import { ServiceOutputMonth } from '@sws/stations-contracts';
 import {
@@ -35,8 +36,6 @@ import {
   rectificationsBinding,
 } from '@sws/renewal';
 import { DocumentSource } from '../infrastructure/document-source';
-
-const ASSESSMENT_STREAM = 'Assessment-';
 
 /** Everything a renewal judgement and the dossier read about a contract on a date. */
 export interface ContractFigures {
@@ -87,7 +86,7 @@ export async function contractFigures(documents: DocumentSource, contractId: str
   const sources = performanceSources(contract, workedUntil);
   const [workers, ledgers, outputs, stations] = await Promise.all([
     documents.getMany<SocialWorkerDetail>('social-worker-detail', sources.socialWorkerIds),
-    documents.getMany<WorkerLedger>('worker-ledger', sources.ledgerIds),
+    documents.getMany<WorkerYear>(workerYearProjection.name, sources.ledgerIds),
     documents.getMany<ServiceOutputMonth>('service-output', sources.serviceOutputIds),
     documents.getMany<StationDetail>('station-detail', contract.stationIds),
   ]);
@@ -100,14 +99,14 @@ export async function contractFigures(documents: DocumentSource, contractId: str
     workers: sources.socialWorkerIds.map((socialWorkerId, index) => ({
       socialWorkerId,
       assignments: workers.get(socialWorkerId)?.assignments ?? contract.assignments.filter((a) => a.socialWorkerId === socialWorkerId),
-      ledger: ledgers.get(sources.ledgerIds[index]) ?? null,
+      year: ledgers.get(sources.ledgerIds[index]) ?? null,
     })),
     contracts: [...otherContracts.values()],
     serviceOutput: [...outputs.values()],
   });
   // The contract's assessments, found through the index of its streams rather than a scan of all.
   const index = await documents.get<ContractStreams>(contractStreamsProjection.name, contractStreamsId(contractId));
-  const assessmentIds = (index?.streams ?? []).filter((s) => s.startsWith(ASSESSMENT_STREAM)).map((s) => s.slice(ASSESSMENT_STREAM.length));
+  const assessmentIds = index?.assessmentIds ?? [];
   const assessments = [...(await documents.getMany<AssessmentDetail>('assessment-detail', assessmentIds)).values()]
     .filter((a) => a.status === 'finalized' && a.score !== null)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CalendarDate, dateInChina, foldProjections, ProjectedEvent, Projection } from '@sws/kernel';
 import { EVENT_STORE, EventStore, Position, RecordedEvent } from '@sws/event-store';
-import { ContractStreams, contractStreamsProjection, streamsOfContract } from '@sws/reporting';
+import { contractStreamLinksProjection, ContractStreams, contractStreamsProjection, linkedStreams, StreamIndex, streamsOfContract } from '@sws/reporting';
 import { RENEWAL_POLICY_STREAM } from '@sws/renewal';
 import { streams as organizationStreams } from '@sws/stations-contracts';
 import { ReadModels } from '../infrastructure/read-models.service';
@@ -71,7 +71,12 @@ export class ContractHistory {
     projections: readonly Projection<any>[],
   ): Promise<{ documents: DocumentSource; streams: number; events: number; head: Position | null } | null> {
     await this.readModels.catchUpWithLog(contractStreamsProjection.name);
-    const index = (id: string) => this.readModels.read<ContractStreams>(contractStreamsProjection.name, id, null).then((r) => r.document);
+    await this.readModels.catchUpWithLog(contractStreamLinksProjection.name);
+    const index: StreamIndex = {
+      contract: (id) => this.readModels.read<ContractStreams>(contractStreamsProjection.name, id, null).then((r) => r.document),
+      linked: (owner) =>
+        linkedStreams(owner, (afterId, limit) => this.readModels.list(contractStreamLinksProjection.name, limit, afterId).then((r) => r.rows)),
+    };
     const own = await streamsOfContract(contractId, index);
     if (own === null) return null;
     const predecessor = own.predecessorContractId === null ? null : await streamsOfContract(own.predecessorContractId, index);

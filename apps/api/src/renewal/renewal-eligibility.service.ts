@@ -9,7 +9,7 @@ import {
   socialWorkerDetailProjection,
   stationDetailProjection,
 } from '@sws/stations-contracts';
-import { contractStreamsProjection, workerLedgerProjection } from '@sws/reporting';
+import { contractStreamsProjection, workerYearProjection } from '@sws/reporting';
 import {
   EligibilityJudgement,
   judgeEligibility,
@@ -28,7 +28,7 @@ export const FIGURE_PROJECTIONS: readonly Projection<any>[] = [
   contractDetailProjection,
   stationDetailProjection,
   socialWorkerDetailProjection,
-  workerLedgerProjection,
+  workerYearProjection,
   serviceOutputProjection,
   assessmentDetailProjection,
   renewalReviewsProjection,

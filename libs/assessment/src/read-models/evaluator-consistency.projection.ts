@@ -30,30 +30,57 @@ export interface EvaluatorRecord {
   readonly meanScore: number | null;
 }
 
+/**
+ * One document of read model 6: a finalized assessment of an evaluator organization
+ * (`<evaluatorOrgId>/<assessmentId>`) at its latest revision, with the position of its
+ * finalization, which orders an organization's record. An annulment deletes it. So an
+ * assessment's event rewrites only its own small document, not the organization's whole record.
+ */
+export interface EvaluatorEntry extends EvaluatorAssessment {
+  readonly evaluatorOrgId: string;
+  readonly position: string;
+}
+
 type Handled = AssessmentFinalized | AssessmentAmended | AssessmentAnnulled;
 
-function withAssessments(evaluatorOrgId: string, assessments: readonly EvaluatorAssessment[]): EvaluatorRecord {
+/** What the ids of an organization's documents begin with. */
+export const evaluatorPrefix = (evaluatorOrgId: string) => `${evaluatorOrgId}/`;
+
+/**
+ * An organization's record from its documents (in any order): its assessments in the order they
+ * were finalized (`compare` orders the log's positions), their count and mean score.
+ */
+export function evaluatorRecord(evaluatorOrgId: string, entries: Iterable<EvaluatorEntry>, compare: (a: string, b: string) => number): EvaluatorRecord {
+  const ordered = [...entries].sort((a, b) => compare(a.position, b.position));
+  const assessments = ordered.map(({ evaluatorOrgId: _org, position: _position, ...assessment }) => assessment);
   const mean = meanHalfUp(assessments.map((a) => toHundredths(a.total)));
   return { evaluatorOrgId, assessments, finalized: assessments.length, meanScore: mean === null ? null : fromHundredths(mean) };
 }
 
-export const evaluatorConsistencyProjection: Projection<EvaluatorRecord> = {
+/** Every organization's record from a collection of documents: an organization without one has none. */
+export function evaluatorRecords(entries: ReadonlyMap<string, EvaluatorEntry>, compare: (a: string, b: string) => number): Map<string, EvaluatorRecord> {
+  const byOrg = new Map<string, EvaluatorEntry[]>();
+  for (const entry of entries.values()) byOrg.set(entry.evaluatorOrgId, [...(byOrg.get(entry.evaluatorOrgId) ?? []), entry]);
+  return new Map([...byOrg].map(([org, list]) => [org, evaluatorRecord(org, list, compare)]));
+}
+
+export const evaluatorConsistencyProjection: Projection<EvaluatorEntry> = {
   name: 'evaluator-consistency',
-  version: 2,
+  version: 3,
   collection: 'evaluator-consistency',
   handles: ['AssessmentFinalized', 'AssessmentAmended', 'AssessmentAnnulled'],
-  documentIds: (event: ProjectedEvent) => [(event.data as Handled['data']).evaluatorOrgId],
+  documentIds: (event: ProjectedEvent) => {
+    const { evaluatorOrgId, assessmentId } = event.data as Handled['data'];
+    return [`${evaluatorPrefix(evaluatorOrgId)}${assessmentId}`];
+  },
 
-  evolve(document, projected) {
+  evolve(own, projected) {
     const event = projected as unknown as Handled;
-    const { assessmentId, evaluatorOrgId } = event.data;
-    const assessments = document?.assessments ?? [];
-    const own = assessments.find((a) => a.assessmentId === assessmentId);
-    if (event.type === 'AssessmentAnnulled') return own ? withAssessments(evaluatorOrgId, assessments.filter((a) => a !== own)) : document;
-    const { stationId, contractId, period, assessorKind, score } = event.data;
+    if (event.type === 'AssessmentAnnulled') return null;
+    const { assessmentId, evaluatorOrgId, stationId, contractId, period, assessorKind, score } = event.data;
     if (event.type === 'AssessmentFinalized') {
-      if (own) return document;
-      const finalized: EvaluatorAssessment = {
+      if (own) return own;
+      return {
         assessmentId,
         stationId,
         contractId,
@@ -63,11 +90,11 @@ export const evaluatorConsistencyProjection: Projection<EvaluatorRecord> = {
         total: score.total,
         grade: score.grade,
         finalizedAt: projected.metadata.recordedAt,
+        evaluatorOrgId,
+        position: projected.position,
       };
-      return withAssessments(evaluatorOrgId, [...assessments, finalized]);
     }
-    if (!own || own.revision >= score.revision) return document;
-    const amended = { ...own, revision: score.revision, total: score.total, grade: score.grade };
-    return withAssessments(evaluatorOrgId, assessments.map((a) => (a === own ? amended : a)));
+    if (!own || own.revision >= score.revision) return own;
+    return { ...own, revision: score.revision, total: score.total, grade: score.grade };
   },
 };

@@ -62,7 +62,22 @@ export interface StationScorecard {
   readonly trend: readonly TrendPoint[];
 }
 
+/**
+ * One document of the scorecard: a station's periods that end in one month
+ * (`<stationId>/<yyyy-mm>`), so an assessment's event rewrites only that month's, not the
+ * station's whole history. `stationScorecard` puts a station's documents back together.
+ */
+export interface ScorecardMonth {
+  readonly stationId: string;
+  readonly periods: readonly ScorecardPeriod[];
+}
+
 type Handled = AssessmentFinalized | AssessmentAmended | AssessmentAnnulled;
+
+/** The id of the document holding a period of a station. */
+export const scorecardMonthId = (stationId: string, period: AssessmentPeriod) => `${stationId}/${period.to.slice(0, 7)}`;
+/** What the ids of a station's scorecard documents begin with. */
+export const scorecardPrefix = (stationId: string) => `${stationId}/`;
 
 /**
  * The assessment that counts among a period's (or any set's): not annulled, and the latest by the
@@ -106,16 +121,30 @@ function trendOf(periods: readonly ScorecardPeriod[]): TrendPoint[] {
   });
 }
 
-function withAssessments(document: StationScorecard, data: Handled['data'], assessments: readonly ScorecardAssessment[]): StationScorecard {
-  const others = document.periods.filter((p) => !samePeriod(p, data));
-  const period: ScorecardPeriod = { period: data.period, assessorKind: data.assessorKind, current: currentOf(data.period, assessments), assessments };
-  const periods = [...others, period].sort((a, b) => order(a).localeCompare(order(b)));
-  return { ...document, periods, trend: trendOf(periods) };
+const sorted = (periods: readonly ScorecardPeriod[]) => [...periods].sort((a, b) => order(a).localeCompare(order(b)));
+
+/** A station's scorecard from its documents (in any order): every period, ordered, and the trend across them. */
+export function stationScorecard(stationId: string, months: readonly Pick<ScorecardMonth, 'periods'>[]): StationScorecard {
+  const periods = sorted(months.flatMap((m) => m.periods));
+  return { stationId, periods, trend: trendOf(periods) };
 }
 
-function evolveScorecard(document: StationScorecard | null, event: ProjectedEvent<Handled['data']>): StationScorecard | null {
+/** The stations' scorecards from a list of documents of several stations: those with no document have none. */
+export function stationScorecards(months: Iterable<ScorecardMonth> | ReadonlyMap<string, ScorecardMonth>): Map<string, StationScorecard> {
+  const byStation = new Map<string, ScorecardMonth[]>();
+  for (const month of months instanceof Map ? months.values() : (months as Iterable<ScorecardMonth>)) byStation.set(month.stationId, [...(byStation.get(month.stationId) ?? []), month]);
+  return new Map([...byStation].map(([stationId, docs]) => [stationId, stationScorecard(stationId, docs)]));
+}
+
+function withAssessments(document: ScorecardMonth, data: Handled['data'], assessments: readonly ScorecardAssessment[]): ScorecardMonth {
+  const others = document.periods.filter((p) => !samePeriod(p, data));
+  const period: ScorecardPeriod = { period: data.period, assessorKind: data.assessorKind, current: currentOf(data.period, assessments), assessments };
+  return { ...document, periods: sorted([...others, period]) };
+}
+
+function evolveScorecard(document: ScorecardMonth | null, event: ProjectedEvent<Handled['data']>): ScorecardMonth | null {
   const data = event.data;
-  const scorecard = document ?? { stationId: data.stationId, periods: [], trend: [] };
+  const scorecard = document ?? { stationId: data.stationId, periods: [] };
   const existing = scorecard.periods.find((p) => samePeriod(p, data))?.assessments ?? [];
   const own = existing.find((a) => a.assessmentId === data.assessmentId);
   if (event.type === 'AssessmentFinalized') {
@@ -139,11 +168,15 @@ function evolveScorecard(document: StationScorecard | null, event: ProjectedEven
   return withAssessments(scorecard, data, existing.map((a) => (a === own ? amended : a)));
 }
 
-export const stationScorecardProjection: Projection<StationScorecard> = {
+/** Read model 1's documents: per station and month in which periods end, their finalized scores (`stationScorecard` assembles a station's). */
+export const stationScorecardProjection: Projection<ScorecardMonth> = {
   name: 'station-scorecard',
-  version: 2,
+  version: 3,
   collection: 'station-scorecards',
   handles: ['AssessmentFinalized', 'AssessmentAmended', 'AssessmentAnnulled'],
-  documentIds: (event: ProjectedEvent) => [(event.data as Handled['data']).stationId],
+  documentIds: (event: ProjectedEvent) => {
+    const { stationId, period } = event.data as Handled['data'];
+    return [scorecardMonthId(stationId, period)];
+  },
   evolve: (document, event) => evolveScorecard(document, event as ProjectedEvent<Handled['data']>),
 };

@@ -9,7 +9,8 @@ import {
 } from '@sws/stations-contracts';
 import { attest, logSession, on, trainWorkers } from '../worker-ledger/testing/supervision-fixtures';
 import { Scenario } from '../worker-ledger/testing/scenario';
-import { workerLedgerId, workerLedgerProjection } from '../worker-ledger/worker-ledger.projection';
+import { workerLedgerId } from '../worker-ledger/worker-ledger.projection';
+import { workerYearProjection } from '../worker-ledger/worker-year.projection';
 import { contractPerformance, PerformanceContract, performanceSources } from './contract-performance';
 
 const placed = (socialWorkerId: string, stationId: string, from: string, until: string | null = null, contractId = 'c-1'): StationAssignment => ({
@@ -64,7 +65,7 @@ function survey(scenario: Scenario, stationId: string, m: string, respondents: n
 }
 
 function performance(scenario: Scenario, asOf: string, of: PerformanceContract = contract) {
-  const ledgers = scenario.fold(workerLedgerProjection);
+  const years = scenario.fold(workerYearProjection);
   const outputs = scenario.fold(serviceOutputProjection);
   const sources = performanceSources(of, asOf);
   return contractPerformance({
@@ -73,7 +74,7 @@ function performance(scenario: Scenario, asOf: string, of: PerformanceContract =
     workers: sources.socialWorkerIds.map((socialWorkerId) => ({
       socialWorkerId,
       assignments: of.assignments.filter((a) => a.socialWorkerId === socialWorkerId),
-      ledger: ledgers.get(workerLedgerId(socialWorkerId, sources.year)) ?? null,
+      year: years.get(workerLedgerId(socialWorkerId, sources.year)) ?? null,
     })),
     serviceOutput: sources.serviceOutputIds.flatMap((id) => outputs.get(id) ?? []),
   });

@@ -1,17 +1,18 @@
 import { CalendarDate, minDate } from '@sws/kernel';
 import { ContractDetail, Month, ServiceOutputMonth, serviceOutputId, StationAssignment } from '@sws/stations-contracts';
-import { Compliance, ledgerFigures } from '../worker-ledger/ledger-figures';
+import { Compliance, yearCompliance } from '../worker-ledger/ledger-figures';
 import { ContractTerms, yearBounds } from '../worker-ledger/requirement';
-import { WorkerLedger, workerLedgerId, yearOf } from '../worker-ledger/worker-ledger.projection';
+import { workerLedgerId, yearOf } from '../worker-ledger/worker-ledger.projection';
+import { WorkerYear } from '../worker-ledger/worker-year.projection';
 import { contractMonths, RatioFigure, stationOutput, StationOutput, TargetFigure, targetFigure } from './service-output-figures';
 
 export type PerformanceContract = Pick<ContractDetail, 'id' | 'stationIds' | 'term' | 'terminated' | 'requirements' | 'assignments'>;
 
-/** One of the contract's workers: every assignment they held (social-worker-detail) and their ledger for the year. */
+/** One of the contract's workers: every assignment they held (social-worker-detail) and the index of their year (worker-year). */
 export interface PerformanceWorker {
   readonly socialWorkerId: string;
   readonly assignments: readonly StationAssignment[];
-  readonly ledger: WorkerLedger | null;
+  readonly year: WorkerYear | null;
 }
 
 export interface WorkforceCompliance {
@@ -46,6 +47,7 @@ export function performanceSources(contract: PerformanceContract, asOf: Calendar
     year,
     /** Load their social-worker-detail documents, then the contracts their assignments name (`contractIdsForLedger`). */
     socialWorkerIds,
+    /** Their `worker-year` indexes. */
     ledgerIds: socialWorkerIds.map((id) => workerLedgerId(id, year)),
     serviceOutputIds: contract.stationIds.flatMap((stationId) => months.map((month) => serviceOutputId(stationId, month))),
   };
@@ -71,7 +73,7 @@ function pooled(ratios: readonly RatioFigure[]): RatioFigure {
 
 /**
  * Read model 3's supervision, training and service figures for a contract as of a date, composed
- * at query time from the contract detail, its workers' ledgers and its stations' service reports.
+ * at query time from the contract detail, its workers' year indexes (worker-year) and its stations' service reports.
  * Hours requirements are per calendar year (SPEC), so the year is that of `asOf`.
  */
 export function contractPerformance(input: {
@@ -88,7 +90,7 @@ export function contractPerformance(input: {
   const ledgers = workersInYear(contract, asOf).map((socialWorkerId) => {
     const worker = input.workers.find((w) => w.socialWorkerId === socialWorkerId);
     const servicePeriods = worker?.assignments ?? contract.assignments.filter((a) => a.socialWorkerId === socialWorkerId);
-    return ledgerFigures(worker?.ledger ?? null, { socialWorkerId, year, asOf, servicePeriods, contracts });
+    return { socialWorkerId, compliance: yearCompliance(worker?.year ?? null, { socialWorkerId, year, asOf, servicePeriods, contracts }) };
   });
   const rows = (pick: (f: (typeof ledgers)[number]) => Compliance) =>
     ledgers.map((f) => {

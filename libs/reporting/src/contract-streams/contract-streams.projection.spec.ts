@@ -1,5 +1,12 @@
 import { foldProjections, ProjectedEvent } from '@sws/kernel';
-import { ContractStreams, contractStreamsProjection, streamsOfContract } from './contract-streams.projection';
+import {
+  ContractStreams,
+  contractStreamLinksProjection,
+  contractStreamsProjection,
+  linkedStreams,
+  StreamIndex,
+  streamsOfContract,
+} from './contract-streams.projection';
 
 let position = 0;
 const event = (streamId: string, type: string, data: object): ProjectedEvent => {
@@ -35,8 +42,13 @@ describe('the streams of a contract', () => {
     event('RenewalReview-v1', 'RenewalReviewOpened', { contractId: 'c1' }),
     event('Assessment-a9', 'AssessmentStarted', { contractId: 'c9' }),
   ];
-  const documents = foldProjections([contractStreamsProjection], log).get('contract-streams')!.documents as Map<string, ContractStreams>;
-  const read = async (id: string) => documents.get(id) ?? null;
+  const folded = foldProjections([contractStreamsProjection, contractStreamLinksProjection], log);
+  const contracts = folded.get('contract-streams')!.documents as Map<string, ContractStreams>;
+  const links = folded.get('contract-stream-links')!.documents as Map<string, unknown>;
+  const linkIds = [...links.keys()].sort();
+  // A page of link ids as the read store lists them: sorted, after an id; a small page, so paging is exercised.
+  const page = async (afterId: string, limit: number) => linkIds.filter((id) => id > afterId).slice(0, limit).map((id) => ({ id }));
+  const read: StreamIndex = { contract: async (id) => contracts.get(id) ?? null, linked: (owner) => linkedStreams(owner, page, 2) };
 
   it("gathers the contract's own streams, its stations' and every stream about its workers, the other contracts they served included", async () => {
     expect(await streamsOfContract('c1', read)).toEqual({
@@ -64,4 +76,22 @@ describe('the streams of a contract', () => {
     expect(c2).toEqual({ streams: ['Contract-c2'], predecessorContractId: 'c1' });
     expect(await streamsOfContract('nope', read)).toBeNull();
   });
+
+  it("keeps a contract's own document to its workers, assessments and predecessor", () => {
+    expect(contracts.get('contract:c1')).toEqual({ workers: ['w1', 'w2'], assessmentIds: ['a1'], predecessorContractId: null });
+    expect(contracts.get('contract:c2')).toEqual({ workers: [], assessmentIds: [], predecessorContractId: 'c1' });
+  });
+
+  it('links each stream to each owner once, in a document of its own', () => {
+    expect(linkIds.filter((id) => id.startsWith('worker:w2/'))).toEqual([
+      'worker:w2/Contract-c1',
+      'worker:w2/SocialWorker-w2',
+      'worker:w2/SupervisionSession-s1',
+      'worker:w2/SupervisionSession-s2',
+      'worker:w2/Training-t1',
+    ]);
+    // An owner whose id another's begins with keeps its own links: c1's are not c10's.
+    expect(linkIds.some((id) => id.startsWith('contract:c9/Assessment-a9'))).toBe(true);
+  });
 });
+

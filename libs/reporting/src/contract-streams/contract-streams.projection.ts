@@ -4,18 +4,32 @@ import { ProjectedEvent, Projection } from '@sws/kernel';
  * Which streams hold the facts about a contract: its own, its stations' (their closures), its
  * workers' (and, through them, their supervision sessions, trainings and other contracts), its
  * assessments, service reports and renewal reviews. Time travel reads only these streams to answer about a contract's past.
- * Documents are `contract:<id>` and `worker:<id>`; every document an event touches gains the
- * same streams, so the fold never needs to know which document it is folding.
+ *
+ * Two read models keep the index, so that no event rewrites a document that grows with the
+ * contract's history:
+ * - `contract-streams`: per contract (`contract:<id>`), the few facts of its own that a reader
+ *   starts from: the workers ever assigned under it, its assessments, its predecessor. Only an
+ *   award, an assignment or an assessment's start touches it.
+ * - `contract-stream-links`: one empty-ish document per owner and stream,
+ *   `contract:<id>/<stream>` and `worker:<id>/<stream>`, listed by id prefix.
  */
 export interface ContractStreams {
-  readonly streams: readonly string[];
-  /** For a contract: the workers ever assigned under it. */
+  /** The workers ever assigned under the contract. */
   readonly workers: readonly string[];
+  /** The contract's assessments, by id, in the order they were started. */
+  readonly assessmentIds: readonly string[];
   readonly predecessorContractId: string | null;
+}
+
+/** That a stream bears on its owner, since the event at `since`. */
+export interface ContractStreamLink {
+  readonly since: string;
 }
 
 export const contractStreamsId = (contractId: string) => `contract:${contractId}`;
 export const workerStreamsId = (socialWorkerId: string) => `worker:${socialWorkerId}`;
+/** The prefix of an owner's link ids; everything after it is the stream's id. */
+export const linksPrefix = (ownerId: string) => `${ownerId}/`;
 
 type Data = {
   contractId?: string;
@@ -38,7 +52,8 @@ const CONTRACT_EVENTS = [
   'RenewalReviewOpened',
 ];
 
-function documentIds(event: ProjectedEvent): string[] {
+/** The owners (`contract:<id>`, `worker:<id>`) an event's streams bear on. */
+function ownersOf(event: ProjectedEvent): string[] {
   const data = event.data as Data;
   if (CONTRACT_EVENTS.includes(event.type)) return [contractStreamsId(data.contractId!)];
   switch (event.type) {
@@ -58,6 +73,36 @@ function documentIds(event: ProjectedEvent): string[] {
   }
 }
 
+/** The streams an event links to its owners: its own and, for some, the streams it names. */
+function streamsOf(event: ProjectedEvent): string[] {
+  const data = event.data as Data;
+  // A worker's ledger counts the requirements of every contract they served under; a contract's
+  // staffing and assessments count its stations only while they are open.
+  const extra =
+    event.type === 'SocialWorkerAssigned'
+      ? [`Contract-${data.contractId}`]
+      : event.type === 'ContractAwarded'
+        ? (data.stationIds ?? []).map((id) => `Station-${id}`)
+        : [];
+  return [...new Set([event.streamId, ...extra])];
+}
+
+const LINKED_EVENTS = [...CONTRACT_EVENTS, 'SocialWorkerAssigned', 'SupervisionSessionLogged', 'SupervisionSessionCorrected', 'TrainingAttendanceRecorded'];
+
+export const contractStreamLinksProjection: Projection<ContractStreamLink> = {
+  name: 'contract-stream-links',
+  version: 1,
+  collection: 'contract-stream-links',
+  handles: LINKED_EVENTS,
+  documentIds: (event) => {
+    const streams = streamsOf(event);
+    return [...new Set(ownersOf(event))].flatMap((owner) => streams.map((stream) => `${linksPrefix(owner)}${stream}`));
+  },
+  evolve: (document, event) => document ?? { since: event.position },
+};
+
+const ASSESSMENT_STREAM = 'Assessment-';
+
 function union(list: readonly string[], additions: readonly string[]): readonly string[] {
   const missing = additions.filter((item) => !list.includes(item));
   return missing.length === 0 ? list : [...list, ...missing];
@@ -65,29 +110,32 @@ function union(list: readonly string[], additions: readonly string[]): readonly 
 
 export const contractStreamsProjection: Projection<ContractStreams> = {
   name: 'contract-streams',
-  version: 2,
+  version: 3,
   collection: 'contract-streams',
-  handles: [...CONTRACT_EVENTS, 'SocialWorkerAssigned', 'SupervisionSessionLogged', 'SupervisionSessionCorrected', 'TrainingAttendanceRecorded'],
-  documentIds,
+  handles: ['ContractAwarded', 'SocialWorkerAssigned', 'AssessmentStarted'],
+  documentIds: (event) => [contractStreamsId((event.data as Data).contractId!)],
 
   evolve(document, event) {
     const data = event.data as Data;
-    const base: ContractStreams = document ?? { streams: [], workers: [], predecessorContractId: null };
-    // A worker's ledger counts the requirements of every contract they served under; a contract's
-    // staffing and assessments count its stations only while they are open.
-    const extra =
-      event.type === 'SocialWorkerAssigned'
-        ? [`Contract-${data.contractId}`]
-        : event.type === 'ContractAwarded'
-          ? (data.stationIds ?? []).map((id) => `Station-${id}`)
-          : [];
-    return {
-      streams: union(base.streams, [event.streamId, ...extra]),
-      workers: event.type === 'SocialWorkerAssigned' ? union(base.workers, [data.socialWorkerId!]) : base.workers,
-      predecessorContractId: event.type === 'ContractAwarded' ? (data.predecessorContractId ?? null) : base.predecessorContractId,
-    };
+    const base: ContractStreams = document ?? { workers: [], assessmentIds: [], predecessorContractId: null };
+    switch (event.type) {
+      case 'ContractAwarded':
+        return { ...base, predecessorContractId: data.predecessorContractId ?? null };
+      case 'SocialWorkerAssigned':
+        return { ...base, workers: union(base.workers, [data.socialWorkerId!]) };
+      default:
+        return event.streamId.startsWith(ASSESSMENT_STREAM)
+          ? { ...base, assessmentIds: union(base.assessmentIds, [event.streamId.slice(ASSESSMENT_STREAM.length)]) }
+          : base;
+    }
   },
 };
+
+/** How `streamsOfContract` reads the index: a contract's document, and the stream ids linked to an owner. */
+export interface StreamIndex {
+  contract(id: string): Promise<ContractStreams | null>;
+  linked(ownerId: string): Promise<readonly string[]>;
+}
 
 /**
  * Every stream about a contract, given a way to read the index: its own streams and, for each
@@ -95,11 +143,32 @@ export const contractStreamsProjection: Projection<ContractStreams> = {
  */
 export async function streamsOfContract(
   contractId: string,
-  read: (id: string) => Promise<ContractStreams | null>,
+  index: StreamIndex,
 ): Promise<{ streams: string[]; predecessorContractId: string | null } | null> {
-  const contract = await read(contractStreamsId(contractId));
-  if (contract === null) return null;
-  const workers = await Promise.all(contract.workers.map((id) => read(workerStreamsId(id))));
-  const streams = new Set([...contract.streams, ...workers.flatMap((w) => w?.streams ?? [])]);
-  return { streams: [...streams].sort(), predecessorContractId: contract.predecessorContractId };
+  const owner = contractStreamsId(contractId);
+  const [contract, own] = await Promise.all([index.contract(owner), index.linked(owner)]);
+  if (contract === null && own.length === 0) return null;
+  const workers = await Promise.all((contract?.workers ?? []).map((id) => index.linked(workerStreamsId(id))));
+  const streams = new Set([...own, ...workers.flat()]);
+  return { streams: [...streams].sort(), predecessorContractId: contract?.predecessorContractId ?? null };
+}
+
+/** The stream ids linked to an owner, from a list of the links read by id prefix, one page after another. */
+export async function linkedStreams(
+  ownerId: string,
+  page: (afterId: string, limit: number) => Promise<ReadonlyArray<{ id: string }>>,
+  limit = 500,
+): Promise<string[]> {
+  const prefix = linksPrefix(ownerId);
+  const streams: string[] = [];
+  let after = prefix;
+  for (;;) {
+    const rows = await page(after, limit);
+    for (const { id } of rows) {
+      if (!id.startsWith(prefix)) return streams;
+      streams.push(id.slice(prefix.length));
+    }
+    if (rows.length < limit) return streams;
+    after = rows[rows.length - 1].id;
+  }
 }

@@ -3,7 +3,8 @@ import { ledgerFigures } from './ledger-figures';
 import { ContractTerms, ServicePeriod, yearlyRequirement } from './requirement';
 import { attest, contractC1, logSession, PLACEMENTS, trainWorkers } from './testing/supervision-fixtures';
 import { Scenario } from './testing/scenario';
-import { workerLedgerId, workerLedgerProjection } from './worker-ledger.projection';
+import { foldLedgers } from './testing/ledgers';
+import { workerLedgerId } from './worker-ledger.projection';
 
 const period = (from: string, until: string | null = null, contractId = 'c-1', stationId = 'st-1'): ServicePeriod => ({
   socialWorkerId: 'w-1',
@@ -100,7 +101,7 @@ describe('yearly requirement', () => {
 describe('ledger figures', () => {
   const placements: StationAssignment[] = [...PLACEMENTS];
   const figures = (scenario: Scenario, asOf = '2026-12-31', socialWorkerId = 'w-1') =>
-    ledgerFigures(scenario.fold(workerLedgerProjection).get(workerLedgerId(socialWorkerId, 2026)) ?? null, {
+    ledgerFigures(foldLedgers(scenario).get(workerLedgerId(socialWorkerId, 2026)) ?? null, {
       socialWorkerId,
       year: 2026,
       asOf,

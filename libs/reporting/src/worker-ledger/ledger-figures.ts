@@ -3,6 +3,7 @@ import { SESSION_FORMATS, SessionFormat, SUPERVISION_FUNCTIONS, SupervisionFunct
 import { hoursToMinutes, TRAINING_KINDS, TrainingKind } from '@sws/training';
 import { ContractTerms, RequirementKind, ServicePeriod, yearBounds, yearlyRequirement, YearlyRequirement } from './requirement';
 import { LedgerSession, LedgerTraining, WorkerLedger, yearOf } from './worker-ledger.projection';
+import { WorkerYear, YearSession, YearTraining } from './worker-year.projection';
 
 export interface Minutes {
   readonly minutes: number;
@@ -51,29 +52,42 @@ export interface LedgerQuery {
 
 export const asMinutes = (total: number): Minutes => ({ minutes: total, hours: Math.round((total / 60) * 100) / 100 });
 
-/** The sessions that name the worker, held in the year up to `asOf`, each with whether this worker attested it. */
-export function sessionsOf(ledger: WorkerLedger | null, query: LedgerQuery): Array<LedgerSession & { attested: boolean; attestationEventId: string | null }> {
+const namesWorker = (ids: readonly string[] | undefined, socialWorkerId: string) => ids === undefined || ids.includes(socialWorkerId);
+
+/** The sessions of a year's documents that name the worker, held in the year up to `asOf`, each with the worker's attestation. */
+function countedSessions<S extends YearSession>(sessions: readonly S[], query: LedgerQuery): Array<S & { attested: boolean; attestationEventId: string | null }> {
   const last = minDate(query.asOf, yearBounds(query.year).last);
-  return (ledger?.sessions ?? [])
-    .filter((s) => s.superviseeIds.includes(query.socialWorkerId) && yearOf(s.heldOn) === query.year && s.heldOn <= last)
+  return sessions
+    .filter((s) => namesWorker(s.superviseeIds, query.socialWorkerId) && yearOf(s.heldOn) === query.year && s.heldOn <= last)
     .map((s) => {
       const attestation = s.attestations.find((a) => a.socialWorkerId === query.socialWorkerId);
       return { ...s, attested: attestation !== undefined, attestationEventId: attestation?.eventId ?? null };
     });
 }
 
+/** The training records of a year's documents that credit the worker, held in the year up to `asOf`. */
+function countedTrainings<T extends YearTraining>(trainings: readonly T[], query: LedgerQuery): T[] {
+  const last = minDate(query.asOf, yearBounds(query.year).last);
+  return trainings.filter((t) => namesWorker(t.socialWorkerIds, query.socialWorkerId) && yearOf(t.heldOn) === query.year && t.heldOn <= last);
+}
+
+const creditedMinutes = (t: YearTraining) => hoursToMinutes(t.hoursCredited) ?? Math.round(t.hoursCredited * 60);
+
+/** The sessions that name the worker, held in the year up to `asOf`, each with whether this worker attested it. */
+export function sessionsOf(ledger: WorkerLedger | null, query: LedgerQuery): Array<LedgerSession & { attested: boolean; attestationEventId: string | null }> {
+  return countedSessions(ledger?.sessions ?? [], query);
+}
+
 /** The worker's training credits in the year up to `asOf`, with their own effectiveness score where measured. */
 export function trainingCreditsOf(ledger: WorkerLedger | null, query: LedgerQuery) {
-  const last = minDate(query.asOf, yearBounds(query.year).last);
-  return (ledger?.trainings ?? [])
-    .filter((t) => t.socialWorkerIds.includes(query.socialWorkerId) && yearOf(t.heldOn) === query.year && t.heldOn <= last)
+  return countedTrainings(ledger?.trainings ?? [], query)
     .map((t: LedgerTraining) => ({
       trainingId: t.trainingId,
       title: t.title,
       kind: t.kind,
       heldOn: t.heldOn,
       hoursCredited: t.hoursCredited,
-      minutes: hoursToMinutes(t.hoursCredited) ?? Math.round(t.hoursCredited * 60),
+      minutes: creditedMinutes(t),
       effectiveness: t.effectiveness.find((e) => e.socialWorkerId === query.socialWorkerId) ?? null,
       eventIds: [t.eventId, ...t.effectiveness.filter((e) => e.socialWorkerId === query.socialWorkerId).map((e) => e.eventId)],
     }));
@@ -108,22 +122,38 @@ function compliance(requirement: YearlyRequirement, actualMinutes: number, event
   };
 }
 
+export type ComplianceInput = LedgerQuery & { readonly servicePeriods: readonly ServicePeriod[]; readonly contracts: readonly ContractTerms[] };
+
+/**
+ * The worker's supervision and training compliance for the year as of a date, from the year's
+ * documents: its compact index (`worker-year`, what contract performance reads) or the ledger
+ * assembled with its entries (what the ledger query reads) give the same figures.
+ */
+export function yearCompliance(year: WorkerYear | WorkerLedger | null, input: ComplianceInput): LedgerFigures['compliance'] {
+  const attested = countedSessions<YearSession>(year?.sessions ?? [], input).filter((s) => s.attested);
+  const attestedMinutes = attested.reduce((sum, s) => sum + s.durationMinutes, 0);
+  const attestedEventIds = attested.flatMap((s) => [...s.eventIds, ...(s.attestationEventId ? [s.attestationEventId] : [])]);
+  const credits = countedTrainings<YearTraining>(year?.trainings ?? [], input);
+  const trainingMinutes = credits.reduce((sum, t) => sum + creditedMinutes(t), 0);
+  const requirement = (kind: RequirementKind) => yearlyRequirement({ ...input, kind });
+  return {
+    supervision: compliance(requirement('supervisionHoursPerWorkerYear'), attestedMinutes, attestedEventIds),
+    training: compliance(requirement('trainingHoursPerWorkerYear'), trainingMinutes, credits.map((t) => t.eventId)),
+  };
+}
+
 /**
  * Read model 2's figures for one worker and calendar year as of a date: attested and unattested
  * supervision hours by format and function, training hours by kind, late sessions, and
  * compliance with the contracts' yearly requirements. Pure: "today" arrives as `asOf`.
  */
-export function ledgerFigures(
-  ledger: WorkerLedger | null,
-  input: LedgerQuery & { readonly servicePeriods: readonly ServicePeriod[]; readonly contracts: readonly ContractTerms[] },
-): LedgerFigures {
+export function ledgerFigures(ledger: WorkerLedger | null, input: ComplianceInput): LedgerFigures {
   const sessions = sessionsOf(ledger, input);
   const attested = supervisionHours(sessions.filter((s) => s.attested));
   const late = sessions.filter((s) => s.late);
   const credits = trainingCreditsOf(ledger, input);
   const trainingMinutes = credits.reduce((sum, c) => sum + c.minutes, 0);
   const trainingEventIds = credits.map((c) => c.eventIds[0]);
-  const requirement = (kind: RequirementKind) => yearlyRequirement({ ...input, kind });
   return {
     socialWorkerId: input.socialWorkerId,
     year: input.year,
@@ -139,9 +169,6 @@ export function ledgerFigures(
       byKind: tally(TRAINING_KINDS, credits.map((c) => ({ minutes: c.minutes, keys: [c.kind] }))),
       eventIds: trainingEventIds,
     },
-    compliance: {
-      supervision: compliance(requirement('supervisionHoursPerWorkerYear'), attested.minutes, attested.eventIds),
-      training: compliance(requirement('trainingHoursPerWorkerYear'), trainingMinutes, trainingEventIds),
-    },
+    compliance: yearCompliance(ledger, input),
   };
 }

@@ -3,7 +3,8 @@ import { training, trainingStreams } from '@sws/training';
 import { sessionsOf, trainingCreditsOf } from './ledger-figures';
 import { attest, correctSession, logSession, on, trainWorkers, voidSession } from './testing/supervision-fixtures';
 import { Scenario } from './testing/scenario';
-import { workerLedgerId, workerLedgerProjection } from './worker-ledger.projection';
+import { foldLedgers } from './testing/ledgers';
+import { workerLedgerId } from './worker-ledger.projection';
 
 const query = (socialWorkerId: string, year = 2026, asOf = '2026-12-31') => ({ socialWorkerId, year, asOf });
 /** A fold "as of" a business date keeps the events that took effect by then (SPEC read model 4). */
@@ -13,14 +14,14 @@ describe('worker ledger projection', () => {
   it('opens a document per supervisee and year', () => {
     const scenario = new Scenario();
     logSession(scenario, { sessionId: 's-1', superviseeIds: ['w-1', 'w-2'], heldOn: '2026-03-10' });
-    expect([...scenario.fold(workerLedgerProjection).keys()]).toEqual(['w-1:2026', 'w-2:2026']);
+    expect([...foldLedgers(scenario).keys()]).toEqual(['w-1:2026', 'w-2:2026']);
   });
 
   it('marks the attestation only for the worker who attested', () => {
     const scenario = new Scenario();
     logSession(scenario, { sessionId: 's-1', superviseeIds: ['w-1', 'w-2'], heldOn: '2026-03-10' });
     attest(scenario, 's-1', 'w-2');
-    const ledgers = scenario.fold(workerLedgerProjection);
+    const ledgers = foldLedgers(scenario);
     expect(sessionsOf(ledgers.get('w-1:2026')!, query('w-1'))[0]).toMatchObject({ attested: false, attestationEventId: null });
     expect(sessionsOf(ledgers.get('w-2:2026')!, query('w-2'))[0]).toMatchObject({ attested: true, attestationEventId: 'e-1' });
   });
@@ -31,7 +32,7 @@ describe('worker ledger projection', () => {
     attest(scenario, 's-1', 'w-1');
     attest(scenario, 's-1', 'w-3');
     correctSession(scenario, 's-1', { superviseeIds: ['w-1', 'w-2'] }, '2026-03-10');
-    const ledgers = scenario.fold(workerLedgerProjection);
+    const ledgers = foldLedgers(scenario);
 
     it('takes the session out of the removed worker’s ledger', () => {
       expect(sessionsOf(ledgers.get('w-3:2026')!, query('w-3'))).toEqual([]);
@@ -46,7 +47,7 @@ describe('worker ledger projection', () => {
     const scenario = new Scenario();
     logSession(scenario, { sessionId: 's-1', superviseeIds: ['w-5'], heldOn: '2026-01-02', loggedOn: '2026-01-05' });
     correctSession(scenario, 's-1', { heldOn: '2025-12-31' }, '2026-01-02', '2026-01-05');
-    const ledgers = scenario.fold(workerLedgerProjection);
+    const ledgers = foldLedgers(scenario);
     expect(sessionsOf(ledgers.get(workerLedgerId('w-5', 2026))!, query('w-5'))).toEqual([]);
     expect(sessionsOf(ledgers.get(workerLedgerId('w-5', 2025))!, query('w-5', 2025))).toEqual([expect.objectContaining({ heldOn: '2025-12-31' })]);
   });
@@ -56,7 +57,7 @@ describe('worker ledger projection', () => {
       const scenario = new Scenario();
       logSession(scenario, { sessionId: 's-1', superviseeIds: ['w-1'], heldOn: '2026-03-10' });
       attest(scenario, 's-1', 'w-1', '2026-05-01');
-      const ledger = scenario.fold(workerLedgerProjection, asOf('2026-03-31')).get('w-1:2026')!;
+      const ledger = foldLedgers(scenario, asOf('2026-03-31')).get('w-1:2026')!;
       expect(sessionsOf(ledger, query('w-1', 2026, '2026-03-31'))[0].attested).toBe(true);
     });
 
@@ -64,7 +65,7 @@ describe('worker ledger projection', () => {
       const scenario = new Scenario();
       logSession(scenario, { sessionId: 's-1', superviseeIds: ['w-1'], heldOn: '2026-03-20' });
       correctSession(scenario, 's-1', { heldOn: '2026-03-05' }, '2026-03-20', '2026-03-21');
-      const ledger = scenario.fold(workerLedgerProjection, asOf('2026-03-10')).get('w-1:2026')!;
+      const ledger = foldLedgers(scenario, asOf('2026-03-10')).get('w-1:2026')!;
       expect(sessionsOf(ledger, query('w-1', 2026, '2026-03-10')).map((s) => s.heldOn)).toEqual(['2026-03-05']);
     });
 
@@ -72,7 +73,7 @@ describe('worker ledger projection', () => {
       const scenario = new Scenario();
       logSession(scenario, { sessionId: 's-1', superviseeIds: ['w-1'], heldOn: '2026-03-05' });
       correctSession(scenario, 's-1', { heldOn: '2026-03-20' }, '2026-03-05', '2026-03-21');
-      const ledger = scenario.fold(workerLedgerProjection, asOf('2026-03-10')).get('w-1:2026')!;
+      const ledger = foldLedgers(scenario, asOf('2026-03-10')).get('w-1:2026')!;
       expect(sessionsOf(ledger, query('w-1', 2026, '2026-03-10'))).toEqual([]);
     });
   });
@@ -81,7 +82,7 @@ describe('worker ledger projection', () => {
     const scenario = new Scenario();
     logSession(scenario, { sessionId: 's-1', superviseeIds: ['w-1', 'w-2'], heldOn: '2026-03-10' });
     voidSession(scenario, 's-1');
-    const ledgers = scenario.fold(workerLedgerProjection);
+    const ledgers = foldLedgers(scenario);
     expect(ledgers.get('w-1:2026')!.sessions).toEqual([]);
     expect(ledgers.get('w-2:2026')!.sessions).toEqual([]);
   });
@@ -94,7 +95,7 @@ describe('worker ledger projection', () => {
       data: { trainingId: 't-1', socialWorkerId: 'w-2', score: 88, method: '前后测' },
       metadata: on('2026-04-20'),
     });
-    const ledgers = scenario.fold(workerLedgerProjection);
+    const ledgers = foldLedgers(scenario);
     expect(trainingCreditsOf(ledgers.get('w-1:2026')!, query('w-1'))[0]).toMatchObject({ minutes: 210, effectiveness: null, eventIds: ['e-1'] });
     expect(trainingCreditsOf(ledgers.get('w-2:2026')!, query('w-2'))[0]).toMatchObject({
       minutes: 210,

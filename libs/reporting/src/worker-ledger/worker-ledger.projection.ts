@@ -8,7 +8,7 @@ import {
 } from '@sws/supervision';
 import { TrainingAttendanceRecorded, TrainingEffectivenessAssessed, TrainingKind } from '@sws/training';
 
-/** A session that named the worker in the year, with everyone's attestations and the events behind it. */
+/** A session as the ledger shows it, with its supervisees' attestations and the events behind it. */
 export interface LedgerSession extends SessionSnapshot {
   readonly sessionId: string;
   readonly attestations: ReadonlyArray<{ readonly socialWorkerId: string; readonly eventId: string }>;
@@ -28,26 +28,41 @@ export interface LedgerTraining {
   readonly effectiveness: ReadonlyArray<{ readonly socialWorkerId: string; readonly score: number; readonly method: string; readonly eventId: string }>;
 }
 
+/** The attendance records of one training that credited the worker in the year. */
+export interface LedgerTrainingRecords {
+  readonly records: readonly LedgerTraining[];
+}
+
+/** A document of the worker-ledger collection: a session (shared by its supervisees), or one training's records in a worker's year. */
+export type WorkerLedgerEntry = LedgerSession | LedgerTrainingRecords;
+
 /**
- * One social worker's calendar year. A projection's fold does not learn which document it is
- * folding (a group session creates several at once), so the document does not name its worker:
- * it holds every session that named the worker in that year at some point, and `ledgerFigures`,
- * given the worker and the year, keeps those that still do.
+ * One social worker's calendar year as the figures read it, assembled at query time from the
+ * year's index (`worker-year`) and its entries (`worker-ledger`): every session that named the
+ * worker in that year at some point, and every training record that credited them. A projection's
+ * fold does not learn which document it is folding (a group session writes several at once), so
+ * the documents do not name their worker: `ledgerFigures`, given the worker and the year, keeps the
+ * sessions that still name them.
  */
 export interface WorkerLedger {
   readonly sessions: readonly LedgerSession[];
   readonly trainings: readonly LedgerTraining[];
 }
 
+/** The worker's year: the id of its `worker-year` index, and the prefix of its entries' ids. */
 export function workerLedgerId(socialWorkerId: string, year: number): string {
   return `${socialWorkerId}:${year}`;
 }
+
+/** A session's entry, one for all its supervisees and years: a session is the same fact in each of their ledgers. */
+export const ledgerSessionId = (sessionId: string) => `session:${sessionId}`;
+export const ledgerTrainingId = (socialWorkerId: string, year: number, trainingId: string) => `${workerLedgerId(socialWorkerId, year)}/t/${trainingId}`;
 
 export function yearOf(date: CalendarDate): number {
   return Number(date.slice(0, 4));
 }
 
-type Handled =
+export type LedgerEvent =
   | SupervisionSessionLogged
   | SupervisionSessionAttested
   | SupervisionSessionCorrected
@@ -55,89 +70,106 @@ type Handled =
   | TrainingAttendanceRecorded
   | TrainingEffectivenessAssessed;
 
-const idsOf = (workerIds: readonly string[], heldOn: CalendarDate) => workerIds.map((id) => workerLedgerId(id, yearOf(heldOn)));
+export const LEDGER_EVENT_TYPES = [
+  'SupervisionSessionLogged',
+  'SupervisionSessionAttested',
+  'SupervisionSessionCorrected',
+  'SupervisionSessionVoided',
+  'TrainingAttendanceRecorded',
+  'TrainingEffectivenessAssessed',
+] as const;
 
-function routes(event: Handled): string[] {
-  switch (event.type) {
-    case 'SupervisionSessionLogged':
-      return idsOf(event.data.superviseeIds, event.data.heldOn);
-    case 'SupervisionSessionAttested':
-      return idsOf([event.data.socialWorkerId], event.data.heldOn);
-    case 'SupervisionSessionCorrected': {
-      const { before, after } = event.data;
-      return [...idsOf(before.superviseeIds, before.heldOn), ...idsOf(after.superviseeIds, after.heldOn)];
+/** The workers and years an event touches, each once. */
+export function workerYearsOf(event: LedgerEvent): Array<{ socialWorkerId: string; year: number }> {
+  const of = (workerIds: readonly string[], heldOn: CalendarDate) => workerIds.map((socialWorkerId) => ({ socialWorkerId, year: yearOf(heldOn) }));
+  const touched = (() => {
+    switch (event.type) {
+      case 'SupervisionSessionLogged':
+        return of(event.data.superviseeIds, event.data.heldOn);
+      case 'SupervisionSessionAttested':
+        return of([event.data.socialWorkerId], event.data.heldOn);
+      case 'SupervisionSessionCorrected': {
+        const { before, after } = event.data;
+        return [...of(before.superviseeIds, before.heldOn), ...of(after.superviseeIds, after.heldOn)];
+      }
+      case 'SupervisionSessionVoided':
+        return of(event.data.session.superviseeIds, event.data.session.heldOn);
+      case 'TrainingAttendanceRecorded':
+        return of(event.data.socialWorkerIds, event.data.heldOn);
+      case 'TrainingEffectivenessAssessed':
+        return of([event.data.socialWorkerId], event.data.heldOn);
     }
-    case 'SupervisionSessionVoided':
-      return idsOf(event.data.session.superviseeIds, event.data.session.heldOn);
-    case 'TrainingAttendanceRecorded':
-      return idsOf(event.data.socialWorkerIds, event.data.heldOn);
-    case 'TrainingEffectivenessAssessed':
-      return idsOf([event.data.socialWorkerId], event.data.heldOn);
+  })();
+  const seen = new Map(touched.map((t) => [workerLedgerId(t.socialWorkerId, t.year), t]));
+  return [...seen.values()];
+}
+
+function entryIds(event: LedgerEvent): string[] {
+  if (event.type === 'TrainingAttendanceRecorded' || event.type === 'TrainingEffectivenessAssessed') {
+    return workerYearsOf(event).map(({ socialWorkerId, year }) => ledgerTrainingId(socialWorkerId, year, event.data.trainingId));
   }
+  return [ledgerSessionId(event.data.sessionId)];
 }
 
-function withSession(ledger: WorkerLedger, session: LedgerSession): WorkerLedger {
-  const others = ledger.sessions.filter((s) => s.sessionId !== session.sessionId);
-  return { ...ledger, sessions: [...others, session].sort((a, b) => (a.heldOn + a.startTime).localeCompare(b.heldOn + b.startTime)) };
-}
-
-function evolveLedger(ledger: WorkerLedger, event: Handled, eventId: string): WorkerLedger {
-  const existing = (sessionId: string) => ledger.sessions.find((s) => s.sessionId === sessionId);
+function evolveSession(session: LedgerSession | null, event: Exclude<LedgerEvent, TrainingAttendanceRecorded | TrainingEffectivenessAssessed>, eventId: string): LedgerSession | null {
   switch (event.type) {
     case 'SupervisionSessionLogged':
-      return withSession(ledger, { ...event.data, attestations: [], eventIds: [eventId] });
+      return { ...event.data, attestations: [], eventIds: [eventId] };
     case 'SupervisionSessionAttested': {
-      const session = existing(event.data.sessionId);
       const { socialWorkerId } = event.data;
-      if (!session || session.attestations.some((a) => a.socialWorkerId === socialWorkerId)) return ledger;
-      return withSession(ledger, { ...session, attestations: [...session.attestations, { socialWorkerId, eventId }] });
+      if (!session || session.attestations.some((a) => a.socialWorkerId === socialWorkerId)) return session;
+      return { ...session, attestations: [...session.attestations, { socialWorkerId, eventId }] };
     }
     case 'SupervisionSessionCorrected': {
       const { sessionId, after, attestedBy } = event.data;
-      const previous = existing(sessionId);
       // An attestation the fold has not seen stands on the correction that states it.
       const attestations = attestedBy.map(
-        (socialWorkerId) => previous?.attestations.find((a) => a.socialWorkerId === socialWorkerId) ?? { socialWorkerId, eventId },
+        (socialWorkerId) => session?.attestations.find((a) => a.socialWorkerId === socialWorkerId) ?? { socialWorkerId, eventId },
       );
-      const eventIds = [...(previous?.eventIds ?? []).filter((id) => id !== eventId), eventId];
-      return withSession(ledger, { ...after, sessionId, attestations, eventIds });
+      const eventIds = [...(session?.eventIds ?? []).filter((id) => id !== eventId), eventId];
+      return { ...after, sessionId, attestations, eventIds };
     }
     case 'SupervisionSessionVoided':
-      return { ...ledger, sessions: ledger.sessions.filter((s) => s.sessionId !== event.data.sessionId) };
-    case 'TrainingAttendanceRecorded': {
-      const { trainingId, title, kind, heldOn, hoursCredited, socialWorkerIds } = event.data;
-      const others = ledger.trainings.filter((t) => t.eventId !== eventId);
-      return { ...ledger, trainings: [...others, { trainingId, title, kind, heldOn, hoursCredited, socialWorkerIds, eventId, effectiveness: [] }] };
-    }
-    case 'TrainingEffectivenessAssessed': {
-      const { trainingId, socialWorkerId, score, method } = event.data;
-      return {
-        ...ledger,
-        trainings: ledger.trainings.map((t) =>
-          t.trainingId === trainingId && t.socialWorkerIds.includes(socialWorkerId)
-            ? { ...t, effectiveness: [...t.effectiveness.filter((e) => e.socialWorkerId !== socialWorkerId), { socialWorkerId, score, method, eventId }] }
-            : t,
-        ),
-      };
-    }
+      return null;
   }
 }
 
-/** Read model 2's facts: per social worker and calendar year, the supervision sessions and training credits. */
-export const workerLedgerProjection: Projection<WorkerLedger> = {
+function evolveTraining(training: LedgerTrainingRecords | null, event: TrainingAttendanceRecorded | TrainingEffectivenessAssessed, eventId: string): LedgerTrainingRecords | null {
+  const records = training?.records ?? [];
+  if (event.type === 'TrainingAttendanceRecorded') {
+    const { trainingId, title, kind, heldOn, hoursCredited, socialWorkerIds } = event.data;
+    const record: LedgerTraining = { trainingId, title, kind, heldOn, hoursCredited, socialWorkerIds, eventId, effectiveness: [] };
+    return { records: [...records.filter((t) => t.eventId !== eventId), record] };
+  }
+  if (training === null) return null;
+  const { socialWorkerId, score, method } = event.data;
+  return {
+    records: records.map((t) =>
+      t.socialWorkerIds.includes(socialWorkerId)
+        ? { ...t, effectiveness: [...t.effectiveness.filter((e) => e.socialWorkerId !== socialWorkerId), { socialWorkerId, score, method, eventId }] }
+        : t,
+    ),
+  };
+}
+
+/**
+ * Read model 2's entries: one document per supervision session (`session:<id>`, every
+ * supervisee's ledger shows the same one) and, per social worker and calendar year, one per
+ * training (`<worker>:<year>/t/<training>`, holding only that worker's effectiveness scores), so an
+ * event rewrites only the small documents of what it changes. The year's index (`worker-year`)
+ * lists them and holds the compact figures compliance needs.
+ */
+export const workerLedgerProjection: Projection<WorkerLedgerEntry> = {
   name: 'worker-ledger',
-  version: 1,
+  version: 2,
   collection: 'worker-ledgers',
-  handles: [
-    'SupervisionSessionLogged',
-    'SupervisionSessionAttested',
-    'SupervisionSessionCorrected',
-    'SupervisionSessionVoided',
-    'TrainingAttendanceRecorded',
-    'TrainingEffectivenessAssessed',
-  ],
-  documentIds: (event: ProjectedEvent) => [...new Set(routes(event as unknown as Handled))],
+  handles: LEDGER_EVENT_TYPES,
+  documentIds: (event: ProjectedEvent) => entryIds(event as unknown as LedgerEvent),
   evolve(document, projected) {
-    return evolveLedger(document ?? { sessions: [], trainings: [] }, projected as unknown as Handled, projected.metadata.eventId);
+    const event = projected as unknown as LedgerEvent;
+    const eventId = projected.metadata.eventId;
+    return event.type === 'TrainingAttendanceRecorded' || event.type === 'TrainingEffectivenessAssessed'
+      ? evolveTraining(document as LedgerTrainingRecords | null, event, eventId)
+      : evolveSession(document as LedgerSession | null, event, eventId);
   },
 };

@@ -2,12 +2,13 @@ import { DomainError } from '@sws/kernel';
 import { ledgerFigures } from './ledger-figures';
 import { PLACEMENTS, attest, contractC1, correctSession, logSession, voidSession } from './testing/supervision-fixtures';
 import { Scenario } from './testing/scenario';
-import { WorkerLedger, workerLedgerId, workerLedgerProjection } from './worker-ledger.projection';
+import { foldLedgers } from './testing/ledgers';
+import { WorkerLedger, workerLedgerId } from './worker-ledger.projection';
 import { workerLedgerView } from './worker-ledger-view';
 
 /** Issue 4's "done when" cases, at domain level: commands through the deciders, then the ledger as read. */
 const figuresFor = (scenario: Scenario, socialWorkerId: string, asOf = '2026-12-31') =>
-  ledgerFigures(scenario.fold(workerLedgerProjection).get(workerLedgerId(socialWorkerId, 2026)) ?? null, {
+  ledgerFigures(foldLedgers(scenario).get(workerLedgerId(socialWorkerId, 2026)) ?? null, {
     socialWorkerId,
     year: 2026,
     asOf,
@@ -106,7 +107,7 @@ describe('worker ledger, issue 4', () => {
     logSession(scenario, { sessionId: 's-2', superviseeIds: ['w-4'], heldOn: '2026-09-10', stationId: 'st-2' });
     attest(scenario, 's-1', 'w-4');
     attest(scenario, 's-2', 'w-4');
-    const ledgers = scenario.fold(workerLedgerProjection);
+    const ledgers = foldLedgers(scenario);
 
     it('keeps one ledger for the year with both stations’ sessions', () => {
       const ledger: WorkerLedger = ledgers.get(workerLedgerId('w-4', 2026))!;

@@ -1,9 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { latestScore, StationScorecard } from '@sws/assessment';
+import { latestScore, stationScorecard } from '@sws/assessment';
 import { StationDetail } from '@sws/stations-contracts';
 import { assertMayRead } from '../../auth/read-access';
 import { found, ReadResponse } from '../../http/read-response';
 import { ReadModels } from '../../infrastructure/read-models.service';
+import { readScorecards } from '../read-scorecards';
 import { GetStationScorecardQuery } from './get-station-scorecard.query';
 
 /**
@@ -17,8 +18,8 @@ export class GetStationScorecardHandler implements IQueryHandler<GetStationScore
   async execute({ stationId, minPosition, caller }: GetStationScorecardQuery): Promise<ReadResponse<unknown>> {
     const station = found('Station', stationId, (await this.readModels.readMany<StationDetail>('station-detail', [stationId], minPosition)).get(stationId) ?? null);
     assertMayRead(caller, 'station', station);
-    const { document, position } = await this.readModels.read<StationScorecard>('station-scorecard', stationId, minPosition);
-    const scorecard = document ?? { stationId, periods: [], trend: [] };
+    const { scorecards, position } = await readScorecards(this.readModels, [stationId], minPosition);
+    const scorecard = scorecards.get(stationId) ?? stationScorecard(stationId, []);
     return {
       data: { ...scorecard, stationName: station.name, latest: latestScore(scorecard) },
       position,

@@ -1,22 +1,24 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { StationScorecard } from '@sws/assessment';
 import { EVENT_STORE, EventStore, Position } from '@sws/event-store';
 import { dateInChina } from '@sws/kernel';
-import { regionCodes, regionLevel, regionRollup } from '@sws/reporting';
+import { regionLevel, regionPrefix, regionRollup, RegionStations, regionStationsProjection } from '@sws/reporting';
 import { SocialWorkerDetail, StationDetail } from '@sws/stations-contracts';
 import { ReadResponse } from '../../http/read-response';
 import { Clock } from '../../infrastructure/clock';
 import { ReadModels } from '../../infrastructure/read-models.service';
+import { readScorecards } from '../../assessments/read-scorecards';
 import { GetRegionRollupQuery } from './get-region-rollup.query';
 import { presentWorkerIds, rollupStation } from './rollup-inputs';
 
 const PAGE = 500;
-const SOURCES = ['station-detail', 'station-scorecard', 'social-worker-detail'];
+const SOURCES = [regionStationsProjection.name, 'station-detail', 'station-scorecard', 'social-worker-detail'];
 
 /**
- * Read model 5 at query time: the stations of a county or city with their latest scores,
- * people and staffing, gathered from the station, scorecard and social-worker read models.
+ * Read model 5 at query time: the stations of a county, city or province (found through the
+ * region-stations index) with their latest scores, people and staffing, gathered from the
+ * station, scorecard and social-worker read models. What depends on today (the workers present,
+ * staffing so far) is derived at read time.
  */
 @QueryHandler(GetRegionRollupQuery)
 export class GetRegionRollupHandler implements IQueryHandler<GetRegionRollupQuery, ReadResponse<unknown>> {
@@ -31,7 +33,7 @@ export class GetRegionRollupHandler implements IQueryHandler<GetRegionRollupQuer
     const today = dateInChina(this.clock.now().toISOString());
     const stations = await this.stationsIn(code, level, minPosition);
     const ids = stations.map((s) => s.id);
-    const scorecards = await this.readModels.readMany<StationScorecard>('station-scorecard', ids, minPosition);
+    const { scorecards } = await readScorecards(this.readModels, ids, minPosition);
     const workers = await this.readModels.readMany<SocialWorkerDetail>(
       'social-worker-detail',
       stations.flatMap((s) => presentWorkerIds(s, today)),
@@ -48,15 +50,25 @@ export class GetRegionRollupHandler implements IQueryHandler<GetRegionRollupQuer
     return (positions as Position[]).reduce((lowest, p) => (this.events.comparePositions(p, lowest) < 0 ? p : lowest));
   }
 
-  /** The station read model has no index by region: its documents are read page by page and kept when they lie in the region. */
+  /** The stations of the region: the counties' lists whose codes begin with the region's prefix, then their details. */
   private async stationsIn(code: string, level: ReturnType<typeof regionLevel>, minPosition: GetRegionRollupQuery['minPosition']) {
-    const stations: StationDetail[] = [];
-    await this.readModels.readMany('station-detail', [], minPosition); // waits for minPosition, reads nothing
-    for (let after: string | undefined; ; ) {
-      const { rows } = await this.readModels.list<StationDetail>('station-detail', PAGE, after);
-      stations.push(...rows.map((row) => row.document).filter((s) => regionCodes(s.region.code)[level] === code));
-      if (rows.length < PAGE) return stations;
+    const prefix = regionPrefix(code, level);
+    await this.readModels.readMany(regionStationsProjection.name, [], minPosition); // waits for minPosition, reads nothing
+    const ids: string[] = [];
+    if (level === 'county') {
+      const county = await this.readModels.read<RegionStations>(regionStationsProjection.name, code, null);
+      ids.push(...(county.document?.stationIds ?? []));
+    }
+    // A city's or province's prefix is shorter than a county's code: every county under it sorts after it.
+    for (let after = prefix; level !== 'county'; ) {
+      const { rows } = await this.readModels.list<RegionStations>(regionStationsProjection.name, PAGE, after);
+      const inRegion = rows.filter((row) => row.id.startsWith(prefix));
+      ids.push(...inRegion.flatMap((row) => row.document.stationIds));
+      if (rows.length < PAGE || inRegion.length < rows.length) break;
       after = rows[rows.length - 1].id;
     }
+    ids.sort();
+    const details = await this.readModels.readMany<StationDetail>('station-detail', ids, minPosition);
+    return ids.flatMap((id) => details.get(id) ?? []);
   }
 }

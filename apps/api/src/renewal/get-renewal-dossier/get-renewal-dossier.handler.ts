@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { RecordNotFound } from '@sws/kernel';
-import { StationScorecard } from '@sws/assessment';
+import { readScorecards } from '../../assessments/read-scorecards';
 import { ContractDetail, OrganizationDetail, SocialWorkerDetail } from '@sws/stations-contracts';
 import { assertMayRead } from '../../auth/read-access';
 import { ReadModels } from '../../infrastructure/read-models.service';
@@ -28,7 +28,7 @@ export class GetRenewalDossierHandler implements IQueryHandler<GetRenewalDossier
       stationNames(this.readModels, contract.stationIds),
       this.readModels.readMany<OrganizationDetail>('organization-detail', [contract.purchaserOrgId, contract.operatorOrgId], null),
       this.readModels.readMany<SocialWorkerDetail>('social-worker-detail', workerIds, null),
-      this.readModels.readMany<StationScorecard>('station-scorecard', contract.stationIds, null),
+      readScorecards(this.readModels, contract.stationIds, null).then((read) => read.scorecards),
     ]);
     return renewalDossier({
       figures,

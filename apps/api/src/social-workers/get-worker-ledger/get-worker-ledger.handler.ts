@@ -1,6 +1,18 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { dateInChina, minDate } from '@sws/kernel';
-import { contractIdsForLedger, WorkerLedger, workerLedgerId, WorkerLedgerView, workerLedgerView, yearBounds } from '@sws/reporting';
+import {
+  assembleLedger,
+  contractIdsForLedger,
+  ledgerEntryIds,
+  WorkerLedgerEntry,
+  workerLedgerId,
+  workerLedgerProjection,
+  WorkerLedgerView,
+  workerLedgerView,
+  WorkerYear,
+  workerYearProjection,
+  yearBounds,
+} from '@sws/reporting';
 import { ContractDetail, SocialWorkerDetail } from '@sws/stations-contracts';
 import { assertMayRead } from '../../auth/read-access';
 import { badField } from '../../http/params';
@@ -28,7 +40,10 @@ export class GetWorkerLedgerHandler implements IQueryHandler<GetWorkerLedgerQuer
     const read = this.reads.begin(minPosition);
     const worker = found('SocialWorker', socialWorkerId, await read.get<SocialWorkerDetail>('social-worker-detail', socialWorkerId));
     assertMayRead(caller, 'workerLedger', worker);
-    const ledger = await read.get<WorkerLedger>('worker-ledger', workerLedgerId(socialWorkerId, year));
+    // The year's small index, then the entries it lists: no document of the whole year is parsed.
+    const index = await read.get<WorkerYear>(workerYearProjection.name, workerLedgerId(socialWorkerId, year));
+    const entries = await read.getMany<WorkerLedgerEntry>(workerLedgerProjection.name, ledgerEntryIds(socialWorkerId, year, index));
+    const ledger = assembleLedger(socialWorkerId, year, index, entries);
     const contracts = await read.getMany<ContractDetail>('contract-detail', contractIdsForLedger(worker, year));
     const asOf = minDate(today, yearBounds(year).last);
     const view = workerLedgerView({ socialWorkerId, year, asOf, ledger, worker, contracts: [...contracts.values()] });
