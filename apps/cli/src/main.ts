@@ -9,6 +9,7 @@ import { benchOptionsFromEnvironment, benchStore, formatBenchReport } from './be
 import { formatDemoSummary, loadDemo } from './demo';
 import { generateHistory } from './generate/generator';
 import { GENERATE_USAGE, GenerateUsageError, parseGenerateOptions } from './generate/options';
+import { parseSuiteOptions, runSuite, SUITE_USAGE, SuiteUsageError } from './bench/suite';
 import { openApiDocument } from './openapi';
 import { ProgressDisplay } from './progress-bar';
 import { chooseProjections, rebuildProjections, UnknownProjection } from './rebuild';
@@ -26,6 +27,8 @@ commands:
                               (BENCH_EVENTS=5000, BENCH_READ_EVENTS=200000, BENCH_SYNCHRONOUS=FULL)
   generate [--scale 1] [--years 5] [--seed 42] [--data-dir DIR]
                               a synthetic history of the national shape in DIR/events.db (npm run bench:generate)
+  bench [--scale 1] [--years 5] [--runs 3] [--only <section>]
+                              the benchmark suite on generated data (npm run bench): a table, and BENCHMARKS.md
   openapi <file>              write the service's OpenAPI document (as AUTH_MODE=dev lists it) to a file
   help                        this text
 
@@ -45,6 +48,8 @@ async function main(args: readonly string[]): Promise<number> {
       return token(rest);
     case 'openapi':
       return openapi(rest);
+    case 'bench':
+      return benchSuite(rest);
     case 'generate':
     case 'bench:generate':
       return generate(rest);
@@ -122,6 +127,22 @@ function generate(args: readonly string[]): number {
       ...Object.entries(result.types).map(([type, count]) => `  ${type.padEnd(32)} ${count}`),
     ].join('\n'),
   );
+  return 0;
+}
+
+async function benchSuite(args: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseSuiteOptions(args);
+  } catch (error) {
+    if (!(error instanceof SuiteUsageError)) throw error;
+    console.error(`${error.message}\n\n${SUITE_USAGE}`);
+    return 2;
+  }
+  const command = ['npm run bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' ');
+  const { table } = await runSuite(options, command, (line) => console.error(line));
+  console.log(table);
+  if (options.out !== null) console.error(`wrote ${options.out}`);
   return 0;
 }
 
