@@ -2,7 +2,7 @@
  * A compact table of real administrative divisions (GB/T 2260 codes, as the national statistics
  * bureau publishes them; facts, written here by hand): every province-level division, some of
  * its prefecture-level cities and some of their county-level divisions. Shandong is listed
- * whole (its 16 cities and 136 counties; 307 counties in all), so that `--scale 0.1` is one real province and
+ * whole (its 16 cities and 136 counties; 411 counties in all), so that `--scale 0.1` is one real province and
  * `--scale 0.01` one real city (济南市). Township codes (9 digits) are the county's code and a
  * sequence number, as GB/T 10114 builds them; their names are made up.
  *
