@@ -15,7 +15,7 @@ import { Principal } from '../apps/api/src/auth/principal';
 import { FixedClock } from '../apps/api/src/infrastructure/clock';
 import { PROJECTIONS } from '../apps/api/src/infrastructure/projections';
 import { eventTypeRegistry } from '../apps/api/src/infrastructure/stores';
-import { generateHistory, GenerateResult } from '../apps/cli/src/generate/generator';
+import { generateHistory } from '../apps/cli/src/generate/generator';
 import { ensureBuilt, runCli } from './support/service-process';
 
 /**
@@ -76,22 +76,34 @@ function logDigest(file: string): string {
   }
 }
 
+function typeCounts(file: string): Record<string, number> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT type, count(*) AS n FROM events GROUP BY type').all() as Array<{ type: string; n: number }>;
+    return Object.fromEntries(rows.map((row) => [row.type, row.n]));
+  } finally {
+    db.close();
+  }
+}
+
 describe('the generated data set', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sws-generated-'));
-  let generated: GenerateResult;
+  let types: Record<string, number>;
 
   beforeAll(() => {
     ensureBuilt();
-    generated = generateHistory({ ...OPTIONS, dataDir });
+    const args = ['generate', '--scale', String(OPTIONS.scale), '--years', String(OPTIONS.years), '--seed', String(OPTIONS.seed), '--data-dir', dataDir];
+    const made = runCli(args, {});
+    if (made.status !== 0) throw new Error(`generate exited with ${made.status}: ${made.stderr}`);
+    types = typeCounts(join(dataDir, 'events.db'));
   }, 60_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('holds a city year of every kind of record the commands make', () => {
-    expect(generated.stations).toBe(290);
-    expect(generated.events).toBeGreaterThan(25_000);
+    expect(types.StationRegistered).toBe(290);
+    expect(Object.values(types).reduce((a, b) => a + b, 0)).toBeGreaterThan(25_000);
     for (const type of [
       'OrganizationRegistered',
-      'StationRegistered',
       'ContractAwarded',
       'SocialWorkerAssigned',
       'SocialWorkerDeparted',
@@ -101,35 +113,41 @@ describe('the generated data set', () => {
       'SupervisionSessionAttested',
       'TrainingHeld',
       'TrainingAttendanceRecorded',
+      'TrainingEffectivenessAssessed',
       'ServiceOutputReported',
       'SatisfactionSurveyRecorded',
       'RubricPublished',
       'AssessmentStarted',
-      'AssessmentFinalized',
+      'AssessmentItemsScored',
+      'AssessmentSubmitted',
       'AssessmentResponded',
+      'AssessmentFinalized',
       'RenewalReviewOpened',
     ]) {
-      expect({ type, present: (generated.types[type] ?? 0) > 0 }).toEqual({ type, present: true });
+      expect({ type, present: (types[type] ?? 0) > 0 }).toEqual({ type, present: true });
     }
   });
 
-  it('is the same log, row for row, from the same seed, and another from another seed', () => {
+  it('refuses a data directory that holds a log already, and leaves it as it was', () => {
+    const before = logDigest(join(dataDir, 'events.db'));
+    const again = runCli(['generate', '--scale', '0.01', '--years', '1', '--data-dir', dataDir], {});
+    expect({ status: again.status, stderr: again.stderr }).toEqual({ status: 2, stderr: expect.stringContaining('holds an events.db already') });
+    expect(logDigest(join(dataDir, 'events.db'))).toBe(before);
+  });
+
+  it('is the same log, row for row, from the same seed (written on a thread or not), and another from another seed', () => {
     const again = mkdtempSync(join(tmpdir(), 'sws-generated-again-'));
     const other = mkdtempSync(join(tmpdir(), 'sws-generated-other-'));
     try {
-      const small = { scale: 0.002, years: 1, lastYear: 2025 };
-      generateHistory({ ...small, seed: 7, dataDir: again });
-      const first = logDigest(join(again, 'events.db'));
-      rmSync(join(again, 'events.db'));
-      generateHistory({ ...small, seed: 7, dataDir: again });
-      generateHistory({ ...small, seed: 8, dataDir: other });
-      expect(logDigest(join(again, 'events.db'))).toBe(first);
-      expect(logDigest(join(other, 'events.db'))).not.toBe(first);
+      generateHistory({ ...OPTIONS, dataDir: again, threaded: false });
+      generateHistory({ ...OPTIONS, seed: OPTIONS.seed + 1, scale: 0.002, dataDir: other });
+      expect(logDigest(join(again, 'events.db'))).toBe(logDigest(join(dataDir, 'events.db')));
+      expect(logDigest(join(other, 'events.db'))).not.toBe(logDigest(join(dataDir, 'events.db')));
     } finally {
       rmSync(again, { recursive: true, force: true });
       rmSync(other, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   describe('rebuilt and served', () => {
     let app: NestFastifyApplication;
@@ -159,7 +177,7 @@ describe('the generated data set', () => {
           documents += stored.size;
           expect({ collection, documents: asJson(stored) }).toEqual({ collection, documents: asJson(folded) });
         }
-        expect(documents).toBeGreaterThan(generated.stations);
+        expect(documents).toBeGreaterThan(types.StationRegistered);
       } finally {
         await events.close();
         await readModels.close();

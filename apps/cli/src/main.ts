@@ -110,7 +110,7 @@ function generate(args: readonly string[]): number {
   const first = options.lastYear - options.years + 1;
   console.error(`generating ${options.years} year(s) (${first}-${options.lastYear}) at scale ${options.scale}, seed ${options.seed}, into ${options.dataDir}`);
   const display = new ProgressDisplay(process.stderr);
-  const result = generateHistory(options, (p) => display.update(`month ${p.month}`, p.monthIndex, p.months));
+  const result = generateHistory({ ...options, threaded: true }, (p) => display.update(`month ${p.month}`, p.monthIndex, p.months));
   display.finish(
     `wrote ${result.events.toLocaleString('en-US')} events in ${result.seconds.toFixed(1)} s: ${Math.round(result.eventsPerSecond).toLocaleString('en-US')} events/s`,
   );

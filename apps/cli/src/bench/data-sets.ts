@@ -22,7 +22,7 @@ export function dataSet(scale: number, years: number, seed: number, log: (line: 
     mkdirSync(dataDir, { recursive: true });
     log(`generating the data set at scale ${scale}, ${years} year(s), seed ${seed} into ${dataDir}...`);
     let lastShown = 0;
-    const result = generateHistory({ scale, years, seed, lastYear: 2025, dataDir }, (p) => {
+    const result = generateHistory({ scale, years, seed, lastYear: 2025, dataDir, threaded: true }, (p) => {
       if (p.monthIndex - lastShown >= 6 || p.monthIndex === p.months) {
         lastShown = p.monthIndex;
         log(`  month ${p.month}: ${p.events.toLocaleString('en-US')} events`);

@@ -69,6 +69,8 @@ export interface GenerateOptions {
   /** The history's last calendar year (a fixed default, never today's, so a seed always makes the same log). */
   readonly lastYear: number;
   readonly dataDir: string;
+  /** Insert on a worker thread (the compiled CLI does; in-process callers such as tests need not). */
+  readonly threaded?: boolean;
 }
 
 export interface GenerateProgress {
@@ -190,7 +192,7 @@ const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 export function generateHistory(options: GenerateOptions, onProgress: (progress: GenerateProgress) => void = () => {}): GenerateResult {
   const started = performance.now();
   const file = join(options.dataDir, 'events.db');
-  const writer = new BulkEventWriter(file);
+  const writer = new BulkEventWriter(file, { threaded: options.threaded ?? false });
   try {
     const result = new HistoryGenerator(options, writer, eventTypeRegistry(), onProgress).run();
     writer.finish();
