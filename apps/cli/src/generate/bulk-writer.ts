@@ -66,7 +66,7 @@ export class BulkEventWriter {
     private readonly file: string,
     options: { readonly threaded?: boolean; readonly batchSize?: number } = {},
   ) {
-    this.batchSize = options.batchSize ?? 20_000;
+    this.batchSize = options.batchSize ?? (options.threaded ? 2_000 : 20_000);
     if (existsSync(file)) throw new Error(`${file} exists already: generate into an empty data directory`);
     this.partial = `${file}.partial`;
     this.removePartial();
