@@ -18,9 +18,9 @@ describe('the benchmark suite', () => {
   });
 
   it('writes BENCHMARKS.md with the machine, versions, the command and the date', () => {
-    const machine = { cpu: 'Test CPU', cores: 2, memoryGb: 8, node: 'v20.0.0', sqlite: '3.45.0', packages: { 'better-sqlite3': '12.0.0' } };
+    const machine = { cpu: 'Test CPU', cores: 2, memoryGb: 8, node: 'v20.0.0', sqlite: '3.45.0', load: [1.5, 1.2, 0.9], packages: { 'better-sqlite3': '12.0.0' } };
     const markdown = formatMarkdown([SECTION], machine, 'npm run bench -- --scale 0.01', new Date('2026-12-02T14:00:00Z'));
-    for (const expected of ['| CPU | Test CPU |', '| cores | 2 |', '| Node | v20.0.0 |', '| SQLite | 3.45.0 |', '| better-sqlite3 | 12.0.0 |', '`npm run bench -- --scale 0.01`', '2026-12-02 14:00 UTC']) {
+    for (const expected of ['| CPU | Test CPU |', '| cores | 2 |', '| Node | v20.0.0 |', '| SQLite | 3.45.0 |', '| better-sqlite3 | 12.0.0 |', '| load average (1, 5, 15 min) at the end | 1.5, 1.2, 0.9 |', '`npm run bench -- --scale 0.01`', '2026-12-02 14:00 UTC']) {
       expect(markdown).toContain(expected);
     }
     expect(markdown).toContain('| region rollup, city: p99 | ms | 150 | 170 | 180 | 3 | p99 < 10 ms | **missed** |');

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { dataSet } from './data-sets';
@@ -107,6 +107,8 @@ export interface Machine {
   readonly node: string;
   readonly sqlite: string;
   readonly packages: Readonly<Record<string, string>>;
+  /** The 1, 5 and 15 minute load averages when the report was written: other work on the machine skews every figure. */
+  readonly load?: readonly number[];
 }
 
 function packageVersion(name: string): string {
@@ -127,6 +129,7 @@ export function describeMachine(): Machine {
     memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     sqlite,
+    load: loadavg().map((l) => Math.round(l * 100) / 100),
     packages: Object.fromEntries(['better-sqlite3', '@nestjs/core', 'fastify', 'autocannon', 'typescript'].map((name) => [name, packageVersion(name)])),
   };
 }
@@ -161,6 +164,7 @@ export function formatMarkdown(sections: readonly Section[], machine: Machine, c
     `| memory | ${machine.memoryGb} GB |`,
     `| Node | ${machine.node} |`,
     `| SQLite | ${machine.sqlite} |`,
+    ...(machine.load ? [`| load average (1, 5, 15 min) at the end | ${machine.load.join(', ')} |`] : []),
     ...Object.entries(machine.packages).map(([name, version]) => `| ${name} | ${version} |`),
     '',
   ];
