@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../api/src/create-app';
 import { mintToken } from '../../api/src/auth/token-verifier';
@@ -7,6 +7,9 @@ import { PROJECTIONS } from '../../api/src/infrastructure/projections';
 import { openStores } from '../../api/src/infrastructure/stores';
 import { benchOptionsFromEnvironment, benchStore, formatBenchReport } from './bench-store';
 import { formatDemoSummary, loadDemo } from './demo';
+import { generateHistory } from './generate/generator';
+import { GENERATE_USAGE, GenerateUsageError, parseGenerateOptions } from './generate/options';
+import { parseSuiteOptions, runSuite, SUITE_USAGE, SuiteUsageError } from './bench/suite';
 import { openApiDocument } from './openapi';
 import { ProgressDisplay } from './progress-bar';
 import { chooseProjections, rebuildProjections, UnknownProjection } from './rebuild';
@@ -28,6 +31,10 @@ commands:
   token --role <r> --org <id> a development bearer token (npm run token -- --role admin --org centre)
   bench-store                 appends and reads with SqliteEventStore and raw better-sqlite3
                               (BENCH_EVENTS=5000, BENCH_READ_EVENTS=200000, BENCH_SYNCHRONOUS=FULL)
+  generate [--scale 1] [--years 5] [--seed 42] [--data-dir DIR]
+                              a synthetic history of the national shape in DIR/events.db (npm run bench:generate)
+  bench [--scale 1] [--years 5] [--runs 3] [--only <section>]
+                              the benchmark suite on generated data (npm run bench): a table, and BENCHMARKS.md
   openapi <file>              write the service's OpenAPI document (as AUTH_MODE=dev lists it) to a file
   help                        this text
 
@@ -49,6 +56,11 @@ async function main(args: readonly string[]): Promise<number> {
       return token(rest);
     case 'openapi':
       return openapi(rest);
+    case 'bench':
+      return benchSuite(rest);
+    case 'generate':
+    case 'bench:generate':
+      return generate(rest);
     case 'bench-store':
     case 'bench:store':
       return bench();
@@ -86,6 +98,59 @@ async function demo(): Promise<number> {
   } finally {
     await app.close();
   }
+  return 0;
+}
+
+function generate(args: readonly string[]): number {
+  let options;
+  try {
+    options = parseGenerateOptions(args);
+  } catch (error) {
+    if (!(error instanceof GenerateUsageError)) throw error;
+    console.error(`${error.message}\n\n${GENERATE_USAGE}`);
+    return 2;
+  }
+  if (existsSync(join(options.dataDir, 'events.db'))) {
+    console.error(`${options.dataDir} holds an events.db already; remove it or choose another --data-dir`);
+    return 2;
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const first = options.lastYear - options.years + 1;
+  console.error(`generating ${options.years} year(s) (${first}-${options.lastYear}) at scale ${options.scale}, seed ${options.seed}, into ${options.dataDir}`);
+  const display = new ProgressDisplay(process.stderr);
+  const result = generateHistory({ ...options, threaded: true }, (p) => display.update(`month ${p.month}`, p.monthIndex, p.months));
+  display.finish(
+    `wrote ${result.events.toLocaleString('en-US')} events in ${result.seconds.toFixed(1)} s: ${Math.round(result.eventsPerSecond).toLocaleString('en-US')} events/s`,
+  );
+  console.log(
+    [
+      `events.db       ${result.file}`,
+      `events          ${result.events}`,
+      `stations        ${result.stations}`,
+      `social workers  ${result.socialWorkers} (with replacements)`,
+      `supervisors     ${result.supervisors}`,
+      `organizations   ${result.organizations}`,
+      `contracts       ${result.contracts}`,
+      `events/s        ${Math.round(result.eventsPerSecond)}`,
+      ...Object.entries(result.types).map(([type, count]) => `  ${type.padEnd(32)} ${count}`),
+    ].join('\n'),
+  );
+  return 0;
+}
+
+async function benchSuite(args: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseSuiteOptions(args);
+  } catch (error) {
+    if (!(error instanceof SuiteUsageError)) throw error;
+    console.error(`${error.message}\n\n${SUITE_USAGE}`);
+    return 2;
+  }
+  const command = ['npm run bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' ');
+  const { table } = await runSuite(options, command, (line) => console.error(line));
+  console.log(table);
+  if (options.out !== null) console.error(`wrote ${options.out}`);
   return 0;
 }
 

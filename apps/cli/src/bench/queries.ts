@@ -1,0 +1,113 @@
+import { performance } from 'node:perf_hooks';
+import { ADMIN_PRINCIPAL } from './principals';
+import { Measured, Section, summarize } from './report';
+import { DataSet } from './data-sets';
+import { benchPort, benchToken, startBenchService } from './processes';
+import { sizeName } from './rebuild';
+
+export interface QueryOptions {
+  readonly runs: number;
+  /** Requests per query and run, after the warm-up. */
+  readonly requests: number;
+}
+
+interface Query {
+  readonly name: string;
+  readonly target: { readonly text: string; readonly p99Ms: number };
+  /** The URL of the i-th request: the ids rotate so no one document stays hot. */
+  readonly url: (i: number) => string;
+}
+
+const POINT = { text: 'p99 < 10 ms', p99Ms: 10 };
+const AS_OF = { text: 'p99 < 100 ms', p99Ms: 100 };
+
+/** The rank-th value of sorted latencies (nearest rank). */
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+async function getJson(url: string, token: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const text = await response.text();
+  return { status: response.status, body: text.length > 0 && text.startsWith('{') ? JSON.parse(text) : text };
+}
+
+async function sample(base: string, path: string, token: string, limit = 200): Promise<any[]> {
+  const { status, body } = await getJson(`${base}${path}${path.includes('?') ? '&' : '?'}limit=${limit}`, token);
+  if (status !== 200) throw new Error(`GET ${path} answered ${status}`);
+  return body.data as any[];
+}
+
+/**
+ * Query latency over HTTP against the service started on the data set with its read models
+ * current: one request at a time (a tight loop, so latency is the service's, not a queue's),
+ * p50 and p99 per run.
+ */
+export async function querySection(set: DataSet, options: QueryOptions, log: (line: string) => void): Promise<Section> {
+  const service = await startBenchService(set.dataDir, benchPort());
+  const notes: string[] = [];
+  try {
+    const token = benchToken(ADMIN_PRINCIPAL);
+    const base = service.url;
+    const stations = await sample(base, '/stations', token);
+    const contracts = await sample(base, '/contracts', token);
+    const workers = await sample(base, '/social-workers', token);
+    if (stations.length === 0 || contracts.length === 0 || workers.length === 0) throw new Error('the data set has no stations, contracts or workers to query');
+    const id = (doc: any, field: string) => String(doc[field] ?? doc.id);
+    const stationIds = stations.map((s) => id(s, 'stationId'));
+    const contractIds = contracts.map((c) => id(c, 'contractId'));
+    const workerIds = workers.map((w) => id(w, 'socialWorkerId'));
+    const operators = [...new Set(contracts.map((c) => c.operatorOrgId as string))];
+    const regionCode = (s: any) => String(s.region?.code ?? '370112');
+    const counties = [...new Set(stations.map((s) => regionCode(s).slice(0, 6)))];
+    const cities = [...new Set(counties.map((c) => `${c.slice(0, 4)}00`))];
+    const provinces = [...new Set(counties.map((c) => `${c.slice(0, 2)}0000`))];
+    const pick = <T>(items: readonly T[], i: number) => items[i % items.length];
+    const pastDate = `${2025 - Math.max(0, set.years - 1)}-06-30`;
+    const queries: Query[] = [
+      { name: 'station scorecard', target: POINT, url: (i) => `/stations/${pick(stationIds, i)}/scorecard` },
+      { name: 'worker ledger', target: POINT, url: (i) => `/social-workers/${pick(workerIds, i)}/ledger` },
+      { name: 'contract performance', target: POINT, url: (i) => `/contracts/${pick(contractIds, i)}/performance` },
+      { name: 'current eligibility', target: POINT, url: (i) => `/contracts/${pick(contractIds, i)}/renewal-eligibility` },
+      { name: `eligibility ?asOf=${pastDate}`, target: AS_OF, url: (i) => `/contracts/${pick(contractIds, i)}/renewal-eligibility?asOf=${pastDate}` },
+      { name: 'region rollup, county', target: POINT, url: (i) => `/regions/${pick(counties, i)}/rollup` },
+      { name: 'region rollup, city', target: POINT, url: (i) => `/regions/${pick(cities, i)}/rollup` },
+      { name: 'region rollup, province', target: POINT, url: (i) => `/regions/${pick(provinces, i)}/rollup` },
+      { name: "an operator's contracts (narrowed list)", target: POINT, url: (i) => `/contracts?operatorOrgId=${pick(operators, i)}` },
+      { name: 'renewal dossier (json)', target: POINT, url: (i) => `/contracts/${pick(contractIds, i)}/renewal-dossier?format=json` },
+    ];
+    const figures: Measured[] = [];
+    for (const query of queries) {
+      const probe = await getJson(`${base}${query.url(0)}`, token);
+      if (probe.status !== 200) {
+        notes.push(`${query.name}: not measured, the service answers ${probe.status} (${JSON.stringify(probe.body).slice(0, 160)})`);
+        continue;
+      }
+      const p50: number[] = [];
+      const p99: number[] = [];
+      for (let run = 1; run <= options.runs; run++) {
+        for (let i = 0; i < Math.min(20, options.requests); i++) await getJson(`${base}${query.url(i)}`, token);
+        const latencies: number[] = [];
+        for (let i = 0; i < options.requests; i++) {
+          const started = performance.now();
+          const { status } = await getJson(`${base}${query.url(i + run * 7)}`, token);
+          latencies.push(performance.now() - started);
+          if (status !== 200) throw new Error(`GET ${query.url(i)} answered ${status} during the benchmark`);
+        }
+        latencies.sort((a, b) => a - b);
+        p50.push(percentile(latencies, 50));
+        p99.push(percentile(latencies, 99));
+      }
+      log(`  ${query.name}: p50 ${summarize(p50).median.toFixed(2)} ms, p99 ${summarize(p99).median.toFixed(2)} ms`);
+      figures.push({ name: `${query.name}: p50`, unit: 'ms', runs: p50 });
+      figures.push({ name: `${query.name}: p99`, unit: 'ms', runs: p99, target: query.target.text, met: summarize(p99).median < query.target.p99Ms });
+    }
+    notes.push(
+      `${sizeName(set.scale)} data set (${set.years} year(s), seed ${set.seed}); ${options.requests} sequential requests per query and run over keep-alive HTTP on the same machine, ids rotating over up to 200 of each kind.`,
+      "A county's stations as a narrowed list: GET /stations takes no region filter, so the region rollup (county) stands for it.",
+    );
+    return { title: `Query latency (${sizeName(set.scale)})`, figures, notes };
+  } finally {
+    await service.stop();
+  }
+}
