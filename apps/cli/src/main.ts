@@ -5,7 +5,7 @@ import { mintToken } from '../../api/src/auth/token-verifier';
 import { configFromEnvironment, EMBEDDED, storageConfigFromEnvironment } from '../../api/src/infrastructure/config';
 import { PROJECTIONS } from '../../api/src/infrastructure/projections';
 import { openStores } from '../../api/src/infrastructure/stores';
-import { benchOptionsFromEnvironment, benchStore, formatBenchReport } from './bench-store';
+import { formatSection, isSectionName, runSection, SECTIONS } from './bench-store';
 import { formatDemoSummary, loadDemo } from './demo';
 import { openApiDocument } from './openapi';
 import { ProgressDisplay } from './progress-bar';
@@ -20,8 +20,12 @@ commands:
   rebuild <projection>...     forget the named read models and fold the whole log into them again
   rebuild --all               the same for every read model (stop the service on DATA_DIR first)
   token --role <r> --org <id> a development bearer token (npm run token -- --role admin --org centre)
-  bench-store                 appends and reads with SqliteEventStore and raw better-sqlite3
-                              (BENCH_EVENTS=5000, BENCH_READ_EVENTS=200000, BENCH_SYNCHRONOUS=FULL)
+  bench-store                 appends and reads with SqliteEventStore, raw better-sqlite3 and emmett-sqlite
+                              (BENCH_RUNS=3, BENCH_EVENTS=5000, BENCH_WRITERS=50, BENCH_READ_EVENTS=200000,
+                              BENCH_EMMETT_EVENTS=1000, BENCH_SYNCHRONOUS=FULL)
+  bench-section <name>        one benchmark section alone and its figures: ${SECTIONS.join(', ')}
+                              (commands: BENCH_RUNS=3, BENCH_CONNECTIONS=50, BENCH_REQUESTS=5000,
+                              BENCH_ASSESSMENTS=1000, BENCH_SUPERVISORS=200)
   openapi <file>              write the service's OpenAPI document (as AUTH_MODE=dev lists it) to a file
   help                        this text
 
@@ -43,7 +47,13 @@ async function main(args: readonly string[]): Promise<number> {
       return openapi(rest);
     case 'bench-store':
     case 'bench:store':
-      return bench();
+      return bench('store');
+    case 'bench-section':
+      if (!isSectionName(rest[0])) {
+        console.error(`bench-section takes one of ${SECTIONS.join(', ')}`);
+        return 2;
+      }
+      return bench(rest[0]);
     case 'help':
     case '--help':
     case '-h':
@@ -140,9 +150,9 @@ async function rebuild(args: readonly string[]): Promise<number> {
   return 0;
 }
 
-async function bench(): Promise<number> {
-  const report = await benchStore(benchOptionsFromEnvironment(), (line) => console.error(line));
-  console.log(formatBenchReport(report));
+async function bench(name: (typeof SECTIONS)[number]): Promise<number> {
+  const section = await runSection(name, (line) => console.error(line));
+  console.log(formatSection(section));
   return 0;
 }
 

@@ -167,11 +167,21 @@ export class SqliteEventStore implements EventStore {
       const group = this.queue.length <= MAX_GROUP ? this.queue : this.queue.slice(0, MAX_GROUP);
       this.queue = this.queue.length <= MAX_GROUP ? [] : this.queue.slice(MAX_GROUP);
       let outcomes: Outcome[];
-      try {
-        outcomes = this.groupTransaction.immediate(group);
-      } catch (error) {
-        group.forEach((pending) => pending.reject(error));
-        continue;
+      if (group.length === 1) {
+        // Alone, an append needs no savepoint: its own transaction is the group's.
+        const [only] = group as [PendingAppend];
+        try {
+          outcomes = [{ ok: true, result: this.appendTransaction.immediate(only.streamId, only.events, only.expected) }];
+        } catch (error) {
+          outcomes = [{ ok: false, error }];
+        }
+      } else {
+        try {
+          outcomes = this.groupTransaction.immediate(group);
+        } catch (error) {
+          group.forEach((pending) => pending.reject(error));
+          continue;
+        }
       }
       this.committed = { appends: this.committed.appends + group.length, commits: this.committed.commits + 1 };
       if (outcomes.some((outcome) => outcome.ok)) this.wake.notify();
