@@ -29,9 +29,14 @@ export interface CommandsBenchOptions {
   readonly supervisors: number;
   /** Where the built service is (the repository's root, with dist/ built). */
   readonly root: string;
-  /** Passed to the service, e.g. to profile it: { NODE_OPTIONS: '--cpu-prof' }. */
-  readonly serviceEnv?: NodeJS.ProcessEnv;
+  /** Node options for the service process, e.g. to profile it: ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
+  readonly serviceNodeArgs?: readonly string[];
+  /** The commands to measure (all by default); the bare POST is always measured. */
+  readonly only?: readonly CommandName[];
 }
+
+export const COMMANDS = ['stations', 'sessions', 'assessments'] as const;
+export type CommandName = (typeof COMMANDS)[number];
 
 export const DEFAULT_COMMANDS_BENCH: Omit<CommandsBenchOptions, 'root'> = {
   runs: 3,
@@ -43,7 +48,11 @@ export const DEFAULT_COMMANDS_BENCH: Omit<CommandsBenchOptions, 'root'> = {
 
 export const TARGETS = { perSecond: 5000, p99Ms: 50, bareRatio: 0.4 } as const;
 
-/** BENCH_RUNS, BENCH_CONNECTIONS, BENCH_REQUESTS, BENCH_ASSESSMENTS, BENCH_SUPERVISORS. */
+/**
+ * BENCH_RUNS, BENCH_CONNECTIONS, BENCH_REQUESTS, BENCH_ASSESSMENTS, BENCH_SUPERVISORS;
+ * BENCH_ONLY=stations,sessions,assessments (a subset); BENCH_SERVICE_NODE_ARGS (e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof") for the service process.
+ */
 export function commandsBenchOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): CommandsBenchOptions {
   const count = (name: string, fallback: number): number => {
     const value = Number(env[name] ?? fallback);
@@ -57,7 +66,16 @@ export function commandsBenchOptionsFromEnvironment(env: NodeJS.ProcessEnv = pro
     assessments: count('BENCH_ASSESSMENTS', DEFAULT_COMMANDS_BENCH.assessments),
     supervisors: count('BENCH_SUPERVISORS', DEFAULT_COMMANDS_BENCH.supervisors),
     root: process.cwd(),
+    ...(env.BENCH_SERVICE_NODE_ARGS ? { serviceNodeArgs: env.BENCH_SERVICE_NODE_ARGS.split(' ').filter(Boolean) } : {}),
+    ...(env.BENCH_ONLY ? { only: onlyCommands(env.BENCH_ONLY) } : {}),
   };
+}
+
+function onlyCommands(text: string): CommandName[] {
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !COMMANDS.includes(name as CommandName));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY takes ${COMMANDS.join(', ')}, not ${unknown.join(', ')}`);
+  return names as CommandName[];
 }
 
 interface Started {
@@ -67,9 +85,9 @@ interface Started {
 }
 
 /** Starts a built module as its own process and waits until `ready` answers. */
-async function startProcess(root: string, script: string, env: NodeJS.ProcessEnv, ready: string): Promise<Started> {
+async function startProcess(root: string, script: string, env: NodeJS.ProcessEnv, ready: string, nodeArgs: readonly string[] = []): Promise<Started> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', join(root, 'dist', script)], {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', 'tsconfig-paths/register', join(root, 'dist', script)], {
     cwd: root,
     env: { ...process.env, TS_NODE_BASEURL: './dist', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,15 +162,21 @@ class Api {
     return token;
   }
 
+  /** POSTs and expects 201; sends it again (with the same Idempotency-Key) when writes met at once. */
   async created(path: string, body: object, as: Principal): Promise<string> {
-    const response = await fetch(`${this.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: this.authorization(as) },
-      body: JSON.stringify(body),
-    });
-    const answer = (await response.json()) as { id?: string };
-    if (response.status !== 201 || !answer.id) throw new Error(`seeding ${path}: ${response.status} ${JSON.stringify(answer)}`);
-    return answer.id;
+    const key = randomBytes(12).toString('hex');
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(`${this.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: this.authorization(as), 'idempotency-key': key },
+        body: JSON.stringify(body),
+      });
+      const answer = (await response.json()) as { id?: string; code?: string };
+      if (response.status === 201 && answer.id) return answer.id;
+      if (response.status !== 409 || answer.code !== 'CONCURRENT_WRITE' || attempt >= 5) {
+        throw new Error(`seeding ${path}: ${response.status} ${JSON.stringify(answer)}`);
+      }
+    }
   }
 }
 
@@ -234,16 +258,21 @@ function sessionBody(f: Fixtures, n: number) {
   };
 }
 
-/** The n-th assessment's start: station n / 36, month and assessor kind from n modulo 36. */
+/**
+ * The n-th assessment's start: station n modulo their number (so that assessments started at
+ * once are of different stations), then a month and an assessor kind for each round of stations.
+ */
 function assessmentBody(f: Fixtures, n: number) {
-  const month = (n % 36) % 12;
+  const round = Math.floor(n / f.stationIds.length);
+  if (round >= 36) throw new Error(`assessment ${n} needs more than ${f.stationIds.length} stations`);
+  const month = round % 12;
   const from = new Date(Date.UTC(2026, month, 1)).toISOString().slice(0, 10);
   const to = new Date(Date.UTC(2026, month + 1, 0)).toISOString().slice(0, 10);
   return {
     contractId: f.contractId,
-    stationId: f.stationIds[Math.floor(n / 36)]!,
+    stationId: f.stationIds[n % f.stationIds.length]!,
     period: { kind: 'monthly', from, to },
-    assessorKind: ASSESSOR_KINDS[Math.floor((n % 36) / 12)]!,
+    assessorKind: ASSESSOR_KINDS[Math.floor(round / 12)]!,
     rubricCode: JINAN_STATION_OPERATIONS_RUBRIC.code,
     rubricVersion: JINAN_STATION_OPERATIONS_RUBRIC.version,
   };
@@ -300,8 +329,9 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
     service = await startProcess(
       o.root,
       'apps/api/src/main.js',
-      { DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: 'FULL', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_USER: '0', ...o.serviceEnv },
+      { DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: 'FULL', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_USER: '0' },
       '/health',
+      o.serviceNodeArgs,
     );
     bare = await startProcess(o.root, 'apps/cli/src/bench/bare-app.js', {}, '/stations');
     const api = new Api(service.url, secret);
@@ -312,26 +342,38 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
     let stations = 0;
     let sessions = 0;
     let assessments = 0;
+    const measures = (name: CommandName) => o.only === undefined || o.only.includes(name);
+    const bareBody = JSON.stringify(stationBody(1));
+    const bareLoad = () => load(bare!.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: bareBody })]);
+    log('warming up (not measured)...');
+    await bareLoad();
+    await load(service.url, o.connections, Math.min(o.requests, 1000), [
+      () => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) }),
+    ]);
     for (let run = 1; run <= o.runs; run++) {
       log(`run ${run}/${o.runs}: bare POST...`);
-      const bareBody = JSON.stringify(stationBody(1));
-      results.bare.push(await load(bare.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: bareBody })]));
+      results.bare.push(await bareLoad());
 
-      log(`run ${run}/${o.runs}: POST /stations...`);
-      results.station.push(
-        await load(service.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) })]),
-      );
+      if (measures('stations')) {
+        log(`run ${run}/${o.runs}: POST /stations...`);
+        results.station.push(
+          await load(service.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) })]),
+        );
+      }
 
-      log(`run ${run}/${o.runs}: POST /supervision-sessions...`);
-      results.session.push(
-        await load(service.url, o.connections, o.requests, [
-          () => {
-            const { as, body } = sessionBody(fixtures, sessions++);
-            return { method: 'POST', path: '/supervision-sessions', headers: json(api.authorization(as)), body: JSON.stringify(body) };
-          },
-        ]),
-      );
+      if (measures('sessions')) {
+        log(`run ${run}/${o.runs}: POST /supervision-sessions...`);
+        results.session.push(
+          await load(service.url, o.connections, o.requests, [
+            () => {
+              const { as, body } = sessionBody(fixtures, sessions++);
+              return { method: 'POST', path: '/supervision-sessions', headers: json(api.authorization(as)), body: JSON.stringify(body) };
+            },
+          ]),
+        );
+      }
 
+      if (!measures('assessments')) continue;
       log(`run ${run}/${o.runs}: starting ${o.assessments} assessments (not measured), then scoring and submitting them...`);
       const first = assessments;
       const ids = await inParallel(o.assessments, 20, (i) => api.created('/assessments', assessmentBody(fixtures, first + i), fixtures.evaluator));
@@ -368,6 +410,7 @@ function commandFigures(results: Record<'station' | 'session' | 'assessment' | '
   ] as const;
   figures.push({ name: 'bare NestJS 11 Fastify POST, same validation', unit: 'req/s', runs: bareRates, note: `non-2xx ${results.bare.reduce((s, r) => s + r.non2xx, 0)}` });
   for (const [name, runs] of named) {
+    if (runs.length === 0) continue;
     const rates = runs.map((r) => r.perSecond);
     const p99 = runs.map((r) => r.p99);
     const non2xx = runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
