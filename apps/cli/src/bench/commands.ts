@@ -416,6 +416,7 @@ function commandFigures(results: Record<'station' | 'session' | 'assessment' | '
     const non2xx = runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
     figures.push(
       { name, unit: 'req/s', runs: rates, target: `≥ ${TARGETS.perSecond.toLocaleString('en-US')}`, met: median(rates) >= TARGETS.perSecond, note: `non-2xx or errors: ${non2xx} (must be 0)` },
+      { name: `${name} non-2xx or errors`, unit: 'answers', runs: runs.map((r) => r.non2xx + r.errors), target: '0', met: non2xx === 0 },
       { name: `${name} p50`, unit: 'ms', runs: runs.map((r) => r.p50) },
       { name: `${name} p99`, unit: 'ms', runs: p99, target: `< ${TARGETS.p99Ms}`, met: median(p99) < TARGETS.p99Ms },
       {
