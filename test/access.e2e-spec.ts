@@ -70,8 +70,10 @@ describe('access control on every endpoint', () => {
   it('answers 401 with WWW-Authenticate to a request without a valid token, and appends nothing', async () => {
     const before = await head();
     const failures: string[] = [];
+    // Made once: each set generates an RSA key, which under load took most of the test's time.
+    const tokens = badTokens(t.secret);
     for (const endpoint of table.filter((e) => e.allowed !== null)) {
-      for (const [what, authorization] of badTokens(t.secret)) {
+      for (const [what, authorization] of tokens) {
         const response = await send(endpoint, authorization);
         const challenge = response.headers['www-authenticate'] ?? '';
         const ok =

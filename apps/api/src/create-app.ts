@@ -3,7 +3,8 @@ import { Logger, LoggerService, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { serveConsole } from './console/serve-console';
@@ -13,6 +14,43 @@ import { InfrastructureOptions } from './infrastructure/infrastructure.module';
 import { ReadModels } from './infrastructure/read-models.service';
 
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
+/** helmet's settings for every answer. */
+const HELMET_OPTIONS = {
+  // The OpenAPI page at /docs and the console at /console/ load only their own scripts; Element
+  // Plus and the OpenAPI page set inline styles; charts draw on canvas; no fonts or CDN.
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+      scriptSrc: ["'self'"],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      // Many county intranets serve plain HTTP: upgrading the page's requests to HTTPS would break it.
+      upgradeInsecureRequests: null,
+    },
+  },
+};
+
+/**
+ * The headers helmet sets, worked out once at start (they depend on nothing in a request): the
+ * Fastify plugin would build helmet's middleware again for every request.
+ */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = (() => {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string | number) => (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => delete headers[name.toLowerCase()],
+    getHeader: (name: string) => headers[name.toLowerCase()],
+  };
+  helmet(HELMET_OPTIONS)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return Object.freeze(headers);
+})();
 
 export interface CreateAppOptions extends InfrastructureOptions {
   readonly logger?: LoggerService | false;
@@ -46,23 +84,11 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     // Our JSON parser above is the only one: other content types are refused with 415.
     bodyParser: false,
   });
-  await app.register(helmet, {
-    // The OpenAPI page at /docs and the console at /console/ load only their own scripts; Element
-    // Plus and the OpenAPI page set inline styles; charts draw on canvas; no fonts or CDN.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
-        scriptSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        // Many county intranets serve plain HTTP: upgrading the page's requests to HTTPS would break it.
-        upgradeInsecureRequests: null,
-      },
-    },
+  // The security headers are the same on every answer: made once, set by one hook.
+  const headers = SECURITY_HEADERS;
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   if (options.consoleDir !== undefined) await serveConsole(app, options.consoleDir);
   if (config.corsOrigins.length > 0) {

@@ -5,7 +5,7 @@ import { mintToken } from '../../api/src/auth/token-verifier';
 import { configFromEnvironment, EMBEDDED, storageConfigFromEnvironment } from '../../api/src/infrastructure/config';
 import { PROJECTIONS } from '../../api/src/infrastructure/projections';
 import { openStores } from '../../api/src/infrastructure/stores';
-import { benchOptionsFromEnvironment, benchStore, formatBenchReport } from './bench-store';
+import { formatSection, isSectionName, runSection, SECTIONS } from './bench-store';
 import { formatDemoSummary, loadDemo } from './demo';
 import { generateHistory } from './generate/generator';
 import { GENERATE_USAGE, GenerateUsageError, parseGenerateOptions } from './generate/options';
@@ -29,8 +29,12 @@ commands:
                               rebuild every read model in <store> (a data directory or mongodb://…;
                               by default the --to directory); running it again appends nothing
   token --role <r> --org <id> a development bearer token (npm run token -- --role admin --org centre)
-  bench-store                 appends and reads with SqliteEventStore and raw better-sqlite3
-                              (BENCH_EVENTS=5000, BENCH_READ_EVENTS=200000, BENCH_SYNCHRONOUS=FULL)
+  bench-store                 appends and reads with SqliteEventStore, raw better-sqlite3 and emmett-sqlite
+                              (BENCH_RUNS=3, BENCH_EVENTS=5000, BENCH_WRITERS=50, BENCH_READ_EVENTS=200000,
+                              BENCH_EMMETT_EVENTS=1000, BENCH_SYNCHRONOUS=FULL)
+  bench-section <name>        one benchmark section alone and its figures: ${SECTIONS.join(', ')}
+                              (commands: BENCH_RUNS=3, BENCH_CONNECTIONS=50, BENCH_REQUESTS=5000,
+                              BENCH_ASSESSMENTS=1000, BENCH_SUPERVISORS=200)
   generate [--scale 1] [--years 5] [--seed 42] [--data-dir DIR]
                               a synthetic history of the national shape in DIR/events.db (npm run bench:generate)
   bench [--scale 1] [--years 5] [--runs 3] [--only <section>]
@@ -63,7 +67,13 @@ async function main(args: readonly string[]): Promise<number> {
       return generate(rest);
     case 'bench-store':
     case 'bench:store':
-      return bench();
+      return bench('store');
+    case 'bench-section':
+      if (!isSectionName(rest[0])) {
+        console.error(`bench-section takes one of ${SECTIONS.join(', ')}`);
+        return 2;
+      }
+      return bench(rest[0]);
     case 'help':
     case '--help':
     case '-h':
@@ -260,9 +270,9 @@ async function migrate(args: readonly string[]): Promise<number> {
   return 0;
 }
 
-async function bench(): Promise<number> {
-  const report = await benchStore(benchOptionsFromEnvironment(), (line) => console.error(line));
-  console.log(formatBenchReport(report));
+async function bench(name: (typeof SECTIONS)[number]): Promise<number> {
+  const section = await runSection(name, (line) => console.error(line));
+  console.log(formatSection(section));
   return 0;
 }
 

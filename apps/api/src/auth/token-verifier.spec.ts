@@ -97,6 +97,25 @@ describe('verifying tokens', () => {
     expect(await refusal(verifier.verify(signHs256({ ...claims, role: 'supervisor' }, secret), NOW_MS))).toMatch(/supervisorId/);
   });
 
+  it('keeps a verified token: the next request skips its signature, but it still expires on time', async () => {
+    let keyLookups = 0;
+    const verifier = new TokenVerifier(hs, {
+      keyFor: async () => {
+        keyLookups += 1;
+        return { alg: 'HS256', secret };
+      },
+    });
+    const token = signHs256({ ...claims, exp: NOW + 100 }, secret);
+    const first = await verifier.verify(token, NOW_MS);
+    await expect(verifier.verify(token, NOW_MS + 50_000)).resolves.toBe(first);
+    expect(keyLookups).toBe(1);
+    // exp + leeway (60 s) has passed: refused although it was kept.
+    expect(await refusal(verifier.verify(token, NOW_MS + 160_000))).toMatch(/expired/);
+    // A token with one character changed is a different token: verified, and refused.
+    const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    expect(await refusal(verifier.verify(forged, NOW_MS))).toMatch(/does not verify|signature/);
+  });
+
   it('verifies RS256 with a public key, and refuses an HS256 token signed with that public key', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const verifier = new TokenVerifier({ mode: 'production', key: { kind: 'public-key', publicKey }, leewaySeconds: 60 });

@@ -33,9 +33,18 @@ export function principalFromClaims(payload: Record<string, unknown>): Principal
   };
 }
 
-/** Verifies bearer tokens against the configured key, at the time the service's clock says. */
+/** Tokens verified recently, kept at most this many (then forgotten all at once, and verified again). */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * Verifies bearer tokens against the configured key, at the time the service's clock says.
+ * A token whose signature and claims checked out is kept by its text, so that the next request
+ * bearing it skips decoding and the signature: its time claims (exp, nbf) are still checked
+ * against the clock on every request, so a kept token stops working when it expires.
+ */
 export class TokenVerifier {
   private readonly keys: KeySource;
+  private readonly verified = new Map<string, { readonly payload: Record<string, unknown>; readonly principal: Principal }>();
 
   constructor(
     private readonly config: AuthConfig,
@@ -45,15 +54,27 @@ export class TokenVerifier {
   }
 
   async verify(token: string, nowMs: number): Promise<Principal> {
+    const kept = this.verified.get(token);
+    if (kept) {
+      this.checkClaims(kept.payload, nowMs);
+      return kept.principal;
+    }
     const decoded = decodeToken(token);
     checkSignature(decoded, await this.keys.keyFor(decoded.header));
-    checkRegisteredClaims(decoded.payload, {
+    this.checkClaims(decoded.payload, nowMs);
+    const principal = Object.freeze(principalFromClaims(decoded.payload));
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.clear();
+    this.verified.set(token, { payload: decoded.payload, principal });
+    return principal;
+  }
+
+  private checkClaims(payload: Record<string, unknown>, nowMs: number): void {
+    checkRegisteredClaims(payload, {
       now: Math.floor(nowMs / 1000),
       leewaySeconds: this.config.leewaySeconds,
       issuer: this.config.issuer,
       audience: this.config.audience,
     });
-    return principalFromClaims(decoded.payload);
   }
 }
 

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { runSection } from '../bench-store';
 import { dataSet } from './data-sets';
 import { querySection } from './queries';
 import { rebuildSection } from './rebuild';
@@ -52,14 +53,20 @@ const DATA_SECTIONS: readonly SectionRunner[] = [
   },
 ];
 
+/** The env a write-path section reads its settings from, with the suite's number of runs. */
+function writePathEnvironment(options: SuiteOptions): NodeJS.ProcessEnv {
+  return { ...process.env, BENCH_RUNS: String(options.runs) };
+}
+
 /**
- * The sections of the write path, measured by apps/cli/src/bench/commands.ts (`commandsSection`:
- * HTTP commands beside a bare validated POST) and store.ts (`storeSection`: the event store beside
- * raw better-sqlite3 and emmett-sqlite). Added here when those modules are merged:
- *   { name: 'commands', run: ({ options, log }) => commandsSection(options, log) },
- *   { name: 'store', run: ({ options, log }) => storeSection(options, log) },
+ * The sections of the write path: HTTP commands beside a bare validated POST (commands.ts) and the
+ * event store beside raw better-sqlite3 and emmett-sqlite (store.ts); their other settings come
+ * from BENCH_* variables (see `npm run cli -- help`).
  */
-export const WRITE_PATH_SECTIONS: readonly SectionRunner[] = [];
+export const WRITE_PATH_SECTIONS: readonly SectionRunner[] = [
+  { name: 'commands', run: ({ options, log }) => runSection('commands', log, writePathEnvironment(options)) },
+  { name: 'store', run: ({ options, log }) => runSection('store', log, writePathEnvironment(options)) },
+];
 
 export const SECTIONS: readonly SectionRunner[] = [...WRITE_PATH_SECTIONS, ...DATA_SECTIONS];
 

@@ -168,6 +168,107 @@ export function eventStoreContract(makeFixture: () => Promise<EventStoreFixture>
     });
   });
 
+  describe('appends made together (one commit group)', () => {
+    it('numbers appends to one stream made at once in order, each seeing the one before', async () => {
+      const results = await Promise.all([
+        store.append(stream, [registered('a')], 'no_stream'),
+        store.append(stream, [closed()], 0),
+        store.append(stream, [closed(), closed()], 1),
+        store.append(stream, [closed()], 'stream_exists'),
+      ]);
+      expect(results.map((r) => r.nextRevision)).toEqual([0, 1, 3, 4]);
+      const events = await store.readStream(stream);
+      expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
+      expect(results.map((r) => r.position)).toEqual([events[0].position, events[1].position, events[3].position, events[4].position]);
+      const all = await store.readAll(start, 100);
+      expect(all.map((e) => e.position)).toEqual(events.map((e) => e.position));
+    });
+
+    it('lets exactly one of many appends with the same expectation through, and stores only its event', async () => {
+      await store.append(stream, [registered('a')], 'no_stream');
+      const attempts = Array.from({ length: 5 }, () => closed());
+      const outcomes = await Promise.allSettled(attempts.map((event) => store.append(stream, [event], 0)));
+      const won = outcomes.findIndex((o) => o.status === 'fulfilled');
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      outcomes
+        .filter((o) => o.status === 'rejected')
+        .forEach((o) => expect((o as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevision));
+      const events = await store.readStream(stream);
+      expect(events.map((e) => e.metadata.eventId)).toEqual([expect.any(String), attempts[won].metadata.eventId]);
+    });
+
+    it('keeps the other appends of a group when one of them fails, and stores nothing of the failed one', async () => {
+      const other = `Station-${uuidV7()}`;
+      const third = `Station-${uuidV7()}`;
+      const bad: NewEvent = { type: 'NotRegistered', data: {}, metadata: metadata() };
+      const outcomes = await Promise.allSettled([
+        store.append(stream, [registered('a')], 'no_stream'),
+        store.append(other, [registered('b'), bad], 'no_stream'),
+        store.append(stream, [closed()], 5),
+        store.append(third, [registered('c')], 'no_stream'),
+        store.append(stream, [closed()], 0),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevision);
+      expect(await store.readStream(other)).toEqual([]);
+      expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['StationRegistered', 'StationClosed']);
+      expect((await store.readAll(start, 100)).map((e) => e.streamId)).toEqual([stream, third, stream]);
+    });
+
+    it('answers a retry made in the same group with the first result and stores the events once', async () => {
+      const events = [registered('a'), closed()];
+      const [first, retry] = await Promise.all([
+        store.append(stream, events, 'no_stream'),
+        store.append(stream, events, 'no_stream'),
+      ]);
+      expect(retry).toEqual(first);
+      expect(await store.readAll(start, 100)).toHaveLength(2);
+    });
+
+    it('has stored an append where any other reader of the log can see it by the time it answers', async () => {
+      const reader = await fixture.open(v1Registry());
+      try {
+        const seen: number[] = [];
+        await Promise.all(
+          [0, 1, 2].map((n) =>
+            store.append(`${stream}-${n}`, [registered(String(n))], 'no_stream').then(async (result) => {
+              const stored = await reader.readStream(`${stream}-${n}`);
+              expect(stored.map((e) => e.position)).toEqual([result.position]);
+              seen.push(n);
+            }),
+          ),
+        );
+        expect(seen.sort()).toEqual([0, 1, 2]);
+      } finally {
+        await reader.close();
+      }
+    });
+
+    it('delivers every event of a group to a live subscription, in log order', async () => {
+      const subscription = store.subscribe(start);
+      const items = subscription[Symbol.asyncIterator]();
+      expect((await collect(items, 1)).map((i) => i.kind)).toEqual(['caughtUp']);
+      const live = (async () => {
+        const events: SubscriptionItem[] = [];
+        while (events.length < 3) {
+          const next = await items.next();
+          if (next.done) break;
+          if (next.value.kind === 'event') events.push(next.value);
+        }
+        return events;
+      })();
+      await Promise.all([
+        store.append(stream, [registered('a')], 'no_stream'),
+        store.append(stream, [closed()], 0),
+        store.append(`${stream}-b`, [registered('b')], 'no_stream'),
+      ]);
+      const received = (await live).map((i) => i.kind === 'event' && i.event.position);
+      expect(received).toEqual((await store.readAll(start, 100)).map((e) => e.position));
+      expect(received).toHaveLength(3);
+      await subscription.close();
+    });
+  });
+
   describe('the whole log', () => {
     it('reads every stream in global order, in pages', async () => {
       const other = `Station-${uuidV7()}`;

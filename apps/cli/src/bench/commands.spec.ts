@@ -1,0 +1,61 @@
+import { commandsBenchOptionsFromEnvironment, forTesting } from './commands';
+
+const { sessionBody, assessmentBody, commandFigures } = forTesting;
+
+const fixtures = {
+  contractId: 'c',
+  evaluator: { userId: 'e', role: 'evaluator' as const, orgId: 'o' },
+  workers: Array.from({ length: 50 }, (_, i) => ({ stationId: `s${i % 10}`, socialWorkerId: `w${i}` })),
+  supervisors: Array.from({ length: 7 }, (_, i) => ({ userId: `u${i}`, role: 'supervisor' as const, orgId: 'x', supervisorId: `sup${i}` })),
+  stationIds: Array.from({ length: 30 }, (_, i) => `s${i}`),
+};
+
+describe('the commands benchmark', () => {
+  it("never gives one supervisor two sessions that overlap, and keeps every session in the contract's year and before today", () => {
+    const bySupervisor = new Map<string, Array<{ start: number; end: number }>>();
+    for (let n = 0; n < 2000; n++) {
+      const { as, body } = sessionBody(fixtures, n);
+      const start = Date.parse(`${body.heldOn}T${body.startTime}:00+08:00`);
+      const end = start + body.durationMinutes * 60_000;
+      expect(body.heldOn >= '2026-01-01' && body.heldOn < '2026-12-01').toBe(true);
+      const mine = bySupervisor.get(as.supervisorId!) ?? [];
+      expect(mine.some((other) => start < other.end && other.start < end)).toBe(false);
+      mine.push({ start, end });
+      bySupervisor.set(as.supervisorId!, mine);
+    }
+    expect(bySupervisor.size).toBe(7);
+  });
+
+  it('starts each assessment for its own station, period and assessor kind, and consecutive ones at different stations', () => {
+    const seen = new Set<string>();
+    for (let n = 0; n < 30 * 36; n++) {
+      const body = assessmentBody(fixtures, n);
+      const key = `${body.stationId} ${body.period.from} ${body.assessorKind}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      if (n > 0) expect(body.stationId).not.toBe(assessmentBody(fixtures, n - 1).stationId);
+    }
+    expect(() => assessmentBody(fixtures, 30 * 36)).toThrow(/more than 30 stations/);
+  });
+
+  it('reports each command beside the bare POST of the same run, and counts every non-2xx answer', () => {
+    const run = (perSecond: number, non2xx = 0) => ({ perSecond, p50: 5, p99: 40, non2xx, errors: 0 });
+    const section = commandFigures(
+      { bare: [run(1000), run(2000), run(4000)], station: [run(500), run(800), run(1200, 2)], session: [], assessment: [] },
+      { ...commandsBenchOptionsFromEnvironment({}), runs: 3 },
+    );
+    const byName = new Map(section.figures.map((f) => [f.name, f]));
+    expect(byName.get('POST /stations (register a station) / bare POST')!.runs).toEqual([0.5, 0.4, 0.3]);
+    expect(byName.get('POST /stations (register a station) / bare POST')!.met).toBe(true);
+    expect(byName.get('POST /stations (register a station)')!.met).toBe(false);
+    expect(byName.get('POST /stations (register a station)')!.note).toMatch(/non-2xx or errors: 2/);
+    expect(byName.get('POST /stations (register a station) non-2xx or errors')).toMatchObject({ runs: [0, 0, 2], met: false });
+    expect(byName.get('POST /stations (register a station) p99')!.met).toBe(true);
+    expect(byName.has('POST /supervision-sessions (log a session)')).toBe(false);
+  });
+
+  it('refuses an unknown command in BENCH_ONLY', () => {
+    expect(commandsBenchOptionsFromEnvironment({ BENCH_ONLY: 'sessions' }).only).toEqual(['sessions']);
+    expect(() => commandsBenchOptionsFromEnvironment({ BENCH_ONLY: 'sessions,nonsense' })).toThrow(/nonsense/);
+  });
+});

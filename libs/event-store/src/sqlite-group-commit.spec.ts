@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventTypeRegistry } from '@sws/kernel';
+import { uuidV7 } from './ids';
+import { SqliteEventStore } from './sqlite-event-store';
+import { NewEvent } from './event-store.port';
+
+const registry = () => new EventTypeRegistry([{ type: 'StationRegistered', schemaVersion: 1 }]);
+
+function registered(): NewEvent {
+  return {
+    type: 'StationRegistered',
+    data: { name: 'a' },
+    metadata: {
+      eventId: uuidV7(),
+      actor: { userId: 'u-1', role: 'admin', orgId: null },
+      occurredAt: '2026-03-01',
+      recordedAt: '2026-03-02T08:00:00.000+08:00',
+      correlationId: 'c-1',
+      causationId: null,
+    },
+  };
+}
+
+describe('SqliteEventStore group commit', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sws-group-'));
+    store = new SqliteEventStore(join(dir, 'events.db'), registry());
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits appends made in one turn of the event loop in one transaction', async () => {
+    const results = await Promise.all(Array.from({ length: 100 }, () => store.append(`Station-${uuidV7()}`, [registered()], 'no_stream')));
+    expect(store.commitStats()).toEqual({ appends: 100, commits: 1 });
+    expect(results.map((r) => Number(r.position))).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+
+  it('commits appends awaited one after another one at a time', async () => {
+    for (let i = 0; i < 3; i++) await store.append(`Station-${uuidV7()}`, [registered()], 'no_stream');
+    expect(store.commitStats()).toEqual({ appends: 3, commits: 3 });
+  });
+
+  it('fails every append of a group whose transaction cannot begin, and stores none of them', async () => {
+    // Another connection holds the write lock past the busy timeout.
+    const other = new Database(join(dir, 'events.db'));
+    other.pragma('busy_timeout = 0');
+    const blocked = new SqliteEventStore(join(dir, 'events.db'), registry());
+    (blocked as unknown as { db: Database.Database }).db.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const outcomes = await Promise.allSettled([0, 1].map(() => blocked.append(`Station-${uuidV7()}`, [registered()], 'no_stream')));
+      expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+      expect((outcomes[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_BUSY' });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await blocked.headPosition()).toBeNull();
+    await blocked.close();
+  });
+
+  it('commits what is queued before it closes', async () => {
+    const pending = store.append(`Station-${uuidV7()}`, [registered()], 'no_stream');
+    await store.close();
+    await expect(pending).resolves.toMatchObject({ nextRevision: 0 });
+    store = new SqliteEventStore(join(dir, 'events.db'), registry());
+    expect(await store.headPosition()).toBe('1');
+  });
+});
