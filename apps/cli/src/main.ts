@@ -125,15 +125,13 @@ async function rebuild(args: readonly string[]): Promise<number> {
   const stores = await openStores(config);
   const display = new ProgressDisplay(process.stderr);
   try {
-    const results = await rebuildProjections(
-      all ? 'all' : names,
-      stores,
-      (p) => display.update(p.projection, p.events, p.total),
-      (r) => display.finish(`${r.projection}: ${r.events} events in ${r.seconds.toFixed(2)} s, ${rate(r.events, r.seconds)} events/s`),
+    const results = await rebuildProjections(all ? 'all' : names, stores, (p) => display.update(p.projection, p.events, p.total));
+    const events = results[0]?.events ?? 0;
+    const seconds = results[0]?.seconds ?? 0;
+    const peakMb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+    display.finish(
+      `rebuilt ${results.length} read model(s) in one pass: ${events} events in ${seconds.toFixed(2)} s, ${rate(events, seconds)} events/s, peak RSS ${peakMb} MB`,
     );
-    const events = results.reduce((sum, r) => sum + r.events, 0);
-    const seconds = results.reduce((sum, r) => sum + r.seconds, 0);
-    console.error(`rebuilt ${results.length} read model(s): ${events} events folded in ${seconds.toFixed(2)} s, ${rate(events, seconds)} events/s`);
   } finally {
     await stores.close();
   }

@@ -47,9 +47,11 @@ export class HealthController {
   ) {}
 
   /**
-   * Up (200) when both stores answer and no projection has stopped (`degraded` when one has);
-   * 503 `unavailable` when a store does not answer, so a load balancer stops sending requests.
-   * Says how far each read model is and how each store answered.
+   * Up (200) when both stores answer: `ok` once the read models have caught up with the log,
+   * `catching_up` while they are still folding it after a start (with `behind`, the events they
+   * have yet to fold, or null when the log's positions do not count events), `degraded` when the
+   * projections have stopped; 503 `unavailable` when a store does not answer, so a load balancer
+   * stops sending requests. Says how far each read model is and how each store answered.
    */
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
@@ -60,10 +62,18 @@ export class HealthController {
     ]);
     const head: Position | null = log.value;
     const projections = this.readModels.status();
+    const progress = this.readModels.progress();
     const reachable = log.health.reachable && readModels.health.reachable;
-    const status = !reachable ? 'unavailable' : projections.some((p) => p.failed) ? 'degraded' : 'ok';
+    const status = !reachable
+      ? 'unavailable'
+      : progress.failed || projections.some((p) => p.failed)
+        ? 'degraded'
+        : progress.caughtUp
+          ? 'ok'
+          : 'catching_up';
     if (!reachable) reply.status(503);
-    return { status, head, projections, stores: { events: log.health, readModels: readModels.health } };
+    const behind = log.value === null && !log.health.reachable ? null : this.events.distance(progress.position, head);
+    return { status, head, behind, projections, stores: { events: log.health, readModels: readModels.health } };
   }
 }
 
