@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Projection } from '@sws/kernel';
 import { EventStore } from '@sws/event-store';
-import { ProjectionPump, ReadStore } from '@sws/read-store';
+import { ProjectionPump, PumpCounters, ReadStore } from '@sws/read-store';
 import { PROJECTIONS, projectionNamed } from '../../api/src/infrastructure/projections';
 
 export class UnknownProjection extends Error {
@@ -27,6 +27,8 @@ export interface RebuildResult {
   readonly projection: string;
   readonly events: number;
   readonly seconds: number;
+  /** What the pass did: read-store commits (batches), documents read and written. */
+  readonly counters: PumpCounters;
 }
 
 /** The projections the names choose ('all' for every one), or UnknownProjection listing the valid names. */
@@ -67,7 +69,7 @@ export async function rebuildProjections(
     onProgress({ projection: label, events: progress.events, total: total === null ? null : Math.max(total, progress.events) }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const results = projections.map((projection) => ({ projection: projection.name, events: done.events, seconds }));
+  const results = projections.map((projection) => ({ projection: projection.name, events: done.events, seconds, counters: { ...pump.counters } }));
   results.forEach(onDone);
   return results;
 }

@@ -220,6 +220,14 @@ describe('projection pump', () => {
     expect(() => new ProjectionPump(events, read, [visits, { ...ratings, collection: 'visits' }])).toThrow(/share the same collection/);
   });
 
+  it('splits a batch whose fold changes more documents than one commit may hold', async () => {
+    for (let i = 0; i < 10; i++) await record(events, 'Visited', `k-${i}`);
+    await new ProjectionPump(events, read, [visits], { batchSize: 10, maxChangesPerCommit: 3 }).catchUp();
+    expect(read.batches.map((batch) => batch.changes.length)).toEqual([3, 2, 3, 2]);
+    expect(read.batches.map((batch) => batch.checkpoints[0].to)).toEqual(['3', '5', '8', '10']);
+    expect(await stored(read, 'visits')).toEqual(await fold(events, visits));
+  });
+
   it('answers a wait that the read model does not reach in time with false', async () => {
     await record(events, 'Visited', 'k');
     const pump = new ProjectionPump(events, read, [visits]);

@@ -5,6 +5,11 @@ import { CheckpointMove, CollectionLayout, DocumentChange, ReadStore } from './r
 export interface ProjectionPumpOptions {
   /** Most events folded into one read-store commit (a commit is also made whenever the log is caught up). */
   readonly batchSize?: number;
+  /**
+   * Most document changes in one commit (MongoDB's transactions hold 5,000): a batch whose fold
+   * changes more is folded again in halves.
+   */
+  readonly maxChangesPerCommit?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -61,6 +66,7 @@ export class ProjectionPump {
   private readonly followers: Follower[];
   private readonly byName: Map<string, Follower>;
   private readonly batchSize: number;
+  private readonly maxChanges: number;
   private subscription: Subscription | null = null;
   private running: Promise<void> | null = null;
   private failure: unknown = null;
@@ -75,6 +81,7 @@ export class ProjectionPump {
     private readonly options: ProjectionPumpOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
+    this.maxChanges = options.maxChangesPerCommit ?? 5000;
     const names = new Set(projections.map((projection) => projection.name));
     const collections = new Set(projections.map((projection) => projection.collection));
     if (names.size !== projections.length) throw new ProjectionsOverlap('same name');
@@ -250,6 +257,13 @@ export class ProjectionPump {
     for (const [follower, ids] of changed) {
       const documents = cache.get(follower)!;
       for (const id of ids) changes.push({ collection: follower.projection.collection, id, document: documents.get(id) ?? null });
+    }
+    if (changes.length > this.maxChanges && batch.length > 1) {
+      // Nothing is committed yet and the fold is pure: fold each half again, from the store.
+      const half = Math.ceil(batch.length / 2);
+      await this.apply(batch.slice(0, half));
+      await this.apply(batch.slice(half));
+      return;
     }
     const checkpoints: CheckpointMove[] = moving.map((follower) => ({
       projection: follower.projection.name,
