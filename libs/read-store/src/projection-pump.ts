@@ -1,6 +1,6 @@
 import { ProjectedEvent, Projection } from '@sws/kernel';
 import { EventStore, Position, RecordedEvent, Subscription } from '@sws/event-store';
-import { CheckpointMove, CollectionLayout, DocumentChange, ReadStore } from './read-store.port';
+import { CheckpointMove, CollectionLayout, DocumentChange, ReadStore, StaleBatch } from './read-store.port';
 
 export interface ProjectionPumpOptions {
   /** Most events folded into one read-store commit (a commit is also made whenever the log is caught up). */
@@ -72,6 +72,7 @@ export class ProjectionPump {
   private failure: unknown = null;
   private caughtUpOnce = false;
   private waiters: Waiter[] = [];
+  private caughtUpWaiters: Array<(caughtUp: boolean) => void> = [];
   readonly counters: PumpCounters = { batches: 0, events: 0, documentsRead: 0, documentsWritten: 0 };
 
   constructor(
@@ -111,6 +112,13 @@ export class ProjectionPump {
 
   get failed(): unknown {
     return this.failure;
+  }
+
+  /** Resolves true once the pump has reached the end of the log (at once if it has), false if it fails first. */
+  whenCaughtUp(): Promise<boolean> {
+    if (this.caughtUpOnce) return Promise.resolve(true);
+    if (this.failure !== null) return Promise.resolve(false);
+    return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
   }
 
   /** The layouts the projections declare, for the read-model store. */
@@ -183,29 +191,65 @@ export class ProjectionPump {
     await this.running;
   }
 
-  /** Follows the log from the lowest checkpoint until `done(eventsSeen)` says so after a commit, or the subscription closes. */
+  /**
+   * Follows the log from the lowest checkpoint until `done(eventsSeen)` says so after a commit, or
+   * the subscription closes. When another writer (a second process on the same read-model store)
+   * has moved checkpoints, the batch wrote nothing: take the stored checkpoints and go on from there.
+   */
   private async follow(done: (events: number) => boolean): Promise<void> {
-    const subscription = this.events.subscribe(this.lowest());
+    let seen = 0;
+    for (;;) {
+      try {
+        await this.followFrom(this.lowest(), (events) => (seen += events), () => done(seen));
+        return;
+      } catch (error) {
+        if (!(error instanceof StaleBatch)) throw error;
+        await this.resync();
+      }
+    }
+  }
+
+  private async followFrom(from: Position | null, counted: (events: number) => void, stop: () => boolean): Promise<void> {
+    const subscription = this.events.subscribe(from);
     this.subscription = subscription;
     let batch: RecordedEvent[] = [];
-    let seen = 0;
     try {
       for await (const item of subscription) {
         if (item.kind === 'event') {
           batch.push(item.event);
-          seen += 1;
           if (batch.length < this.batchSize) continue;
         }
-        if (batch.length > 0) await this.apply(batch);
+        if (batch.length > 0) {
+          await this.apply(batch);
+          counted(batch.length);
+        }
         batch = [];
-        if (item.kind === 'caughtUp') this.caughtUpOnce = true;
-        if (done(seen)) break;
+        if (item.kind === 'caughtUp' && !this.caughtUpOnce) {
+          this.caughtUpOnce = true;
+          this.caughtUpWaiters.splice(0).forEach((resolve) => resolve(true));
+        }
+        if (stop()) break;
         // Let HTTP requests (and anything else waiting) run between batches.
         await nextTurn();
       }
     } finally {
       await subscription.close();
     }
+  }
+
+  /** Takes the stored checkpoints as the followers' positions; a checkpoint of another version is a conflict it cannot settle. */
+  private async resync(): Promise<void> {
+    const stored = await this.store.checkpoints();
+    for (const follower of this.followers) {
+      const checkpoint = stored.get(follower.projection.name);
+      if (checkpoint && checkpoint.version !== follower.projection.version) {
+        throw new Error(
+          `another process writes the ${follower.projection.name} read model at version ${checkpoint.version}; this one folds version ${follower.projection.version}`,
+        );
+      }
+      follower.position = (checkpoint?.position as Position | null | undefined) ?? null;
+    }
+    this.wake();
   }
 
   /** Folds one batch of consecutive events and commits it with every checkpoint it moves. */
@@ -318,6 +362,7 @@ export class ProjectionPump {
     const waiting = this.waiters;
     this.waiters = [];
     for (const waiter of waiting) waiter.resolve(this.reached(waiter.follower, waiter.position));
+    this.caughtUpWaiters.splice(0).forEach((resolve) => resolve(false));
     this.options.onError?.(error);
   }
 }

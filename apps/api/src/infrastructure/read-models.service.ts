@@ -58,10 +58,14 @@ export class ReadModels implements OnApplicationShutdown {
   /** Reads the checkpoints and starts following the log in the background: it does not wait for the catch-up. */
   async start(): Promise<void> {
     await this.pump.start();
-    this.markStarted();
+    // Whoever waits for started() (finishing interrupted writes) needs read models that have caught up.
+    void this.pump.whenCaughtUp().then(() => this.markStarted());
   }
 
-  /** Resolves once the pump has started following the log (not once it has caught up). */
+  /**
+   * Resolves once the read models have first caught up with the log after the start (or the
+   * projections have stopped trying: then reads say READ_MODEL_BEHIND).
+   */
   started(): Promise<void> {
     return this.startedPromise;
   }
