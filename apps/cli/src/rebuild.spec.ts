@@ -28,11 +28,11 @@ describe('rebuilding read models from the log', () => {
     events = t.app.get(EVENT_STORE);
     live = t.app.get(READ_STORE);
     fresh = new SqliteReadStore(join(t.dataDir, 'rebuilt.db'));
-  });
+  }, 120_000);
 
   afterAll(async () => {
-    await fresh.close();
-    await t.close();
+    await fresh?.close();
+    await t?.close();
   });
 
   it('gives every read model the same documents as the live ones, reporting progress up to the whole log', async () => {
