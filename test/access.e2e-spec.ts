@@ -83,7 +83,7 @@ describe('access control on every endpoint', () => {
     }
     expect(failures).toEqual([]);
     expect(await head()).toBe(before);
-  });
+  }, 120_000); // every endpoint with each bad token: on a loaded 2-core machine that can take over the default 30 s
 
   it('answers 403 to each role and organization that may not use an endpoint, and appends nothing', async () => {
     const before = await head();
