@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryReadStore, ProjectionRunner, SqliteReadStore } from '@sws/read-store';
+import { InMemoryReadStore, ProjectionPump, SqliteReadStore } from '@sws/read-store';
 import { SqliteEventStore } from '@sws/event-store';
 import { PROJECTIONS } from '../apps/api/src/infrastructure/projections';
 import { eventTypeRegistry } from '../apps/api/src/infrastructure/stores';
@@ -102,8 +102,8 @@ describe('a crash during a burst of writes', () => {
       const live = new SqliteReadStore(join(dataDir, 'read-models.db'));
       const rebuilt = new InMemoryReadStore();
       const head = await events.headPosition();
+      await new ProjectionPump(events, rebuilt, PROJECTIONS).catchUp();
       for (const projection of PROJECTIONS) {
-        await new ProjectionRunner(projection, events, rebuilt).catchUp();
         expect((await live.checkpoint(projection.name))?.position).toBe(head);
         const all = async (store: SqliteReadStore | InMemoryReadStore) => store.list(projection.collection, { limit: 1_000_000 });
         expect(await all(live)).toEqual(await all(rebuilt));

@@ -184,6 +184,13 @@ function token(args: readonly string[]): number {
   }
 }
 
+/** REBUILD_BATCH_SIZE: events per read-store commit (the pump's default when unset), or null when it is not a count. */
+function batchSizeFrom(text: string | undefined): number | undefined | null {
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n >= 1 && n <= 100_000 ? n : null;
+}
+
 async function rebuild(args: readonly string[]): Promise<number> {
   const all = args.includes('--all');
   const names = args.filter((arg) => arg !== '--all');
@@ -208,15 +215,20 @@ async function rebuild(args: readonly string[]): Promise<number> {
   const stores = await openStores(config);
   const display = new ProgressDisplay(process.stderr);
   try {
-    const results = await rebuildProjections(
-      all ? 'all' : names,
-      stores,
-      (p) => display.update(p.projection, p.events, p.total),
-      (r) => display.finish(`${r.projection}: ${r.events} events in ${r.seconds.toFixed(2)} s, ${rate(r.events, r.seconds)} events/s`),
+    const batchSize = batchSizeFrom(process.env.REBUILD_BATCH_SIZE);
+    if (batchSize === null) {
+      console.error('REBUILD_BATCH_SIZE must be a whole number of events from 1 to 100000');
+      return 2;
+    }
+    const results = await rebuildProjections(all ? 'all' : names, stores, (p) => display.update(p.projection, p.events, p.total), undefined, { batchSize });
+    const events = results[0]?.events ?? 0;
+    const seconds = results[0]?.seconds ?? 0;
+    const peakMb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+    display.finish(
+      `rebuilt ${results.length} read model(s) in one pass: ${events} events in ${seconds.toFixed(2)} s, ${rate(events, seconds)} events/s, peak RSS ${peakMb} MB`,
     );
-    const events = results.reduce((sum, r) => sum + r.events, 0);
-    const seconds = results.reduce((sum, r) => sum + r.seconds, 0);
-    console.error(`rebuilt ${results.length} read model(s): ${events} events folded in ${seconds.toFixed(2)} s, ${rate(events, seconds)} events/s`);
+    const counters = results[0]?.counters;
+    if (counters) console.error(`${counters.batches} read-store commits, ${counters.documentsRead} documents read, ${counters.documentsWritten} written`);
   } finally {
     await stores.close();
   }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Projection } from '@sws/kernel';
 import { EventStore, Position } from '@sws/event-store';
-import { ProjectionRunner, ReadStore } from '@sws/read-store';
+import { ProjectionPump, PumpCounters, ReadStore } from '@sws/read-store';
 import { PROJECTIONS, projectionNamed } from '../../api/src/infrastructure/projections';
 
 export class UnknownProjection extends Error {
@@ -15,6 +15,7 @@ export class UnknownProjection extends Error {
 }
 
 export interface RebuildProgress {
+  /** The read models being rebuilt, as one label (they are folded in one pass). */
   readonly projection: string;
   /** Events read from the log so far. */
   readonly events: number;
@@ -26,6 +27,8 @@ export interface RebuildResult {
   readonly projection: string;
   readonly events: number;
   readonly seconds: number;
+  /** What the pass did: read-store commits (batches), documents read and written. */
+  readonly counters: PumpCounters;
 }
 
 /** The projections the names choose ('all' for every one), or UnknownProjection listing the valid names. */
@@ -46,30 +49,37 @@ export function estimatedTotal(head: Position | null): number | null {
   return Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
+/** How the progress line names the read models of one pass. */
+export function passLabel(projections: readonly Projection<any>[]): string {
+  return projections.length <= 3 ? projections.map((p) => p.name).join(', ') : `${projections.length} read models`;
+}
+
 /**
- * Forgets each chosen read model and folds the whole log into it again. The service must not be
- * running on the same stores: its runners would keep writing the documents being rebuilt.
+ * Forgets each chosen read model and folds the whole log into all of them again in one pass
+ * (one read of the log, one read-store commit per batch). The service must not be running on the
+ * same stores: its pump would keep writing the documents being rebuilt. Resolves one result per
+ * read model, each with the pass's events and time.
  */
 export async function rebuildProjections(
   names: readonly string[] | 'all',
   stores: { readonly events: EventStore; readonly readModels: ReadStore },
   onProgress: (progress: RebuildProgress) => void = () => {},
   onDone: (result: RebuildResult) => void = () => {},
+  options: { readonly batchSize?: number } = {},
 ): Promise<RebuildResult[]> {
   const projections = chooseProjections(names);
-  const results: RebuildResult[] = [];
-  for (const projection of projections) {
-    const started = performance.now();
-    await stores.readModels.reset(projection.name, projection.collection);
-    const runner = new ProjectionRunner(projection, stores.events, stores.readModels);
-    const total = estimatedTotal(await stores.events.headPosition());
-    onProgress({ projection: projection.name, events: 0, total });
-    const done = await runner.catchUp((progress) =>
-      onProgress({ projection: projection.name, events: progress.events, total: total === null ? null : Math.max(total, progress.events) }),
-    );
-    const result = { projection: projection.name, events: done.events, seconds: (performance.now() - started) / 1000 };
-    results.push(result);
-    onDone(result);
-  }
+  const started = performance.now();
+  for (const projection of projections) await stores.readModels.reset(projection.name, projection.collection);
+  const pump = new ProjectionPump(stores.events, stores.readModels, projections, { batchSize: options.batchSize });
+  const label = passLabel(projections);
+  const head = await stores.events.headPosition();
+  const total = stores.events.distance(null, head);
+  onProgress({ projection: label, events: 0, total });
+  const done = await pump.catchUp((progress) =>
+    onProgress({ projection: label, events: progress.events, total: total === null ? null : Math.max(total, progress.events) }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const results = projections.map((projection) => ({ projection: projection.name, events: done.events, seconds, counters: { ...pump.counters } }));
+  results.forEach(onDone);
   return results;
 }

@@ -65,6 +65,11 @@ export interface EventStore {
   /** The position of the last stored event, or null for an empty log. */
   headPosition(): Promise<Position | null>;
   comparePositions(a: Position, b: Position): number;
+  /**
+   * How many events lie after `from` (null: the start of the log) up to `to`, or null when the
+   * store's positions do not tell (EventStoreDB's are byte offsets).
+   */
+  distance(from: Position | null, to: Position | null): number | null;
   /** A position as a client sent it back, or null when it is not one this store issues. */
   parsePosition(text: string): Position | null;
   close(): Promise<void>;

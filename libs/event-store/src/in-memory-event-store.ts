@@ -80,6 +80,11 @@ export class InMemoryEventStore implements EventStore {
     return sequencePositions.compare(a, b);
   }
 
+  distance(from: Position | null, to: Position | null): number | null {
+    // Positions are dense sequence numbers from 1.
+    return Math.max(0, (to === null ? 0 : Number(to)) - (from === null ? 0 : Number(from)));
+  }
+
   parsePosition(text: string): Position | null {
     return sequencePositions.parse(text);
   }

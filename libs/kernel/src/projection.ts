@@ -22,6 +22,11 @@ export interface Projection<Document = unknown> {
   readonly version: number;
   readonly collection: string;
   readonly handles: readonly string[];
+  /**
+   * The top-level fields its documents are listed by (`where`): the read-model store keeps an
+   * index on each (an array field by each element) and refuses a narrowed list on any other.
+   */
+  readonly indexes?: readonly string[];
   documentIds(event: ProjectedEvent): readonly string[];
   evolve(document: Document | null, event: ProjectedEvent): Document | null;
 }

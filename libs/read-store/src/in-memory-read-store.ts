@@ -1,4 +1,12 @@
-import { Checkpoint, DocumentChange, ListOptions, ReadStore } from './read-store.port';
+import {
+  assertContinues,
+  Checkpoint,
+  CollectionLayout,
+  ListOptions,
+  ReadModelBatch,
+  ReadStore,
+  UndeclaredIndex,
+} from './read-store.port';
 
 /** MongoDB's equality on a top-level field: equal, or an array that contains the value. */
 export function matches(document: Record<string, unknown>, where: { field: string; value: string }): boolean {
@@ -9,7 +17,14 @@ export function matches(document: Record<string, unknown>, where: { field: strin
 /** Read models in memory, for unit tests. Documents are copied in and out as JSON. */
 export class InMemoryReadStore implements ReadStore {
   private readonly collections = new Map<string, Map<string, string>>();
-  private readonly checkpoints = new Map<string, Checkpoint>();
+  private readonly stored = new Map<string, Checkpoint>();
+  private readonly declared = new Map<string, ReadonlySet<string>>();
+  /** Commits made, for tests that count them. */
+  commits = 0;
+
+  async prepare(collections: readonly CollectionLayout[]): Promise<void> {
+    for (const layout of collections) this.declared.set(layout.name, new Set(layout.indexedFields));
+  }
 
   async get<D>(collection: string, id: string): Promise<D | null> {
     const body = this.collections.get(collection)?.get(id);
@@ -26,25 +41,27 @@ export class InMemoryReadStore implements ReadStore {
   }
 
   async list<D>(collection: string, options: ListOptions): Promise<Array<{ id: string; document: D }>> {
+    const where = options.where;
+    if (where !== undefined && !this.declared.get(collection)?.has(where.field)) throw new UndeclaredIndex(collection, where.field);
     const entries = [...(this.collections.get(collection) ?? new Map<string, string>()).entries()]
       .filter(([id]) => id > (options.afterId ?? ''))
-      .filter(([, body]) => options.where === undefined || matches(JSON.parse(body), options.where))
+      .filter(([, body]) => where === undefined || matches(JSON.parse(body), where))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, options.limit);
     return entries.map(([id, body]) => ({ id, document: JSON.parse(body) as D }));
   }
 
   async checkpoint(projection: string): Promise<Checkpoint | null> {
-    return this.checkpoints.get(projection) ?? null;
+    return this.stored.get(projection) ?? null;
   }
 
-  async commit(
-    projection: string,
-    version: number,
-    changes: readonly DocumentChange[],
-    position: string | null,
-  ): Promise<void> {
-    const serialized = changes.map((change) => ({
+  async checkpoints(): Promise<Map<string, Checkpoint>> {
+    return new Map(this.stored);
+  }
+
+  async commit(batch: ReadModelBatch): Promise<void> {
+    assertContinues(batch, (projection) => this.stored.get(projection));
+    const serialized = batch.changes.map((change) => ({
       ...change,
       body: change.document === null ? null : JSON.stringify(change.document),
     }));
@@ -54,12 +71,13 @@ export class InMemoryReadStore implements ReadStore {
       else documents.set(change.id, change.body);
       this.collections.set(change.collection, documents);
     }
-    this.checkpoints.set(projection, { position, version });
+    for (const move of batch.checkpoints) this.stored.set(move.projection, { position: move.to, version: move.version });
+    this.commits += 1;
   }
 
   async reset(projection: string, collection: string): Promise<void> {
     this.collections.delete(collection);
-    this.checkpoints.delete(projection);
+    this.stored.delete(projection);
   }
 
   async close(): Promise<void> {}

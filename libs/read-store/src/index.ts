@@ -1,4 +1,4 @@
 export * from './read-store.port';
 export * from './sqlite-read-store';
 export * from './in-memory-read-store';
-export * from './projection-runner';
+export * from './projection-pump';

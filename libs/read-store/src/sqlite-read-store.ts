@@ -1,5 +1,15 @@
 import Database from 'better-sqlite3';
-import { Checkpoint, DocumentChange, ListOptions, ReadStore } from './read-store.port';
+import {
+  assertContinues,
+  Checkpoint,
+  CollectionLayout,
+  FIELD_NAME,
+  indexedValues,
+  ListOptions,
+  ReadModelBatch,
+  ReadStore,
+  UndeclaredIndex,
+} from './read-store.port';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS documents (
@@ -13,23 +23,36 @@ const SCHEMA = `
     position   TEXT,
     version    INTEGER NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS indexed_fields (
+    collection TEXT NOT NULL,
+    field      TEXT NOT NULL,
+    PRIMARY KEY (collection, field)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS document_index (
+    collection TEXT NOT NULL,
+    field      TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    id         TEXT NOT NULL,
+    PRIMARY KEY (collection, field, value, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS document_index_by_document ON document_index (collection, id);
 `;
 
-function jsonPathArguments(where: { field: string; value: string }): string[] {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(where.field)) throw new Error(`cannot filter on field ${where.field}`);
-  const path = `$.${where.field}`;
-  return [path, path, where.value, path, where.value];
-}
+/** A batch of ids for getMany: SQLite binds them as one JSON array. */
+const GET_MANY_CHUNK = 500;
 
 /**
  * Read models in one SQLite file beside the event log. The documents can always be rebuilt
- * from the log, and a checkpoint moves only with its documents, so NORMAL durability suffices:
- * a power loss can only take the read model back to an earlier consistent checkpoint.
+ * from the log, and a checkpoint moves only with its documents in one transaction, so
+ * `synchronous=NORMAL` suffices (no fsync per commit; WAL keeps the file consistent after a
+ * crash, which can only take the read models back to an earlier consistent set of checkpoints).
+ * Narrowed lists read an index table (collection, field, value, id) kept in the same transaction.
  */
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly statements;
   private readonly commitTransaction;
+  private declared = new Map<string, readonly string[]>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -39,34 +62,80 @@ export class SqliteReadStore implements ReadStore {
     this.db.exec(SCHEMA);
     this.statements = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck(),
+      getMany: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))'),
       list: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id > ? ORDER BY id LIMIT ?'),
-      // Equality on a top-level field, or membership when it holds an array (MongoDB's semantics).
       listWhere: this.db.prepare(`
-        SELECT id, body FROM documents
-        WHERE collection = ? AND id > ?
-          AND (CASE json_type(body, ?)
-                 WHEN 'array' THEN EXISTS (SELECT 1 FROM json_each(body, ?) WHERE json_each.value = ?)
-                 ELSE json_extract(body, ?) = ?
-               END)
-        ORDER BY id LIMIT ?`),
+        SELECT d.id AS id, d.body AS body FROM document_index i
+        JOIN documents d ON d.collection = i.collection AND d.id = i.id
+        WHERE i.collection = ? AND i.field = ? AND i.value = ? AND i.id > ?
+        ORDER BY i.id LIMIT ?`),
       put: this.db.prepare('INSERT OR REPLACE INTO documents (collection, id, body) VALUES (?, ?, ?)'),
       delete: this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
+      unindex: this.db.prepare('DELETE FROM document_index WHERE collection = ? AND id = ?'),
+      index: this.db.prepare('INSERT OR IGNORE INTO document_index (collection, field, value, id) VALUES (?, ?, ?, ?)'),
       deleteCollection: this.db.prepare('DELETE FROM documents WHERE collection = ?'),
+      unindexCollection: this.db.prepare('DELETE FROM document_index WHERE collection = ?'),
       checkpoint: this.db.prepare('SELECT position, version FROM checkpoints WHERE projection = ?'),
-      saveCheckpoint: this.db.prepare(
-        'INSERT OR REPLACE INTO checkpoints (projection, position, version) VALUES (?, ?, ?)',
-      ),
+      checkpoints: this.db.prepare('SELECT projection, position, version FROM checkpoints'),
+      saveCheckpoint: this.db.prepare('INSERT OR REPLACE INTO checkpoints (projection, position, version) VALUES (?, ?, ?)'),
       deleteCheckpoint: this.db.prepare('DELETE FROM checkpoints WHERE projection = ?'),
+      declared: this.db.prepare('SELECT collection, field FROM indexed_fields ORDER BY collection, field'),
+      declare: this.db.prepare('INSERT OR IGNORE INTO indexed_fields (collection, field) VALUES (?, ?)'),
+      undeclare: this.db.prepare('DELETE FROM indexed_fields WHERE collection = ? AND field = ?'),
+      dropField: this.db.prepare('DELETE FROM document_index WHERE collection = ? AND field = ?'),
+      // What is stored already, indexed when a field is first declared: strings, and the strings of arrays.
+      indexText: this.db.prepare(`
+        INSERT OR IGNORE INTO document_index (collection, field, value, id)
+        SELECT collection, ?, json_extract(body, ?), id FROM documents
+        WHERE collection = ? AND json_type(body, ?) = 'text'`),
+      indexArray: this.db.prepare(`
+        INSERT OR IGNORE INTO document_index (collection, field, value, id)
+        SELECT d.collection, ?, j.value, d.id FROM documents d, json_each(d.body, ?) j
+        WHERE d.collection = ? AND json_type(d.body, ?) = 'array' AND j.type = 'text'`),
     };
-    this.commitTransaction = this.db.transaction(
-      (projection: string, version: number, changes: readonly DocumentChange[], position: string | null) => {
-        for (const change of changes) {
-          if (change.document === null) this.statements.delete.run(change.collection, change.id);
-          else this.statements.put.run(change.collection, change.id, JSON.stringify(change.document));
+    this.loadDeclared();
+    this.commitTransaction = this.db.transaction((batch: ReadModelBatch) => {
+      assertContinues(batch, (projection) => (this.statements.checkpoint.get(projection) as Checkpoint | undefined) ?? null);
+      for (const change of batch.changes) {
+        const fields = this.declared.get(change.collection);
+        if (fields !== undefined) this.statements.unindex.run(change.collection, change.id);
+        if (change.document === null) {
+          this.statements.delete.run(change.collection, change.id);
+          continue;
         }
-        this.statements.saveCheckpoint.run(projection, position, version);
-      },
-    );
+        this.statements.put.run(change.collection, change.id, JSON.stringify(change.document));
+        for (const field of fields ?? []) {
+          for (const value of indexedValues(change.document, field)) this.statements.index.run(change.collection, field, value, change.id);
+        }
+      }
+      for (const move of batch.checkpoints) this.statements.saveCheckpoint.run(move.projection, move.to, move.version);
+    });
+  }
+
+  async prepare(collections: readonly CollectionLayout[]): Promise<void> {
+    for (const layout of collections) {
+      for (const field of layout.indexedFields) if (!FIELD_NAME.test(field)) throw new Error(`cannot index field ${field} of ${layout.name}`);
+    }
+    this.db.transaction(() => {
+      this.loadDeclared();
+      for (const layout of collections) {
+        const before = new Set(this.declared.get(layout.name) ?? []);
+        const after = new Set(layout.indexedFields);
+        for (const field of before) {
+          if (after.has(field)) continue;
+          this.statements.dropField.run(layout.name, field);
+          this.statements.undeclare.run(layout.name, field);
+        }
+        for (const field of after) {
+          if (before.has(field)) continue;
+          const path = `$.${field}`;
+          this.statements.indexText.run(field, path, layout.name, path);
+          this.statements.indexArray.run(field, path, layout.name, path);
+          this.statements.declare.run(layout.name, field);
+        }
+      }
+      this.loadDeclared();
+    }).immediate();
   }
 
   async get<D>(collection: string, id: string): Promise<D | null> {
@@ -76,9 +145,12 @@ export class SqliteReadStore implements ReadStore {
 
   async getMany<D>(collection: string, ids: readonly string[]): Promise<Map<string, D>> {
     const found = new Map<string, D>();
-    for (const id of new Set(ids)) {
-      const document = await this.get<D>(collection, id);
-      if (document !== null) found.set(id, document);
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += GET_MANY_CHUNK) {
+      const chunk = JSON.stringify(unique.slice(start, start + GET_MANY_CHUNK));
+      for (const row of this.statements.getMany.all(collection, chunk) as Array<{ id: string; body: string }>) {
+        found.set(row.id, JSON.parse(row.body) as D);
+      }
     }
     return found;
   }
@@ -86,10 +158,15 @@ export class SqliteReadStore implements ReadStore {
   async list<D>(collection: string, options: ListOptions): Promise<Array<{ id: string; document: D }>> {
     const after = options.afterId ?? '';
     const where = options.where;
+    if (where !== undefined && !this.declares(collection, where.field)) {
+      // Another process (a projector) may have declared it since this one looked.
+      this.loadDeclared();
+      if (!this.declares(collection, where.field)) throw new UndeclaredIndex(collection, where.field);
+    }
     const rows = (
       where === undefined
         ? this.statements.list.all(collection, after, options.limit)
-        : this.statements.listWhere.all(collection, after, ...jsonPathArguments(where), options.limit)
+        : this.statements.listWhere.all(collection, where.field, where.value, after, options.limit)
     ) as Array<{ id: string; body: string }>;
     return rows.map((row) => ({ id: row.id, document: JSON.parse(row.body) as D }));
   }
@@ -99,23 +176,36 @@ export class SqliteReadStore implements ReadStore {
     return row ?? null;
   }
 
-  async commit(
-    projection: string,
-    version: number,
-    changes: readonly DocumentChange[],
-    position: string | null,
-  ): Promise<void> {
-    this.commitTransaction.immediate(projection, version, changes, position);
+  async checkpoints(): Promise<Map<string, Checkpoint>> {
+    const rows = this.statements.checkpoints.all() as Array<{ projection: string } & Checkpoint>;
+    return new Map(rows.map((row) => [row.projection, { position: row.position, version: row.version }]));
+  }
+
+  async commit(batch: ReadModelBatch): Promise<void> {
+    this.commitTransaction.immediate(batch);
   }
 
   async reset(projection: string, collection: string): Promise<void> {
     this.db.transaction(() => {
       this.statements.deleteCollection.run(collection);
+      this.statements.unindexCollection.run(collection);
       this.statements.deleteCheckpoint.run(projection);
     }).immediate();
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  private declares(collection: string, field: string): boolean {
+    return this.declared.get(collection)?.includes(field) ?? false;
+  }
+
+  private loadDeclared(): void {
+    const declared = new Map<string, string[]>();
+    for (const row of this.statements.declared.all() as Array<{ collection: string; field: string }>) {
+      declared.set(row.collection, [...(declared.get(row.collection) ?? []), row.field]);
+    }
+    this.declared = declared;
   }
 }

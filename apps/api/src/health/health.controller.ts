@@ -47,10 +47,12 @@ export class HealthController {
   ) {}
 
   /**
-   * Up (200) when both stores answer and no projection has stopped (`degraded` when one has);
-   * 503 `unavailable` when a store does not answer, so a load balancer stops sending requests.
-   * With PROJECTIONS=off, `catching_up` (200) while a read model the projector keeps is behind the head.
-   * Says how far each read model is and how each store answered.
+   * Up (200) when both stores answer: `ok` once the read models have caught up with the log,
+   * `catching_up` while they are still folding it after a start (with `behind`, the events they
+   * have yet to fold, or null when the log's positions do not count events) and, with
+   * PROJECTIONS=off, while a read model the projector keeps is behind the head; `degraded` when the
+   * projections have stopped; 503 `unavailable` when a store does not answer, so a load balancer
+   * stops sending requests. Says how far each read model is and how each store answered.
    */
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
@@ -64,12 +66,21 @@ export class HealthController {
       ...p,
       caughtUp: head === null || (p.position !== null && this.events.comparePositions(p.position, head) >= 0),
     }));
+    const progress = this.readModels.progress();
     const reachable = log.health.reachable && readModels.health.reachable;
     // With PROJECTIONS=off the positions are the projector's: one behind the head says it is catching up (or not running).
-    const catchingUp = (this.config.projections ?? 'in-process') === 'off' && projections.some((p) => !p.caughtUp);
-    const status = !reachable ? 'unavailable' : projections.some((p) => p.failed) ? 'degraded' : catchingUp ? 'catching_up' : 'ok';
+    const off = (this.config.projections ?? 'in-process') === 'off';
+    const caughtUp = off ? projections.every((p) => p.caughtUp) : progress.caughtUp;
+    const status = !reachable
+      ? 'unavailable'
+      : progress.failed || projections.some((p) => p.failed)
+        ? 'degraded'
+        : caughtUp
+          ? 'ok'
+          : 'catching_up';
     if (!reachable) reply.status(503);
-    return { status, head, projections, stores: { events: log.health, readModels: readModels.health } };
+    const behind = log.value === null && !log.health.reachable ? null : this.events.distance(progress.position, head);
+    return { status, head, behind, projections, stores: { events: log.health, readModels: readModels.health } };
   }
 }
 

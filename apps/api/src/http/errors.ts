@@ -67,6 +67,7 @@ export class ErrorsFilter implements ExceptionFilter {
     const [status, body] = this.describe(error);
     if (error instanceof Unauthenticated) reply.header('www-authenticate', wwwAuthenticate(error));
     if (error instanceof StoreUnavailable) reply.header('retry-after', '5');
+    if (error instanceof ReadModelBehind) reply.header('retry-after', '1');
     if (status >= 500) this.logger.error(String(error), (error as Error)?.stack);
     reply.status(status).send(body);
   }

@@ -4,12 +4,12 @@ import { READ_STORE, ReadStore } from '@sws/read-store';
 import { Projection } from '@sws/kernel';
 import { APP_CONFIG, AppConfig } from './config';
 import { PROJECTIONS } from './projections';
-import { PositionBeyondHead, ReadModelBehind, ReadModels, Reflected } from './read-models.service';
+import { PositionBeyondHead, ReadModelBehind, ReadModels, ReadModelsProgress, Reflected } from './read-models.service';
 
 /** What every resource reads through: ReadModels' public methods. */
 export type ReadModelsSurface = Pick<
   ReadModels,
-  'start' | 'started' | 'onApplicationShutdown' | 'positionOf' | 'status' | 'read' | 'readMany' | 'reach' | 'list' | 'catchUpWithLog' | 'current'
+  'start' | 'started' | 'onApplicationShutdown' | 'positionOf' | 'status' | 'progress' | 'read' | 'readMany' | 'reach' | 'list' | 'catchUpWithLog' | 'current'
 >;
 
 /** How often the positions /health and every read report are refreshed from the stored checkpoints. */
@@ -34,6 +34,8 @@ export class CheckpointReadModels implements ReadModelsSurface, OnApplicationShu
   private readonly projections = new Map<string, Projection<any>>(PROJECTIONS.map((p) => [p.name, p]));
   private readonly positions = new Map<string, { position: Position | null; ticket: number }>();
   private tickets = 0;
+  /** The head of the log as the last refresh saw it. */
+  private head: Position | null = null;
   private refreshing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private markStarted!: () => void;
@@ -72,6 +74,19 @@ export class CheckpointReadModels implements ReadModelsSurface, OnApplicationShu
   /** Where each read model stands as the projector left it (`failed` is the projector's to report). */
   status(): Array<{ projection: string; position: Position | null; failed: boolean }> {
     return [...this.projections.keys()].map((projection) => ({ projection, position: this.positionOf(projection), failed: false }));
+  }
+
+  /**
+   * The lowest position of the projector's read models, and whether they had all reached the head of
+   * the log at the last refresh (the projector reports its own failures on its /health).
+   */
+  progress(): ReadModelsProgress {
+    const positions = [...this.projections.keys()].map((projection) => this.positionOf(projection));
+    const position = positions.some((p) => p === null)
+      ? null
+      : (positions as Position[]).reduce((lowest, p) => (this.events.comparePositions(p, lowest) < 0 ? p : lowest));
+    const caughtUp = this.head === null || (position !== null && this.events.comparePositions(position, this.head) >= 0);
+    return { caughtUp, failed: false, position };
   }
 
   async read<D>(projection: string, id: string, minPosition: Position | null): Promise<Reflected<D>> {
@@ -118,7 +133,7 @@ export class CheckpointReadModels implements ReadModelsSurface, OnApplicationShu
     if (this.isAt(this.positionOf(projection), position)) return;
     const head = await this.events.headPosition();
     if (head === null || this.events.comparePositions(position, head) > 0) throw new PositionBeyondHead(position);
-    await this.reached(projection, position, timeoutMs);
+    if (!(await this.reached(projection, position, timeoutMs))) throw new ReadModelBehind(projection);
   }
 
   /** Polls the projection's checkpoint until it reflects `position`; false when the time runs out. */
@@ -139,7 +154,9 @@ export class CheckpointReadModels implements ReadModelsSurface, OnApplicationShu
   private refresh(): Promise<void> {
     this.refreshing ??= (async () => {
       try {
+        const head = await this.events.headPosition();
         for (const projection of this.projections.keys()) await this.readCheckpoint(projection);
+        this.head = head;
       } finally {
         this.refreshing = null;
       }

@@ -28,23 +28,31 @@ import {
 } from '@sws/assessment';
 import { RESERVATION_LEDGERS, RESERVED_RECORD_TYPES } from './reservations/ledgers';
 
+/**
+ * A projection with the top-level fields its lists are narrowed by (see `listScope` and the list
+ * queries): the read-model store indexes them and refuses a narrowed list on any other field.
+ */
+function listedBy<D>(projection: Projection<D>, ...indexes: string[]): Projection<D> {
+  return { ...projection, indexes };
+}
+
 /** Every read model the service keeps, by name. */
 export const PROJECTIONS: readonly Projection<any>[] = [
   organizationDetailProjection,
   creditCodeIndexProjection,
-  stationDetailProjection,
-  contractDetailProjection,
-  socialWorkerDetailProjection,
+  listedBy(stationDetailProjection, 'parties'),
+  listedBy(contractDetailProjection, 'parties', 'purchaserOrgId', 'operatorOrgId'),
+  listedBy(socialWorkerDetailProjection, 'parties', 'id'),
   supervisorDetailProjection,
   supervisionSessionDetailProjection,
   supervisorWorkloadProjection,
   trainingDetailProjection,
   workerLedgerProjection,
   workerYearProjection,
-  serviceOutputProjection,
+  listedBy(serviceOutputProjection, 'reportId'),
   rubricDetailProjection,
   rubricVersionsProjection,
-  assessmentDetailProjection,
+  listedBy(assessmentDetailProjection, 'parties'),
   openAssessmentsProjection,
   stationScorecardProjection,
   evaluatorConsistencyProjection,

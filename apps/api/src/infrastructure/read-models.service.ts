@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore, Position } from '@sws/event-store';
-import { ProjectionRunner, READ_STORE, ReadStore } from '@sws/read-store';
+import { ProjectionPump, READ_STORE, ReadStore } from '@sws/read-store';
 import { APP_CONFIG, AppConfig } from './config';
 import { PROJECTIONS } from './projections';
 
@@ -23,96 +23,111 @@ export interface Reflected<D> {
   readonly position: Position | null;
 }
 
+/** Where the read models stand, for /health. */
+export interface ReadModelsProgress {
+  /** Whether they have reached the end of the log since the service started. */
+  readonly caughtUp: boolean;
+  readonly failed: boolean;
+  /** The position every read model reflects. */
+  readonly position: Position | null;
+}
+
 /**
- * Runs every projection in the background and answers reads from their documents, waiting
- * (bounded) for a position a client asks for.
+ * Runs every projection in the background through one pump and answers reads from their
+ * documents, waiting (bounded) for a position a client asks for and answering READ_MODEL_BEHIND
+ * when the read model does not reach it in time.
  */
 @Injectable()
 export class ReadModels implements OnApplicationShutdown {
   private readonly logger = new Logger(ReadModels.name);
-  private readonly runners = new Map<string, ProjectionRunner>();
+  private readonly pump: ProjectionPump;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    for (const projection of PROJECTIONS) {
-      this.runners.set(
-        projection.name,
-        new ProjectionRunner(projection, events, store, {
-          onError: (error) => this.logger.error(`projection ${projection.name} stopped: ${String(error)}`, (error as Error)?.stack),
-        }),
-      );
-    }
+    this.pump = new ProjectionPump(events, store, PROJECTIONS, {
+      onError: (error) => this.logger.error(`the projections stopped: ${String(error)}`, (error as Error)?.stack),
+    });
   }
 
   private markStarted!: () => void;
   private readonly startedPromise = new Promise<void>((resolve) => (this.markStarted = resolve));
 
+  /** Reads the checkpoints and starts following the log in the background: it does not wait for the catch-up. */
   async start(): Promise<void> {
-    for (const runner of this.runners.values()) await runner.start();
-    this.markStarted();
+    await this.pump.start();
+    // Whoever waits for started() (finishing interrupted writes) needs read models that have caught up.
+    void this.pump.whenCaughtUp().then(() => this.markStarted());
   }
 
-  /** Resolves once every projection runner has started following the log. */
+  /**
+   * Resolves once the read models have first caught up with the log after the start (or the
+   * projections have stopped trying: then reads say READ_MODEL_BEHIND).
+   */
   started(): Promise<void> {
     return this.startedPromise;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const runner of this.runners.values()) await runner.stop();
+    await this.pump.stop();
     await this.store.close();
     await this.events.close();
   }
 
   positionOf(projection: string): Position | null {
-    return this.runner(projection).position;
+    return this.pump.positionOf(this.known(projection));
   }
 
   /** Where each read model stands, for /health. */
   status(): Array<{ projection: string; position: Position | null; failed: boolean }> {
-    return [...this.runners.values()].map((runner) => ({
-      projection: runner.projection.name,
-      position: runner.position,
-      failed: runner.failed !== null,
-    }));
+    const failed = this.pump.failed !== null;
+    return this.pump.projections.map((projection) => ({ projection: projection.name, position: this.pump.positionOf(projection.name), failed }));
+  }
+
+  /** Whether the read models have caught up, have stopped, and where they all stand. */
+  progress(): ReadModelsProgress {
+    return { caughtUp: this.pump.caughtUp, failed: this.pump.failed !== null, position: this.pump.position };
   }
 
   /** Reads a document, first waiting up to the configured bound for `minPosition`. */
   async read<D>(projection: string, id: string, minPosition: Position | null): Promise<Reflected<D>> {
-    const runner = this.runner(projection);
-    if (minPosition !== null) await this.waitFor(runner, minPosition);
-    const position = runner.position;
-    const document = await this.store.get<D>(runner.projection.collection, id);
+    const collection = this.collectionOf(projection);
+    if (minPosition !== null) await this.waitFor(projection, minPosition);
+    const position = this.pump.positionOf(projection);
+    const document = await this.store.get<D>(collection, id);
     return { document, position };
   }
 
   /** Several documents, first waiting up to the configured bound for `minPosition`. */
   async readMany<D>(projection: string, ids: readonly string[], minPosition: Position | null): Promise<Map<string, D>> {
-    const runner = this.runner(projection);
-    if (minPosition !== null) await this.waitFor(runner, minPosition);
-    return this.store.getMany<D>(runner.projection.collection, ids);
+    const collection = this.collectionOf(projection);
+    if (minPosition !== null) await this.waitFor(projection, minPosition);
+    return this.store.getMany<D>(collection, ids);
   }
 
   /** Waits, up to the configured bound, until each of the read models reflects `position` (read-your-writes for compositions). */
   async reach(projections: readonly string[], position: Position | null): Promise<void> {
     if (position === null) return;
-    for (const projection of projections) await this.waitFor(this.runner(projection), position);
+    for (const projection of projections) await this.waitFor(this.known(projection), position);
   }
 
-  /** Waits, up to the configured bound, for a position the log has reached; refuses one it has not. */
-  private async waitFor(runner: ProjectionRunner, position: Position): Promise<void> {
-    if (runner.hasReached(position)) return;
+  /**
+   * Waits, up to the configured bound, for a position the log has reached; refuses one it has not
+   * (400), and answers READ_MODEL_BEHIND (503) when the read model does not reach it in time.
+   */
+  private async waitFor(projection: string, position: Position): Promise<void> {
+    if (this.pump.hasReached(projection, position)) return;
     const head = await this.events.headPosition();
     if (head === null || this.events.comparePositions(position, head) > 0) throw new PositionBeyondHead(position);
-    await runner.waitFor(position, this.config.readWaitMs);
+    if (!(await this.pump.waitFor(projection, position, this.config.readWaitMs))) throw new ReadModelBehind(projection);
   }
 
   async list<D>(projection: string, limit: number, afterId?: string, where?: { readonly field: string; readonly value: string }) {
-    const runner = this.runner(projection);
-    const rows = await this.store.list<D>(runner.projection.collection, { limit, afterId, where });
-    return { rows, position: runner.position };
+    const collection = this.collectionOf(projection);
+    const rows = await this.store.list<D>(collection, { limit, afterId, where });
+    return { rows, position: this.pump.positionOf(projection) };
   }
 
   /**
@@ -120,9 +135,10 @@ export class ReadModels implements OnApplicationShutdown {
    * rule across records needs before it looks (under its lock).
    */
   async catchUpWithLog(projection: string): Promise<void> {
+    this.known(projection);
     const head = await this.events.headPosition();
     if (head === null) return;
-    if (!(await this.runner(projection).waitFor(head, Math.max(this.config.readWaitMs, 10_000)))) {
+    if (!(await this.pump.waitFor(projection, head, Math.max(this.config.readWaitMs, 10_000)))) {
       throw new ReadModelBehind(projection);
     }
   }
@@ -130,12 +146,17 @@ export class ReadModels implements OnApplicationShutdown {
   /** A document from a read model that has caught up with the log (see catchUpWithLog). */
   async current<D>(projection: string, id: string): Promise<D | null> {
     await this.catchUpWithLog(projection);
-    return this.store.get<D>(this.runner(projection).projection.collection, id);
+    return this.store.get<D>(this.collectionOf(projection), id);
   }
 
-  private runner(projection: string): ProjectionRunner {
-    const runner = this.runners.get(projection);
-    if (!runner) throw new Error(`no projection ${projection}`);
-    return runner;
+  private known(projection: string): string {
+    this.collectionOf(projection);
+    return projection;
+  }
+
+  private collectionOf(projection: string): string {
+    const found = this.pump.projections.find((p) => p.name === projection);
+    if (!found) throw new Error(`no projection ${projection}`);
+    return found.collection;
   }
 }

@@ -43,9 +43,6 @@ export function openEmbeddedStores(config: SqliteSettings): { events: EventStore
   return { events: openSqliteEventStore(config), readModels: openSqliteReadStore(config) };
 }
 
-/** The top-level fields narrowed lists filter on (access scopes, a report's months): indexed in every read model. */
-export const LIST_FILTER_FIELDS = ['parties', 'id', 'reportId'] as const;
-
 /** The EventStoreDB adapter, loaded only when configured (its gRPC client is not small). */
 export async function openEventStoreDb(connectionString: string): Promise<EventStore> {
   const { EventStoreDbEventStore } = await import('@sws/event-store/eventstoredb');
@@ -65,7 +62,7 @@ export async function openMongoReadStore(connection: Connection): Promise<ReadSt
   const store = new MongoReadStore(mongooseSurface(connection), {
     comparePositions: (a, b) => logPositions.compare(a as never, b as never),
   });
-  await store.prepare([...new Set(PROJECTIONS.map((p) => p.collection))].map((name) => ({ name, indexedFields: LIST_FILTER_FIELDS })));
+  await store.prepare(PROJECTIONS.map((p) => ({ name: p.collection, indexedFields: p.indexes ?? [] })));
   return store;
 }
 

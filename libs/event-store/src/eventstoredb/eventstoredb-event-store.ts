@@ -155,6 +155,11 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /** Its positions are offsets in the transaction file: they do not count events. */
+  distance(): number | null {
+    return null;
+  }
+
   comparePositions(a: Position, b: Position): number {
     return logPositions.compare(a, b);
   }

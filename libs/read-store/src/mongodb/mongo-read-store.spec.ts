@@ -1,9 +1,14 @@
 import { StoreUnavailable } from '@sws/event-store';
 import { readStoreContract } from '../testing/read-store.contract';
+import { DocumentChange } from '../read-store.port';
 import { MongoReadStore } from './mongo-read-store';
 import { InProcessMongo } from './testing/in-process-mongo';
 
 const bySequence = (a: string, b: string) => Number(a) - Number(b);
+
+/** A batch for one projection that applies only when it moves the stored checkpoint forward. */
+const forward = (store: MongoReadStore, projection: string, version: number, changes: readonly DocumentChange[], position: string) =>
+  store.applyBatch({ changes, checkpoints: [{ projection, version, position }] });
 
 describe('read store contract: MongoDB adapter on the in-process stand-in', () => {
   readStoreContract(async () => {
@@ -42,9 +47,9 @@ describe('MongoDB read-model store', () => {
     });
 
     it('changes nothing when replayed, or when a checkpoint is not the one it continues from', async () => {
-      await store.commit('station-detail', 1, [{ collection: 'stations', id: 's-1', document: { n: 5 } }], '5');
-      await store.commit('station-detail', 1, [{ collection: 'stations', id: 's-1', document: { n: 99 } }], '5');
-      await store.commit('station-detail', 1, [{ collection: 'stations', id: 's-1', document: { n: 3 } }], '3');
+      await forward(store, 'station-detail', 1, [{ collection: 'stations', id: 's-1', document: { n: 5 } }], '5');
+      await forward(store, 'station-detail', 1, [{ collection: 'stations', id: 's-1', document: { n: 99 } }], '5');
+      await forward(store, 'station-detail', 1, [{ collection: 'stations', id: 's-1', document: { n: 3 } }], '3');
       const stale = await store.applyBatch({
         changes: [{ collection: 'stations', id: 's-1', document: { n: 98 } }],
         checkpoints: [{ projection: 'station-detail', version: 1, position: '9', continuesFrom: '4' }],
@@ -81,7 +86,7 @@ describe('MongoDB read-model store', () => {
     it('leaves nothing behind when a write inside it fails', async () => {
       server.failWritesTo = 'contracts';
       await expect(
-        store.commit('p', 1, [
+        forward(store, 'p', 1, [
           { collection: 'stations', id: 's-1', document: { n: 1 } },
           { collection: 'contracts', id: 'c-1', document: { n: 1 } },
         ], '1'),
@@ -91,21 +96,21 @@ describe('MongoDB read-model store', () => {
     });
 
     it('creates a collection it has not seen before the transaction, never inside it', async () => {
-      await store.commit('p', 1, [{ collection: 'brand-new', id: 'x', document: { n: 1 } }], '1');
+      await forward(store, 'p', 1, [{ collection: 'brand-new', id: 'x', document: { n: 1 } }], '1');
       expect(await store.get('brand-new', 'x')).toEqual({ n: 1 });
       expect(server.createdDuringTransaction).toEqual([]);
     });
 
     it('refuses a batch larger than one transaction may hold, before starting one', async () => {
       const changes = Array.from({ length: 11 }, (_, i) => ({ collection: 'stations', id: `s-${i}`, document: {} }));
-      await expect(store.commit('p', 1, changes, '1')).rejects.toThrow(/11 document changes is over the 10/);
+      await expect(forward(store, 'p', 1, changes, '1')).rejects.toThrow(/11 document changes is over the 10/);
       expect(server.counts.transactions).toBe(0);
     });
   });
 
   describe('reads', () => {
     it('finds several documents with one query', async () => {
-      await store.commit('p', 1, ['a', 'b', 'c'].map((id) => ({ collection: 'stations', id, document: { id } })), '1');
+      await forward(store, 'p', 1, ['a', 'b', 'c'].map((id) => ({ collection: 'stations', id, document: { id } })), '1');
       const before = server.counts.find;
       const found = await store.getMany('stations', ['a', 'c', 'zz', 'a']);
       expect(server.counts.find - before).toBe(1);
@@ -129,11 +134,11 @@ describe('MongoDB read-model store', () => {
     it('says the store is unavailable when the server cannot be reached', async () => {
       server.unreachable = true;
       await expect(store.get('stations', 's-1')).rejects.toBeInstanceOf(StoreUnavailable);
-      await expect(store.commit('p', 1, [], '1')).rejects.toBeInstanceOf(StoreUnavailable);
+      await expect(forward(store, 'p', 1, [], '1')).rejects.toBeInstanceOf(StoreUnavailable);
     });
 
     it('resets a read model by dropping its collection, keeping its indexes, then forgetting the checkpoint', async () => {
-      await store.commit('station-detail', 1, [{ collection: 'stations', id: 's-1', document: { parties: ['o'] } }], '3');
+      await forward(store, 'station-detail', 1, [{ collection: 'stations', id: 's-1', document: { parties: ['o'] } }], '3');
       await store.reset('station-detail', 'stations');
       expect(server.documents('stations').size).toBe(0);
       expect(server.indexes.get('stations')).toHaveLength(1);

@@ -1,6 +1,15 @@
 import { mongo } from 'mongoose';
 import { StoreUnavailable } from '@sws/event-store';
-import { Checkpoint, DocumentChange, ListOptions, ReadStore } from '../read-store.port';
+import {
+  Checkpoint,
+  CollectionLayout,
+  DocumentChange,
+  ListOptions,
+  ReadModelBatch,
+  ReadStore,
+  StaleBatch,
+  UndeclaredIndex,
+} from '../read-store.port';
 import { MongoCollection, MongoSurface } from './mongo-surface';
 
 /** A read model's document as MongoDB keeps it: the projection's document under `body`, its id as `_id`. */
@@ -15,14 +24,10 @@ interface StoredCheckpoint {
   version: number;
 }
 
-/** A collection and the top-level fields that narrowed lists filter on (each gets an index). */
-export interface CollectionLayout {
-  readonly name: string;
-  readonly indexedFields: readonly string[];
-}
+export type { CollectionLayout } from '../read-store.port';
 
-/** How one projection's checkpoint moves with a batch. */
-export interface CheckpointMove {
+/** How one projection's checkpoint moves with a batch, in this adapter's own terms. */
+export interface MongoCheckpointMove {
   readonly projection: string;
   readonly version: number;
   readonly position: string | null;
@@ -34,9 +39,9 @@ export interface CheckpointMove {
 }
 
 /** Document changes for any number of collections and the checkpoints that move with them. */
-export interface ReadModelBatch {
+export interface MongoBatch {
   readonly changes: readonly DocumentChange[];
-  readonly checkpoints: readonly CheckpointMove[];
+  readonly checkpoints: readonly MongoCheckpointMove[];
 }
 
 export interface MongoReadStoreOptions {
@@ -100,7 +105,10 @@ export class MongoReadStore implements ReadStore {
       if (typeof hello.setName !== 'string' && hello.msg !== 'isdbgrid') {
         throw new Error('MongoDB is a standalone server: the read models need transactions, so a replica set (one node is enough)');
       }
-      for (const collection of collections) this.layout.set(collection.name, collection.indexedFields);
+      for (const collection of collections) {
+        this.layout.set(collection.name, collection.indexedFields);
+        this.collections.delete(collection.name); // so that a field declared since gets its index
+      }
       await this.ensureCollections([this.checkpointCollection, ...collections.map((c) => c.name)]);
     });
   }
@@ -119,18 +127,39 @@ export class MongoReadStore implements ReadStore {
   async list<D>(collection: string, options: ListOptions): Promise<Array<{ id: string; document: D }>> {
     const filter: mongo.Filter<StoredDocument> = { _id: { $gt: options.afterId ?? '' } };
     // Equality on a field matches an array that holds the value too: MongoDB's own semantics.
-    if (options.where) filter[bodyPath(options.where.field)] = options.where.value;
+    if (options.where) {
+      const path = bodyPath(options.where.field);
+      if (!(this.layout.get(collection) ?? []).includes(options.where.field)) throw new UndeclaredIndex(collection, options.where.field);
+      filter[path] = options.where.value;
+    }
     const found = await this.guard(() => this.documents(collection).find(filter).sort({ _id: 1 }).limit(options.limit).toArray());
     return found.map((document) => ({ id: document._id, document: document.body as D }));
   }
 
   async checkpoint(projection: string): Promise<Checkpoint | null> {
-    const [found] = await this.guard(() => this.checkpoints().find({ _id: projection }).limit(1).toArray());
+    const [found] = await this.guard(() => this.checkpointDocuments().find({ _id: projection }).limit(1).toArray());
     return found === undefined ? null : { position: found.position, version: found.version };
   }
 
-  async commit(projection: string, version: number, changes: readonly DocumentChange[], position: string | null): Promise<void> {
-    await this.applyBatch({ changes, checkpoints: [{ projection, version, position }] });
+  async checkpoints(): Promise<Map<string, Checkpoint>> {
+    const found = await this.guard(() => this.checkpointDocuments().find({}).toArray());
+    return new Map(found.map((checkpoint) => [checkpoint._id, { position: checkpoint.position, version: checkpoint.version }]));
+  }
+
+  /** The port's batch: every checkpoint must be the one its move continues from, or StaleBatch and nothing written. */
+  async commit(batch: ReadModelBatch): Promise<void> {
+    const applied = await this.applyBatch({
+      changes: batch.changes,
+      checkpoints: batch.checkpoints.map((move) => ({ projection: move.projection, version: move.version, position: move.to, continuesFrom: move.from })),
+    });
+    if (applied) return;
+    const stored = await this.checkpoints();
+    const stale = batch.checkpoints.find((move) => {
+      const found = stored.get(move.projection);
+      return found === undefined ? move.from !== null : found.version !== move.version || found.position !== move.from;
+    });
+    const projection = stale?.projection ?? batch.checkpoints[0]?.projection ?? '(none)';
+    throw new StaleBatch(projection, stale ? { position: stale.from, version: stale.version } : null, stored.get(projection) ?? null);
   }
 
   /**
@@ -138,7 +167,7 @@ export class MongoReadStore implements ReadStore {
    * checkpoint is not where the batch expects it (a replay, or a runner of another version).
    * Resolves whether it applied.
    */
-  async applyBatch(batch: ReadModelBatch): Promise<boolean> {
+  async applyBatch(batch: MongoBatch): Promise<boolean> {
     if (batch.changes.length > this.maxChanges) {
       throw new Error(`a batch of ${batch.changes.length} document changes is over the ${this.maxChanges} one transaction may hold`);
     }
@@ -155,7 +184,7 @@ export class MongoReadStore implements ReadStore {
         return await session.withTransaction(
           async () => {
             const names = batch.checkpoints.map((move) => move.projection);
-            const stored = await this.checkpoints().find({ _id: { $in: names } }, { session }).toArray();
+            const stored = await this.checkpointDocuments().find({ _id: { $in: names } }, { session }).toArray();
             const storedBy = new Map(stored.map((checkpoint) => [checkpoint._id, checkpoint]));
             if (!batch.checkpoints.every((move) => this.follows(move, storedBy.get(move.projection)))) return false;
             for (const [collection, changes] of byCollection) {
@@ -164,7 +193,7 @@ export class MongoReadStore implements ReadStore {
               );
               await this.documents(collection).bulkWrite(operations, { session, ordered: true });
             }
-            await this.checkpoints().bulkWrite(
+            await this.checkpointDocuments().bulkWrite(
               batch.checkpoints.map((move) => ({
                 replaceOne: { filter: { _id: move.projection }, replacement: { position: move.position, version: move.version }, upsert: true },
               })),
@@ -190,14 +219,14 @@ export class MongoReadStore implements ReadStore {
       if (await this.exists(collection)) await this.documents(collection).drop();
       this.collections.delete(collection);
       await this.ensureCollections([collection]);
-      await this.checkpoints().deleteOne({ _id: projection });
+      await this.checkpointDocuments().deleteOne({ _id: projection });
     });
   }
 
   /** The connection belongs to whoever opened it (the Nest module, the CLI): it closes it. */
   async close(): Promise<void> {}
 
-  private follows(move: CheckpointMove, stored: StoredCheckpoint | undefined): boolean {
+  private follows(move: MongoCheckpointMove, stored: StoredCheckpoint | undefined): boolean {
     if (move.continuesFrom !== undefined) {
       return stored === undefined ? move.continuesFrom === null : stored.version === move.version && stored.position === move.continuesFrom;
     }
@@ -211,7 +240,7 @@ export class MongoReadStore implements ReadStore {
     return this.mongo.database.collection<StoredDocument>(collection);
   }
 
-  private checkpoints(): MongoCollection<StoredCheckpoint> {
+  private checkpointDocuments(): MongoCollection<StoredCheckpoint> {
     return this.mongo.database.collection<StoredCheckpoint>(this.checkpointCollection);
   }
 

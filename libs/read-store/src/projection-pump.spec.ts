@@ -1,0 +1,259 @@
+import { EventTypeRegistry, Projection } from '@sws/kernel';
+import { EventStore, InMemoryEventStore, Position, uuidV7 } from '@sws/event-store';
+import { InMemoryReadStore } from './in-memory-read-store';
+import { ProjectionPump } from './projection-pump';
+import { ReadModelBatch } from './read-store.port';
+
+type Count = { id: string; seen: number[] };
+
+/** Counts the events of the types it handles, per key; remembers their positions to show each is folded once. */
+const counter = (name: string, handles: string[], version = 1, calls = { evolve: 0 }): Projection<Count> => ({
+  name,
+  version,
+  collection: name,
+  handles,
+  indexes: ['id'],
+  documentIds: (event) => [event.data.key],
+  evolve: (document, event) => {
+    calls.evolve += 1;
+    return { id: event.data.key, seen: [...(document?.seen ?? []), Number(event.position) * version] };
+  },
+});
+
+const registry = () => new EventTypeRegistry(['Visited', 'Rated', 'Ignored'].map((type) => ({ type, schemaVersion: 1 })));
+
+async function record(store: EventStore, type: string, key: string) {
+  const metadata = {
+    eventId: uuidV7(),
+    actor: { userId: 'u', role: 'admin', orgId: null },
+    occurredAt: '2026-01-01',
+    recordedAt: '2026-01-01T00:00:00Z',
+    correlationId: 'c',
+    causationId: null,
+  };
+  return store.append(`S-${uuidV7()}`, [{ type, data: { key }, metadata }], 'no_stream');
+}
+
+/** What a fold of the whole log gives, computed without the pump. */
+async function fold(events: EventStore, projection: Projection<Count>): Promise<Record<string, Count>> {
+  const documents: Record<string, Count> = {};
+  for (const event of await events.readAll(null, 1_000_000)) {
+    if (!projection.handles.includes(event.type)) continue;
+    const projected = { ...event, position: event.position as string };
+    for (const id of projection.documentIds(projected)) documents[id] = projection.evolve(documents[id] ?? null, projected)!;
+  }
+  return documents;
+}
+
+async function stored(read: InMemoryReadStore, collection: string): Promise<Record<string, Count>> {
+  const rows = await read.list<Count>(collection, { limit: 1_000_000 });
+  return Object.fromEntries(rows.map((row) => [row.id, row.document]));
+}
+
+/** A read store that records each commit and can be told to fail the next one. */
+class WatchedStore extends InMemoryReadStore {
+  batches: ReadModelBatch[] = [];
+  reads: Array<{ collection: string; ids: readonly string[] }> = [];
+  resets: string[] = [];
+  failNext = false;
+
+  override async commit(batch: ReadModelBatch): Promise<void> {
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('the disk is full');
+    }
+    await super.commit(batch);
+    this.batches.push(batch);
+  }
+
+  override async getMany<D>(collection: string, ids: readonly string[]): Promise<Map<string, D>> {
+    this.reads.push({ collection, ids });
+    return super.getMany<D>(collection, ids);
+  }
+
+  override async reset(projection: string, collection: string): Promise<void> {
+    this.resets.push(projection);
+    await super.reset(projection, collection);
+  }
+}
+
+describe('projection pump', () => {
+  let events: InMemoryEventStore;
+  let read: WatchedStore;
+  const visits = counter('visits', ['Visited']);
+  const ratings = counter('ratings', ['Rated']);
+
+  beforeEach(() => {
+    events = new InMemoryEventStore(registry());
+    read = new WatchedStore();
+  });
+
+  it('feeds every projection from one pass, one commit per batch moving all checkpoints together', async () => {
+    for (let i = 0; i < 10; i++) await record(events, i % 2 === 0 ? 'Visited' : 'Rated', `k-${i % 3}`);
+    const subscribe = jest.spyOn(events, 'subscribe');
+    const pump = new ProjectionPump(events, read, [visits, ratings], { batchSize: 4 });
+    const done = await pump.catchUp();
+
+    expect(subscribe).toHaveBeenCalledTimes(1);
+    expect(done).toEqual({ position: '10', head: '10', events: 10 });
+    expect(read.batches.map((batch) => batch.checkpoints.map((move) => [move.projection, move.from, move.to]))).toEqual([
+      [['visits', null, '4'], ['ratings', null, '4']],
+      [['visits', '4', '8'], ['ratings', '4', '8']],
+      [['visits', '8', '10'], ['ratings', '8', '10']],
+    ]);
+    expect(await stored(read, 'visits')).toEqual(await fold(events, visits));
+    expect(await stored(read, 'ratings')).toEqual(await fold(events, ratings));
+    expect(Object.fromEntries(await read.checkpoints())).toEqual({ visits: { position: '10', version: 1 }, ratings: { position: '10', version: 1 } });
+  });
+
+  it('reads each touched document once per batch and writes it once, however many of its events the batch holds', async () => {
+    for (let i = 0; i < 6; i++) await record(events, 'Visited', 'same');
+    await new ProjectionPump(events, read, [visits], { batchSize: 100 }).catchUp();
+    expect(read.reads).toEqual([{ collection: 'visits', ids: ['same'] }]);
+    expect(read.batches).toHaveLength(1);
+    expect(read.batches[0].changes).toEqual([{ collection: 'visits', id: 'same', document: { id: 'same', seen: [1, 2, 3, 4, 5, 6] } }]);
+  });
+
+  it('costs a projection that handles none of a batch\u2019s events no document read or write', async () => {
+    for (let i = 0; i < 5; i++) await record(events, 'Visited', `k-${i}`);
+    await new ProjectionPump(events, read, [visits, ratings], { batchSize: 100 }).catchUp();
+    expect(read.reads.map((r) => r.collection)).toEqual(['visits']);
+    expect(read.batches[0].changes.every((change) => change.collection === 'visits')).toBe(true);
+    expect(await stored(read, 'ratings')).toEqual({});
+    expect(await read.checkpoint('ratings')).toEqual({ position: '5', version: 1 });
+  });
+
+  it('feeds each projection only the events it does not reflect yet, when they stand at different positions', async () => {
+    for (let i = 0; i < 8; i++) await record(events, i < 4 ? 'Visited' : 'Rated', `k-${i % 2}`);
+    await new ProjectionPump(events, read, [visits], { batchSize: 3 }).catchUp();
+    for (let i = 0; i < 4; i++) await record(events, 'Visited', `k-${i % 2}`);
+    const calls = { evolve: 0 };
+    const countedVisits = counter('visits', ['Visited'], 1, calls);
+    // visits stands at 8, ratings at the start: the pass begins at the start, visits folds only 9..12.
+    await new ProjectionPump(events, read, [countedVisits, ratings], { batchSize: 5 }).catchUp();
+    expect(calls.evolve).toBe(4);
+    expect(await stored(read, 'visits')).toEqual(await fold(events, visits));
+    expect(await stored(read, 'ratings')).toEqual(await fold(events, ratings));
+    expect(read.batches.slice(-3).map((batch) => batch.checkpoints.map((move) => move.projection))).toEqual([['ratings'], ['visits', 'ratings'], ['visits', 'ratings']]);
+  });
+
+  it('rebuilds only the read model whose projection version changed', async () => {
+    for (let i = 0; i < 6; i++) await record(events, i % 2 === 0 ? 'Visited' : 'Rated', `k-${i % 3}`);
+    await new ProjectionPump(events, read, [visits, ratings]).catchUp();
+    const ratingCalls = { evolve: 0 };
+    const visitsV2 = counter('visits', ['Visited'], 2);
+    await new ProjectionPump(events, read, [visitsV2, counter('ratings', ['Rated'], 1, ratingCalls)]).catchUp();
+    expect(read.resets).toEqual(['visits']);
+    expect(ratingCalls.evolve).toBe(0);
+    expect(await stored(read, 'visits')).toEqual(await fold(events, visitsV2));
+    expect(await stored(read, 'ratings')).toEqual(await fold(events, ratings));
+    expect(await read.checkpoint('visits')).toEqual({ position: '6', version: 2 });
+  });
+
+  it('resumes after a failed commit without folding any event twice', async () => {
+    for (let i = 0; i < 12; i++) await record(events, i % 3 === 0 ? 'Rated' : 'Visited', `k-${i % 4}`);
+    const errors: unknown[] = [];
+    const first = new ProjectionPump(events, read, [visits, ratings], { batchSize: 5, onError: (e) => errors.push(e) });
+    let commits = 0;
+    const commit = read.commit.bind(read);
+    read.commit = async (batch) => {
+      commits += 1;
+      if (commits === 2) read.failNext = true;
+      return commit(batch);
+    };
+    await expect(first.catchUp()).rejects.toThrow('the disk is full');
+    expect(await read.checkpoint('visits')).toEqual({ position: '5', version: 1 });
+
+    // A restart: a new pump on the same stores.
+    await new ProjectionPump(events, read, [visits, ratings], { batchSize: 5 }).catchUp();
+    expect(await stored(read, 'visits')).toEqual(await fold(events, visits));
+    expect(await stored(read, 'ratings')).toEqual(await fold(events, ratings));
+  });
+
+  it('goes on from the stored checkpoints when another writer moved them under it, folding nothing twice', async () => {
+    for (let i = 0; i < 3; i++) await record(events, 'Visited', 'k');
+    const errors: unknown[] = [];
+    const pump = new ProjectionPump(events, read, [visits], { onError: (e) => errors.push(e) });
+    await pump.start();
+    expect(await pump.waitFor('visits', '3' as Position, 1000)).toBe(true);
+    // Another process on the same read-model store folded the next event first.
+    const theirs = { id: 'k', seen: [1, 2, 3, 4] };
+    await read.commit({ changes: [{ collection: 'visits', id: 'k', document: theirs }], checkpoints: [{ projection: 'visits', version: 1, from: '3', to: '4' }] });
+    const before = read.batches.length;
+    await record(events, 'Visited', 'k');
+    expect(await pump.waitFor('visits', '4' as Position, 1000)).toBe(true);
+    expect(read.batches.length).toBe(before); // this pump's batch was stale and wrote nothing
+    expect(await read.get('visits', 'k')).toEqual(theirs);
+    await record(events, 'Visited', 'k');
+    expect(await pump.waitFor('visits', '5' as Position, 1000)).toBe(true);
+    expect(await read.get('visits', 'k')).toEqual({ id: 'k', seen: [1, 2, 3, 4, 5] });
+    expect(errors).toEqual([]);
+    await pump.stop();
+  });
+
+  it('stops and says it failed when another process writes the read model at another version', async () => {
+    await record(events, 'Visited', 'k');
+    const errors: unknown[] = [];
+    const pump = new ProjectionPump(events, read, [visits], { onError: (e) => errors.push(e) });
+    await pump.start();
+    expect(await pump.waitFor('visits', '1' as Position, 1000)).toBe(true);
+    // A process with version 7 of the projection resets the read model and rebuilds it.
+    await read.reset('visits', 'visits');
+    await read.commit({ changes: [], checkpoints: [{ projection: 'visits', version: 7, from: null, to: '1' }] });
+    await record(events, 'Visited', 'k');
+    expect(await pump.waitFor('visits', '2' as Position, 1000)).toBe(false);
+    expect(String(pump.failed)).toMatch(/at version 7; this one folds version 1/);
+    expect(errors).toHaveLength(1);
+    expect(await pump.whenCaughtUp()).toBe(true);
+    await pump.stop();
+  });
+
+  it('follows live appends with one commit per append for all the read models', async () => {
+    const pump = new ProjectionPump(events, read, [visits, ratings, counter('others', ['Ignored'])]);
+    await pump.start();
+    await pump.waitFor(null, '0' as Position, 10);
+    const before = read.batches.length;
+    const { position } = await record(events, 'Visited', 'live');
+    expect(await pump.waitFor(null, position, 2000)).toBe(true);
+    expect(read.batches.length - before).toBe(1);
+    expect(read.batches[read.batches.length - 1].checkpoints).toHaveLength(3);
+    expect(await read.get('visits', 'live')).toEqual({ id: 'live', seen: [1] });
+    expect(pump.caughtUp).toBe(true);
+    await pump.stop();
+  });
+
+  it('lets other work run between batches while it catches up', async () => {
+    for (let i = 0; i < 60; i++) await record(events, 'Visited', `k-${i % 7}`);
+    const pump = new ProjectionPump(events, read, [visits], { batchSize: 5 });
+    await pump.start();
+    const positionWhenOthersRan = await new Promise<Position | null>((resolve) => setImmediate(() => resolve(pump.position)));
+    expect(positionWhenOthersRan === null || Number(positionWhenOthersRan) < 60).toBe(true);
+    expect(await pump.whenCaughtUp()).toBe(true);
+    expect(pump.position).toBe('60');
+    expect(read.batches.length).toBe(12);
+    await pump.stop();
+  });
+
+  it('declares the projections\u2019 indexes to the store and refuses two projections on one collection', async () => {
+    await record(events, 'Visited', 'k-1');
+    await new ProjectionPump(events, read, [visits]).catchUp();
+    expect((await read.list('visits', { limit: 10, where: { field: 'id', value: 'k-1' } })).map((row) => row.id)).toEqual(['k-1']);
+    expect(() => new ProjectionPump(events, read, [visits, { ...ratings, collection: 'visits' }])).toThrow(/share the same collection/);
+  });
+
+  it('splits a batch whose fold changes more documents than one commit may hold', async () => {
+    for (let i = 0; i < 10; i++) await record(events, 'Visited', `k-${i}`);
+    await new ProjectionPump(events, read, [visits], { batchSize: 10, maxChangesPerCommit: 3 }).catchUp();
+    expect(read.batches.map((batch) => batch.changes.length)).toEqual([3, 2, 3, 2]);
+    expect(read.batches.map((batch) => batch.checkpoints[0].to)).toEqual(['3', '5', '8', '10']);
+    expect(await stored(read, 'visits')).toEqual(await fold(events, visits));
+  });
+
+  it('answers a wait that the read model does not reach in time with false', async () => {
+    await record(events, 'Visited', 'k');
+    const pump = new ProjectionPump(events, read, [visits]);
+    await pump.prepare();
+    expect(pump.hasReached('visits', '1' as Position)).toBe(false);
+    expect(await pump.waitFor('visits', '1' as Position, 20)).toBe(false);
+  });
+});

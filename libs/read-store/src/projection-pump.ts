@@ -1,0 +1,368 @@
+import { ProjectedEvent, Projection } from '@sws/kernel';
+import { EventStore, Position, RecordedEvent, Subscription } from '@sws/event-store';
+import { CheckpointMove, CollectionLayout, DocumentChange, ReadStore, StaleBatch } from './read-store.port';
+
+export interface ProjectionPumpOptions {
+  /** Most events folded into one read-store commit (a commit is also made whenever the log is caught up). */
+  readonly batchSize?: number;
+  /**
+   * Most document changes in one commit (MongoDB's transactions hold 5,000): a batch whose fold
+   * changes more is folded again in halves.
+   */
+  readonly maxChangesPerCommit?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface PumpProgress {
+  /** The position every projection of the pump reflects (the lowest of theirs). */
+  readonly position: Position | null;
+  readonly head: Position | null;
+  /** Events read from the log since the pass began. */
+  readonly events: number;
+}
+
+/** What one batch did, for tests and benchmarks that count. */
+export interface PumpCounters {
+  batches: number;
+  events: number;
+  documentsRead: number;
+  documentsWritten: number;
+}
+
+interface Follower {
+  readonly projection: Projection<any>;
+  readonly handled: ReadonlySet<string>;
+  /** The position of the last event its committed documents reflect. */
+  position: Position | null;
+}
+
+interface Waiter {
+  readonly follower: Follower | null;
+  readonly position: Position;
+  readonly resolve: (reached: boolean) => void;
+}
+
+/** A pump's projections must not write each other's documents or checkpoints. */
+class ProjectionsOverlap extends Error {
+  constructor(what: string) {
+    super(`two projections of one pump share the ${what}`);
+    this.name = 'ProjectionsOverlap';
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Feeds every projection from one pass over the log. Each event goes to each projection that
+ * handles its type and does not reflect it already (projections may stand at different positions,
+ * one of them rebuilding after a version bump). Per batch of events it reads the documents the
+ * batch touches with one `getMany` per collection, folds them in a cache that lives for the batch,
+ * and writes the changes and every moving checkpoint in one read-store commit that continues from
+ * the checkpoints it was folded from (a stale batch writes nothing). A projection that handles none
+ * of a batch's events reads and writes no document. Between batches it yields to the event loop,
+ * so a process serving HTTP keeps answering during a long catch-up. It holds no more than one batch.
+ */
+export class ProjectionPump {
+  private readonly followers: Follower[];
+  private readonly byName: Map<string, Follower>;
+  private readonly batchSize: number;
+  private readonly maxChanges: number;
+  private subscription: Subscription | null = null;
+  private running: Promise<void> | null = null;
+  private failure: unknown = null;
+  private caughtUpOnce = false;
+  private waiters: Waiter[] = [];
+  private caughtUpWaiters: Array<(caughtUp: boolean) => void> = [];
+  readonly counters: PumpCounters = { batches: 0, events: 0, documentsRead: 0, documentsWritten: 0 };
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ReadStore,
+    projections: readonly Projection<any>[],
+    private readonly options: ProjectionPumpOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.maxChanges = options.maxChangesPerCommit ?? 5000;
+    const names = new Set(projections.map((projection) => projection.name));
+    const collections = new Set(projections.map((projection) => projection.collection));
+    if (names.size !== projections.length) throw new ProjectionsOverlap('same name');
+    if (collections.size !== projections.length) throw new ProjectionsOverlap('same collection');
+    this.followers = projections.map((projection) => ({ projection, handled: new Set(projection.handles), position: null }));
+    this.byName = new Map(this.followers.map((follower) => [follower.projection.name, follower]));
+  }
+
+  get projections(): readonly Projection<any>[] {
+    return this.followers.map((follower) => follower.projection);
+  }
+
+  /** The position of the last event the named read model reflects. */
+  positionOf(projection: string): Position | null {
+    return this.follower(projection).position;
+  }
+
+  /** The position every read model of the pump reflects. */
+  get position(): Position | null {
+    return this.lowest();
+  }
+
+  /** Whether the pump has reached the end of the log at least once since it started. */
+  get caughtUp(): boolean {
+    return this.caughtUpOnce;
+  }
+
+  get failed(): unknown {
+    return this.failure;
+  }
+
+  /** Resolves true once the pump has reached the end of the log (at once if it has), false if it fails first. */
+  whenCaughtUp(): Promise<boolean> {
+    if (this.caughtUpOnce) return Promise.resolve(true);
+    if (this.failure !== null) return Promise.resolve(false);
+    return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+  }
+
+  /** The layouts the projections declare, for the read-model store. */
+  layouts(): CollectionLayout[] {
+    return this.followers.map(({ projection }) => ({ name: projection.collection, indexedFields: projection.indexes ?? [] }));
+  }
+
+  /**
+   * Reads every checkpoint, forgets (only) the read models whose projection version changed, and
+   * declares the collections' indexes to the store.
+   */
+  async prepare(): Promise<void> {
+    const stored = await this.store.checkpoints();
+    for (const follower of this.followers) {
+      const checkpoint = stored.get(follower.projection.name);
+      if (checkpoint && checkpoint.version !== follower.projection.version) {
+        await this.store.reset(follower.projection.name, follower.projection.collection);
+        follower.position = null;
+      } else {
+        follower.position = (checkpoint?.position as Position | null | undefined) ?? null;
+      }
+    }
+    await this.store.prepare(this.layouts());
+  }
+
+  /** Prepares, then follows the log in the background until stopped or failed. */
+  async start(): Promise<void> {
+    await this.prepare();
+    this.running = this.follow(() => false).catch((error) => this.fail(error));
+  }
+
+  /** Prepares and runs until every read model reflects the log as it was when called, then stops. */
+  async catchUp(onProgress?: (progress: PumpProgress) => void): Promise<PumpProgress> {
+    await this.prepare();
+    const head = await this.events.headPosition();
+    let events = 0;
+    const reachedHead = () => head === null || this.reached(null, head);
+    if (!reachedHead()) {
+      await this.follow((seen) => {
+        events = seen;
+        onProgress?.({ position: this.lowest(), head, events });
+        return reachedHead();
+      });
+    }
+    return { position: this.lowest(), head, events };
+  }
+
+  /** Whether the named read model (every one, when null) reflects `position` already. */
+  hasReached(projection: string | null, position: Position): boolean {
+    return this.reached(projection === null ? null : this.follower(projection), position);
+  }
+
+  /** Resolves true once the named read model (every one, when null) reflects `position`, false when the wait runs out or the pump fails. */
+  waitFor(projection: string | null, position: Position, timeoutMs: number): Promise<boolean> {
+    const follower = projection === null ? null : this.follower(projection);
+    if (this.reached(follower, position)) return Promise.resolve(true);
+    if (this.failure !== null) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const waiter: Waiter = { follower, position, resolve };
+      this.waiters.push(waiter);
+      setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(this.reached(follower, position));
+      }, timeoutMs).unref?.();
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    await this.running;
+  }
+
+  /**
+   * Follows the log from the lowest checkpoint until `done(eventsSeen)` says so after a commit, or
+   * the subscription closes. When another writer (a second process on the same read-model store)
+   * has moved checkpoints, the batch wrote nothing: take the stored checkpoints and go on from there.
+   */
+  private async follow(done: (events: number) => boolean): Promise<void> {
+    let seen = 0;
+    for (;;) {
+      try {
+        await this.followFrom(this.lowest(), (events) => (seen += events), () => done(seen));
+        return;
+      } catch (error) {
+        if (!(error instanceof StaleBatch)) throw error;
+        await this.resync();
+      }
+    }
+  }
+
+  private async followFrom(from: Position | null, counted: (events: number) => void, stop: () => boolean): Promise<void> {
+    const subscription = this.events.subscribe(from);
+    this.subscription = subscription;
+    let batch: RecordedEvent[] = [];
+    try {
+      for await (const item of subscription) {
+        if (item.kind === 'event') {
+          batch.push(item.event);
+          if (batch.length < this.batchSize) continue;
+        }
+        if (batch.length > 0) {
+          await this.apply(batch);
+          counted(batch.length);
+        }
+        batch = [];
+        if (item.kind === 'caughtUp' && !this.caughtUpOnce) {
+          this.caughtUpOnce = true;
+          this.caughtUpWaiters.splice(0).forEach((resolve) => resolve(true));
+        }
+        if (stop()) break;
+        // Let HTTP requests (and anything else waiting) run between batches.
+        await nextTurn();
+      }
+    } finally {
+      await subscription.close();
+    }
+  }
+
+  /** Takes the stored checkpoints as the followers' positions; a checkpoint of another version is a conflict it cannot settle. */
+  private async resync(): Promise<void> {
+    const stored = await this.store.checkpoints();
+    for (const follower of this.followers) {
+      const checkpoint = stored.get(follower.projection.name);
+      if (checkpoint && checkpoint.version !== follower.projection.version) {
+        throw new Error(
+          `another process writes the ${follower.projection.name} read model at version ${checkpoint.version}; this one folds version ${follower.projection.version}`,
+        );
+      }
+      follower.position = (checkpoint?.position as Position | null | undefined) ?? null;
+    }
+    this.wake();
+  }
+
+  /** Folds one batch of consecutive events and commits it with every checkpoint it moves. */
+  private async apply(batch: readonly RecordedEvent[]): Promise<void> {
+    const last = batch[batch.length - 1].position;
+    const moving = this.followers.filter((follower) => follower.position === null || this.events.comparePositions(follower.position, last) < 0);
+    if (moving.length === 0) return;
+
+    // Which projection folds which event, and which documents that needs.
+    const work: Array<{ follower: Follower; event: ProjectedEvent; ids: readonly string[] }> = [];
+    const wanted = new Map<Follower, Set<string>>();
+    for (const recorded of batch) {
+      let projected: ProjectedEvent | null = null;
+      for (const follower of moving) {
+        if (!follower.handled.has(recorded.type)) continue;
+        if (follower.position !== null && this.events.comparePositions(recorded.position, follower.position) <= 0) continue;
+        projected ??= { ...recorded, position: recorded.position as string };
+        const ids = follower.projection.documentIds(projected);
+        if (ids.length === 0) continue;
+        work.push({ follower, event: projected, ids });
+        const set = wanted.get(follower) ?? new Set<string>();
+        for (const id of ids) set.add(id);
+        wanted.set(follower, set);
+      }
+    }
+
+    // The documents the batch touches, read once per collection and kept for the batch.
+    const cache = new Map<Follower, Map<string, unknown | null>>();
+    for (const [follower, ids] of wanted) {
+      const found = await this.store.getMany<unknown>(follower.projection.collection, [...ids]);
+      this.counters.documentsRead += found.size;
+      const documents = new Map<string, unknown | null>();
+      for (const id of ids) documents.set(id, found.get(id) ?? null);
+      cache.set(follower, documents);
+    }
+
+    const changed = new Map<Follower, Set<string>>();
+    for (const { follower, event, ids } of work) {
+      const documents = cache.get(follower)!;
+      const touched = changed.get(follower) ?? new Set<string>();
+      for (const id of ids) {
+        documents.set(id, follower.projection.evolve(documents.get(id) ?? null, event));
+        touched.add(id);
+      }
+      changed.set(follower, touched);
+    }
+
+    const changes: DocumentChange[] = [];
+    for (const [follower, ids] of changed) {
+      const documents = cache.get(follower)!;
+      for (const id of ids) changes.push({ collection: follower.projection.collection, id, document: documents.get(id) ?? null });
+    }
+    if (changes.length > this.maxChanges && batch.length > 1) {
+      // Nothing is committed yet and the fold is pure: fold each half again, from the store.
+      const half = Math.ceil(batch.length / 2);
+      await this.apply(batch.slice(0, half));
+      await this.apply(batch.slice(half));
+      return;
+    }
+    const checkpoints: CheckpointMove[] = moving.map((follower) => ({
+      projection: follower.projection.name,
+      version: follower.projection.version,
+      from: follower.position,
+      to: last,
+    }));
+    await this.store.commit({ changes, checkpoints });
+
+    for (const follower of moving) follower.position = last;
+    this.counters.batches += 1;
+    this.counters.events += batch.length;
+    this.counters.documentsWritten += changes.length;
+    this.wake();
+  }
+
+  private wake(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) {
+      if (this.reached(waiter.follower, waiter.position)) waiter.resolve(true);
+      else this.waiters.push(waiter);
+    }
+  }
+
+  private lowest(): Position | null {
+    let lowest: Position | null = null;
+    for (const [index, follower] of this.followers.entries()) {
+      if (follower.position === null) return null;
+      if (index === 0 || this.events.comparePositions(follower.position, lowest!) < 0) lowest = follower.position;
+    }
+    return lowest;
+  }
+
+  private reached(follower: Follower | null, position: Position): boolean {
+    if (follower === null) {
+      if (this.followers.length === 0) return true;
+      const lowest = this.lowest();
+      return lowest !== null && this.events.comparePositions(lowest, position) >= 0;
+    }
+    return follower.position !== null && this.events.comparePositions(follower.position, position) >= 0;
+  }
+
+  private follower(projection: string): Follower {
+    const follower = this.byName.get(projection);
+    if (!follower) throw new Error(`no projection ${projection}`);
+    return follower;
+  }
+
+  private fail(error: unknown): void {
+    this.failure = error;
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) waiter.resolve(this.reached(waiter.follower, waiter.position));
+    this.caughtUpWaiters.splice(0).forEach((resolve) => resolve(false));
+    this.options.onError?.(error);
+  }
+}
