@@ -11,13 +11,23 @@ import {
   UndeclaredIndex,
 } from './read-store.port';
 
+/**
+ * The layout's version, kept in SQLite's user_version. Version 2 keeps documents in a rowid table:
+ * documents are often kilobytes, and a WITHOUT ROWID table stores such rows inefficiently (slower
+ * writes, a file about 1.6 times larger). A file of an older layout holds nothing the log cannot
+ * give back, so it is emptied and every read model rebuilt on first use.
+ */
+const LAYOUT_VERSION = 2;
+
+const OLD_LAYOUT_TABLES = ['documents', 'document_index', 'indexed_fields', 'checkpoints'];
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS documents (
     collection TEXT NOT NULL,
     id         TEXT NOT NULL,
     body       TEXT NOT NULL,
     PRIMARY KEY (collection, id)
-  ) WITHOUT ROWID;
+  );
   CREATE TABLE IF NOT EXISTS checkpoints (
     projection TEXT PRIMARY KEY,
     position   TEXT,
@@ -59,7 +69,7 @@ export class SqliteReadStore implements ReadStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
-    this.db.exec(SCHEMA);
+    this.createLayout();
     this.statements = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck(),
       getMany: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))'),
@@ -191,6 +201,24 @@ export class SqliteReadStore implements ReadStore {
       this.statements.unindexCollection.run(collection);
       this.statements.deleteCheckpoint.run(projection);
     }).immediate();
+  }
+
+  /**
+   * Creates the tables, first emptying a file written with an older layout (see LAYOUT_VERSION):
+   * its read models are then rebuilt from the log. One transaction, so processes opening the same
+   * file at once see either the old layout or the whole new one.
+   */
+  private createLayout(): void {
+    this.db
+      .transaction(() => {
+        const version = this.db.pragma('user_version', { simple: true }) as number;
+        if (version < LAYOUT_VERSION) {
+          for (const table of OLD_LAYOUT_TABLES) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+          this.db.pragma(`user_version = ${LAYOUT_VERSION}`);
+        }
+        this.db.exec(SCHEMA);
+      })
+      .immediate();
   }
 
   async close(): Promise<void> {
