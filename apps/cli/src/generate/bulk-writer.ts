@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -19,25 +19,61 @@ export interface EventRow {
 /** Fields of a row in the order of the insert: event id, stream, revision, type, schema version, data, metadata. */
 export type RowFields = readonly (string | number)[];
 
-/** A log file being made: the store's schema, one prepared insert, a transaction per batch, durability off. */
-export function openPartialLog(partial: string): { insertBatch(rows: readonly RowFields[]): void; close(): void } {
+/** Fields in a batch buffer: the seven of a row, each followed by a NUL byte (UTF-8 never holds one but for U+0000, which JSON escapes). */
+const FIELDS = 7;
+const NUL = 0;
+
+/**
+ * A log file being made: the store's schema, one prepared insert, a transaction per batch. The
+ * `.partial` file is never opened by the service and is deleted by a new run when it is left
+ * behind, so it is loaded with no journal and no syncs; `close` then syncs it to the disk and
+ * leaves it in the rollback-journal mode the store switches to WAL when it opens it.
+ */
+export function openPartialLog(partial: string): {
+  insertBatch(rows: readonly RowFields[]): void;
+  insertBuffer(buffer: Buffer, length: number): number;
+  close(): void;
+} {
   const db = new Database(partial);
-  db.pragma('journal_mode = WAL');
+  db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
+  db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('cache_size = -262144');
   db.exec(EVENTS_SCHEMA);
   const insert = db.prepare(`INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertBatch = db.transaction((rows: readonly RowFields[]) => {
     for (const row of rows) insert.run(row[0], row[1], Number(row[2]), row[3], Number(row[4]), row[5], row[6]);
   });
+  const fields: string[] = new Array<string>(FIELDS);
+  const insertBuffer = db.transaction((buffer: Buffer, length: number): number => {
+    let rows = 0;
+    let start = 0;
+    while (start < length) {
+      for (let f = 0; f < FIELDS; f++) {
+        const end = buffer.indexOf(NUL, start);
+        if (end < 0 || end >= length) throw new Error('a batch of rows ends inside a row');
+        fields[f] = buffer.toString('utf8', start, end);
+        start = end + 1;
+      }
+      insert.run(fields[0], fields[1], Number(fields[2]), fields[3], Number(fields[4]), fields[5], fields[6]);
+      rows += 1;
+    }
+    return rows;
+  });
   return {
     insertBatch,
+    insertBuffer,
     close() {
-      // Fold the WAL into the file and make it durable before it is put where the service opens it.
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.pragma('synchronous = FULL');
+      db.pragma('locking_mode = NORMAL');
       db.pragma('journal_mode = DELETE');
       db.close();
+      // Durable before it is put where the service opens it (no journal, so nothing else made it so).
+      const fd = openSync(partial, 'r+');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     },
   };
 }
@@ -45,28 +81,34 @@ export function openPartialLog(partial: string): { insertBatch(rows: readonly Ro
 /** At most this many batches wait for the writing thread: memory stays bounded whatever the log's size. */
 const MAX_IN_FLIGHT = 3;
 
+/** The size of one batch buffer handed to the writing thread (its rows' fields as UTF-8). */
+const BATCH_BYTES = 8 * 1024 * 1024;
+
 /**
  * Writes a generated log into a new `events.db` with the store's own schema: rows gathered in
  * memory and inserted by one prepared statement in large transactions, on a worker thread when
- * `threaded` (the compiled CLI; the generating thread then only builds rows). It writes into
- * `events.db.partial` and renames it only once every row is in and the WAL is folded into the
- * file, so an interrupted generation leaves no half-made log where the service would open it.
+ * `threaded` (the compiled CLI; the generating thread then only encodes rows into a buffer it
+ * hands over without a copy). It writes into `events.db.partial` and renames it only once every
+ * row is in and the file is synced, so an interrupted generation leaves no half-made log where
+ * the service would open it.
  */
 export class BulkEventWriter {
   private readonly partial: string;
-  private pending: string[] = [];
   private pendingRows: RowFields[] = [];
   private written = 0;
   private readonly local: ReturnType<typeof openPartialLog> | null = null;
   private readonly worker: Worker | null = null;
   private readonly counters: Int32Array | null = null;
   private posted = 0;
+  private buffer: Buffer | null = null;
+  private offset = 0;
+  private bufferedRows = 0;
 
   constructor(
     private readonly file: string,
     options: { readonly threaded?: boolean; readonly batchSize?: number } = {},
   ) {
-    this.batchSize = options.batchSize ?? (options.threaded ? 2_000 : 20_000);
+    this.batchSize = options.batchSize ?? 20_000;
     if (existsSync(file)) throw new Error(`${file} exists already: generate into an empty data directory`);
     this.partial = `${file}.partial`;
     this.removePartial();
@@ -76,6 +118,7 @@ export class BulkEventWriter {
       this.counters = new Int32Array(shared);
       this.worker = new Worker(threadFile, { workerData: { partial: this.partial, file, shared } });
       this.worker.unref();
+      this.buffer = Buffer.allocUnsafeSlow(BATCH_BYTES);
     } else {
       this.local = openPartialLog(this.partial);
     }
@@ -88,13 +131,35 @@ export class BulkEventWriter {
   }
 
   get count(): number {
-    return this.written + (this.worker ? this.pending.length : this.pendingRows.length);
+    return this.written + (this.worker ? this.bufferedRows : this.pendingRows.length);
   }
 
   add(row: EventRow): void {
     if (this.worker) {
-      this.pending.push(`${row.eventId}\u0000${row.streamId}\u0000${row.revision}\u0000${row.type}\u0000${row.schemaVersion}\u0000${row.data}\u0000${row.metadata}`);
-      if (this.pending.length >= this.batchSize) this.flush();
+      // At most 3 UTF-8 bytes per UTF-16 unit, and a NUL after each field.
+      const most = 3 * (row.eventId.length + row.streamId.length + row.type.length + row.data.length + row.metadata.length) + 32 + FIELDS;
+      if (this.offset + most > BATCH_BYTES) {
+        this.flush();
+        if (most > BATCH_BYTES) throw new Error(`an event of ${most} bytes does not fit a batch of ${BATCH_BYTES}`);
+      }
+      const b = this.buffer!;
+      let o = this.offset;
+      o += b.write(row.eventId, o, 'latin1');
+      b[o++] = NUL;
+      o += b.write(row.streamId, o, 'utf8');
+      b[o++] = NUL;
+      o += b.write(String(row.revision), o, 'latin1');
+      b[o++] = NUL;
+      o += b.write(row.type, o, 'latin1');
+      b[o++] = NUL;
+      o += b.write(String(row.schemaVersion), o, 'latin1');
+      b[o++] = NUL;
+      o += b.write(row.data, o, 'utf8');
+      b[o++] = NUL;
+      o += b.write(row.metadata, o, 'utf8');
+      b[o++] = NUL;
+      this.offset = o;
+      this.bufferedRows += 1;
     } else {
       this.pendingRows.push([row.eventId, row.streamId, row.revision, row.type, row.schemaVersion, row.data, row.metadata]);
       if (this.pendingRows.length >= this.batchSize) this.flush();
@@ -103,12 +168,15 @@ export class BulkEventWriter {
 
   flush(): void {
     if (this.worker) {
-      if (this.pending.length === 0) return;
+      if (this.bufferedRows === 0) return;
       this.waitUntilDone(this.posted - MAX_IN_FLIGHT + 1);
-      this.worker.postMessage({ rows: this.pending.join('\u0001') });
+      const buffer = this.buffer!;
+      this.worker.postMessage({ buffer: buffer.buffer, length: this.offset, rows: this.bufferedRows }, [buffer.buffer as ArrayBuffer]);
       this.posted += 1;
-      this.written += this.pending.length;
-      this.pending = [];
+      this.written += this.bufferedRows;
+      this.bufferedRows = 0;
+      this.offset = 0;
+      this.buffer = Buffer.allocUnsafeSlow(BATCH_BYTES);
     } else {
       if (this.pendingRows.length === 0) return;
       this.local!.insertBatch(this.pendingRows);
@@ -155,6 +223,6 @@ export class BulkEventWriter {
   }
 
   private removePartial(): void {
-    for (const leftover of [this.partial, `${this.partial}-wal`, `${this.partial}-shm`]) rmSync(leftover, { force: true });
+    for (const leftover of [this.partial, `${this.partial}-wal`, `${this.partial}-shm`, `${this.partial}-journal`]) rmSync(leftover, { force: true });
   }
 }
