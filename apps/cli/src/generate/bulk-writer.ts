@@ -24,6 +24,19 @@ const FIELDS = 7;
 const NUL = 0;
 
 /**
+ * Node's own encoders on every Buffer (what `buffer.write(text, offset, encoding)` calls after
+ * checking its arguments), left out of the typings. Offsets here are always in range and the
+ * room is checked before each row, so the checks are skipped.
+ */
+type EncodingBuffer = Buffer & {
+  utf8Write(text: string, offset: number): number;
+  latin1Write(text: string, offset: number): number;
+};
+
+/** The decoder `buffer.toString('utf8', start, end)` calls, likewise. */
+type DecodingBuffer = Buffer & { utf8Slice(start: number, end: number): string };
+
+/**
  * A log file being made: the store's schema, one prepared insert, a transaction per batch. The
  * `.partial` file is never opened by the service and is deleted by a new run when it is left
  * behind, so it is loaded with no journal and no syncs; `close` then syncs it to the disk and
@@ -45,14 +58,15 @@ export function openPartialLog(partial: string): {
     for (const row of rows) insert.run(row[0], row[1], Number(row[2]), row[3], Number(row[4]), row[5], row[6]);
   });
   const fields: string[] = new Array<string>(FIELDS);
-  const insertBuffer = db.transaction((buffer: Buffer, length: number): number => {
+  const insertBuffer = db.transaction((whole: Buffer, length: number): number => {
+    const buffer = whole as DecodingBuffer;
     let rows = 0;
     let start = 0;
     while (start < length) {
       for (let f = 0; f < FIELDS; f++) {
         const end = buffer.indexOf(NUL, start);
         if (end < 0 || end >= length) throw new Error('a batch of rows ends inside a row');
-        fields[f] = buffer.toString('utf8', start, end);
+        fields[f] = buffer.utf8Slice(start, end);
         start = end + 1;
       }
       insert.run(fields[0], fields[1], Number(fields[2]), fields[3], Number(fields[4]), fields[5], fields[6]);
@@ -80,16 +94,6 @@ export function openPartialLog(partial: string): {
 
 /** At most this many batches wait for the writing thread: memory stays bounded whatever the log's size. */
 const MAX_IN_FLIGHT = 3;
-
-/**
- * Node's own encoders on every Buffer (what `buffer.write(text, offset, encoding)` calls after
- * checking its arguments), left out of the typings. Offsets here are always in range and the
- * room is checked before each row, so the checks are skipped.
- */
-type EncodingBuffer = Buffer & {
-  utf8Write(text: string, offset: number): number;
-  latin1Write(text: string, offset: number): number;
-};
 
 /** The size of one batch buffer handed to the writing thread (its rows' fields as UTF-8). */
 const BATCH_BYTES = 8 * 1024 * 1024;

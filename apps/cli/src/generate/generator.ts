@@ -165,10 +165,18 @@ const ADMIN: Actor = { userId: 'bench-admin', role: 'admin', orgId: 'centre' };
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
+/** Midnight China time of each date the history has used, in ms since the epoch: dates repeat for thousands of moments. */
+const MIDNIGHTS = new Map<CalendarDate, number>();
+
 /** The moment `hh:mm` China time on `date`, in ms since the epoch. */
 function chinaMoment(date: CalendarDate, hh: number, mm = 0): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d, hh - 8, mm);
+  let midnight = MIDNIGHTS.get(date);
+  if (midnight === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    midnight = Date.UTC(y, m - 1, d, -8);
+    MIDNIGHTS.set(date, midnight);
+  }
+  return midnight + hh * HOUR + mm * MINUTE;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
