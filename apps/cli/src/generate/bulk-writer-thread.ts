@@ -1,11 +1,10 @@
 import { renameSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openPartialLog } from './bulk-writer';
+import { openPartialLog, RowBatch } from './bulk-writer';
 
 /**
- * The generator's SQLite writer on its own thread: it takes batches of rows (one transferred
- * buffer each, the fields UTF-8 and each ended by a NUL byte, which JSON text never holds
- * unescaped), inserts each in one transaction, and counts the batches done in shared memory, which the generating
+ * The generator's SQLite writer on its own thread: it takes batches of rows (transferred
+ * buffers, see RowBatch), inserts each in one transaction, and counts the batches done in shared memory, which the generating
  * thread waits on so that no more than a few batches are ever in flight.
  */
 const { partial, file, shared } = workerData as { partial: string; file: string; shared: SharedArrayBuffer };
@@ -18,11 +17,10 @@ function signal(index: number, value?: number): void {
   Atomics.notify(counters, index);
 }
 
-parentPort!.on('message', (message: { buffer?: ArrayBuffer; length?: number; rows?: number; finish?: boolean }) => {
+parentPort!.on('message', (message: Partial<RowBatch> & { finish?: boolean }) => {
   try {
-    if (message.buffer !== undefined) {
-      const inserted = log.insertBuffer(Buffer.from(message.buffer, 0, message.length), message.length!);
-      if (inserted !== message.rows) throw new Error(`a batch of ${message.rows} rows held ${inserted}`);
+    if (message.text !== undefined) {
+      log.insertRowBatch(message as RowBatch);
       signal(0);
     } else if (message.finish) {
       log.close();

@@ -19,22 +19,30 @@ export interface EventRow {
 /** Fields of a row in the order of the insert: event id, stream, revision, type, schema version, data, metadata. */
 export type RowFields = readonly (string | number)[];
 
-/** Fields in a batch buffer: the seven of a row, each followed by a NUL byte (UTF-8 never holds one but for U+0000, which JSON escapes). */
-const FIELDS = 7;
-const NUL = 0;
+/**
+ * A batch for the writing thread: the text fields of its rows (event id, stream, type, data,
+ * metadata) one after another as UTF-16 code units, as V8 holds them, so that encoding is a
+ * copy on the generating thread and the UTF-8 the file stores is made on the writing one; where
+ * each field ends; and each row's two numbers (revision, schema version).
+ */
+export interface RowBatch {
+  readonly text: ArrayBuffer;
+  readonly ends: ArrayBuffer;
+  readonly numbers: ArrayBuffer;
+  readonly rows: number;
+}
+
+const TEXT_FIELDS = 5;
 
 /**
- * Node's own encoders on every Buffer (what `buffer.write(text, offset, encoding)` calls after
- * checking its arguments), left out of the typings. Offsets here are always in range and the
- * room is checked before each row, so the checks are skipped.
+ * Node's own UTF-16 encoder and decoder on every Buffer (what `write(text, offset, 'utf16le')`
+ * and `toString('utf16le', start, end)` call after checking their arguments), left out of the
+ * typings. Offsets here are always in range and the room is checked before each row.
  */
-type EncodingBuffer = Buffer & {
-  utf8Write(text: string, offset: number): number;
-  latin1Write(text: string, offset: number): number;
+type Utf16Buffer = Buffer & {
+  ucs2Write(text: string, offset: number): number;
+  ucs2Slice(start: number, end: number): string;
 };
-
-/** The decoder `buffer.toString('utf8', start, end)` calls, likewise. */
-type DecodingBuffer = Buffer & { utf8Slice(start: number, end: number): string };
 
 /**
  * A log file being made: the store's schema, one prepared insert, a transaction per batch. The
@@ -44,7 +52,7 @@ type DecodingBuffer = Buffer & { utf8Slice(start: number, end: number): string }
  */
 export function openPartialLog(partial: string): {
   insertBatch(rows: readonly RowFields[]): void;
-  insertBuffer(buffer: Buffer, length: number): number;
+  insertRowBatch(batch: RowBatch): void;
   close(): void;
 } {
   const db = new Database(partial);
@@ -57,26 +65,25 @@ export function openPartialLog(partial: string): {
   const insertBatch = db.transaction((rows: readonly RowFields[]) => {
     for (const row of rows) insert.run(row[0], row[1], Number(row[2]), row[3], Number(row[4]), row[5], row[6]);
   });
-  const fields: string[] = new Array<string>(FIELDS);
-  const insertBuffer = db.transaction((whole: Buffer, length: number): number => {
-    const buffer = whole as DecodingBuffer;
-    let rows = 0;
+  const insertRowBatch = db.transaction((batch: RowBatch): void => {
+    const text = Buffer.from(batch.text) as Utf16Buffer;
+    const ends = new Int32Array(batch.ends);
+    const numbers = new Int32Array(batch.numbers);
     let start = 0;
-    while (start < length) {
-      for (let f = 0; f < FIELDS; f++) {
-        const end = buffer.indexOf(NUL, start);
-        if (end < 0 || end >= length) throw new Error('a batch of rows ends inside a row');
-        fields[f] = buffer.utf8Slice(start, end);
-        start = end + 1;
-      }
-      insert.run(fields[0], fields[1], Number(fields[2]), fields[3], Number(fields[4]), fields[5], fields[6]);
-      rows += 1;
+    for (let row = 0; row < batch.rows; row++) {
+      const e = row * TEXT_FIELDS;
+      const eventId = text.ucs2Slice(start, ends[e]);
+      const streamId = text.ucs2Slice(ends[e], ends[e + 1]);
+      const type = text.ucs2Slice(ends[e + 1], ends[e + 2]);
+      const data = text.ucs2Slice(ends[e + 2], ends[e + 3]);
+      const metadata = text.ucs2Slice(ends[e + 3], ends[e + 4]);
+      start = ends[e + 4];
+      insert.run(eventId, streamId, numbers[2 * row], type, numbers[2 * row + 1], data, metadata);
     }
-    return rows;
   });
   return {
     insertBatch,
-    insertBuffer,
+    insertRowBatch,
     close() {
       db.pragma('locking_mode = NORMAL');
       db.pragma('journal_mode = DELETE');
@@ -95,13 +102,14 @@ export function openPartialLog(partial: string): {
 /** At most this many batches wait for the writing thread: memory stays bounded whatever the log's size. */
 const MAX_IN_FLIGHT = 3;
 
-/** The size of one batch buffer handed to the writing thread (its rows' fields as UTF-8). */
-const BATCH_BYTES = 8 * 1024 * 1024;
+/** The size of one batch's text handed to the writing thread, and the most rows it holds. */
+const BATCH_BYTES = 16 * 1024 * 1024;
+const BATCH_ROWS = 8192;
 
 /**
  * Writes a generated log into a new `events.db` with the store's own schema: rows gathered in
  * memory and inserted by one prepared statement in large transactions, on a worker thread when
- * `threaded` (the compiled CLI; the generating thread then only encodes rows into a buffer it
+ * `threaded` (the compiled CLI; the generating thread then only copies rows into buffers it
  * hands over without a copy). It writes into `events.db.partial` and renames it only once every
  * row is in and the file is synced, so an interrupted generation leaves no half-made log where
  * the service would open it.
@@ -114,7 +122,9 @@ export class BulkEventWriter {
   private readonly worker: Worker | null = null;
   private readonly counters: Int32Array | null = null;
   private posted = 0;
-  private buffer: Buffer | null = null;
+  private text: Utf16Buffer | null = null;
+  private ends: Int32Array | null = null;
+  private numbers: Int32Array | null = null;
   private offset = 0;
   private bufferedRows = 0;
 
@@ -132,7 +142,7 @@ export class BulkEventWriter {
       this.counters = new Int32Array(shared);
       this.worker = new Worker(threadFile, { workerData: { partial: this.partial, file, shared } });
       this.worker.unref();
-      this.buffer = Buffer.allocUnsafeSlow(BATCH_BYTES);
+      this.newBatch();
     } else {
       this.local = openPartialLog(this.partial);
     }
@@ -155,28 +165,25 @@ export class BulkEventWriter {
   /** `add` without the row object: the generator's path, one call per event. */
   addFields(eventId: string, streamId: string, revision: number, type: string, schemaVersion: number, data: string, metadata: string): void {
     if (this.worker) {
-      // At most 3 UTF-8 bytes per UTF-16 unit, two numbers of at most 16 digits, and a NUL after each field.
-      const most = 3 * (eventId.length + streamId.length + type.length + data.length + metadata.length) + 32 + FIELDS;
-      if (this.offset + most > BATCH_BYTES) {
+      const most = 2 * (eventId.length + streamId.length + type.length + data.length + metadata.length);
+      if (this.offset + most > BATCH_BYTES || this.bufferedRows === BATCH_ROWS) {
         this.flush();
         if (most > BATCH_BYTES) throw new Error(`an event of ${most} bytes does not fit a batch of ${BATCH_BYTES}`);
       }
-      const b = this.buffer as EncodingBuffer;
+      if (!Number.isSafeInteger(revision) || revision > 0x7fffffff || !Number.isSafeInteger(schemaVersion) || schemaVersion > 0x7fffffff) {
+        throw new Error(`revision ${revision} or schema version ${schemaVersion} is not a 32-bit integer`);
+      }
+      const text = this.text!;
+      const ends = this.ends!;
+      const e = this.bufferedRows * TEXT_FIELDS;
       let o = this.offset;
-      o += b.latin1Write(eventId, o);
-      b[o++] = NUL;
-      o += b.utf8Write(streamId, o);
-      b[o++] = NUL;
-      o += b.latin1Write(String(revision), o);
-      b[o++] = NUL;
-      o += b.utf8Write(type, o);
-      b[o++] = NUL;
-      o += b.latin1Write(String(schemaVersion), o);
-      b[o++] = NUL;
-      o += b.utf8Write(data, o);
-      b[o++] = NUL;
-      o += b.utf8Write(metadata, o);
-      b[o++] = NUL;
+      ends[e] = o += text.ucs2Write(eventId, o);
+      ends[e + 1] = o += text.ucs2Write(streamId, o);
+      ends[e + 2] = o += text.ucs2Write(type, o);
+      ends[e + 3] = o += text.ucs2Write(data, o);
+      ends[e + 4] = o += text.ucs2Write(metadata, o);
+      this.numbers![2 * this.bufferedRows] = revision;
+      this.numbers![2 * this.bufferedRows + 1] = schemaVersion;
       this.offset = o;
       this.bufferedRows += 1;
     } else {
@@ -189,13 +196,11 @@ export class BulkEventWriter {
     if (this.worker) {
       if (this.bufferedRows === 0) return;
       this.waitUntilDone(this.posted - MAX_IN_FLIGHT + 1);
-      const buffer = this.buffer!;
-      this.worker.postMessage({ buffer: buffer.buffer, length: this.offset, rows: this.bufferedRows }, [buffer.buffer as ArrayBuffer]);
+      const batch: RowBatch = { text: this.text!.buffer as ArrayBuffer, ends: this.ends!.buffer as ArrayBuffer, numbers: this.numbers!.buffer as ArrayBuffer, rows: this.bufferedRows };
+      this.worker.postMessage(batch, [batch.text, batch.ends, batch.numbers]);
       this.posted += 1;
       this.written += this.bufferedRows;
-      this.bufferedRows = 0;
-      this.offset = 0;
-      this.buffer = Buffer.allocUnsafeSlow(BATCH_BYTES);
+      this.newBatch();
     } else {
       if (this.pendingRows.length === 0) return;
       this.local!.insertBatch(this.pendingRows);
@@ -228,6 +233,14 @@ export class BulkEventWriter {
       }
     }
     this.removePartial();
+  }
+
+  private newBatch(): void {
+    this.text = Buffer.allocUnsafeSlow(BATCH_BYTES) as Utf16Buffer;
+    this.ends = new Int32Array(BATCH_ROWS * TEXT_FIELDS);
+    this.numbers = new Int32Array(BATCH_ROWS * 2);
+    this.offset = 0;
+    this.bufferedRows = 0;
   }
 
   /** Blocks until the writing thread has finished `batches` batches; throws if it failed. */
