@@ -1,11 +1,10 @@
 import { renameSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openPartialLog } from './bulk-writer';
+import { openPartialLog, RowBatch } from './bulk-writer';
 
 /**
- * The generator's SQLite writer on its own thread: it takes batches of rows (one string each,
- * fields split by U+0000 and rows by U+0001, characters JSON text never holds unescaped), inserts
- * each in one transaction, and counts the batches done in shared memory, which the generating
+ * The generator's SQLite writer on its own thread: it takes batches of rows (transferred
+ * buffers, see RowBatch), inserts each in one transaction, and counts the batches done in shared memory, which the generating
  * thread waits on so that no more than a few batches are ever in flight.
  */
 const { partial, file, shared } = workerData as { partial: string; file: string; shared: SharedArrayBuffer };
@@ -18,10 +17,10 @@ function signal(index: number, value?: number): void {
   Atomics.notify(counters, index);
 }
 
-parentPort!.on('message', (message: { rows?: string; finish?: boolean }) => {
+parentPort!.on('message', (message: Partial<RowBatch> & { finish?: boolean }) => {
   try {
-    if (message.rows !== undefined) {
-      log.insertBatch(message.rows.split('\u0001').map((row) => row.split('\u0000')));
+    if (message.text !== undefined) {
+      log.insertRowBatch(message as RowBatch);
       signal(0);
     } else if (message.finish) {
       log.close();

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -19,25 +19,82 @@ export interface EventRow {
 /** Fields of a row in the order of the insert: event id, stream, revision, type, schema version, data, metadata. */
 export type RowFields = readonly (string | number)[];
 
-/** A log file being made: the store's schema, one prepared insert, a transaction per batch, durability off. */
-export function openPartialLog(partial: string): { insertBatch(rows: readonly RowFields[]): void; close(): void } {
+/**
+ * A batch for the writing thread: the text fields of its rows (event id, stream, type, data,
+ * metadata) one after another as UTF-16 code units, as V8 holds them, so that encoding is a
+ * copy on the generating thread and the UTF-8 the file stores is made on the writing one; where
+ * each field ends; and each row's two numbers (revision, schema version).
+ */
+export interface RowBatch {
+  readonly text: ArrayBuffer;
+  readonly ends: ArrayBuffer;
+  readonly numbers: ArrayBuffer;
+  readonly rows: number;
+}
+
+const TEXT_FIELDS = 5;
+
+/**
+ * Node's own UTF-16 encoder and decoder on every Buffer (what `write(text, offset, 'utf16le')`
+ * and `toString('utf16le', start, end)` call after checking their arguments), left out of the
+ * typings. Offsets here are always in range and the room is checked before each row.
+ */
+type Utf16Buffer = Buffer & {
+  ucs2Write(text: string, offset: number): number;
+  ucs2Slice(start: number, end: number): string;
+};
+
+/**
+ * A log file being made: the store's schema, one prepared insert, a transaction per batch. The
+ * `.partial` file is never opened by the service and is deleted by a new run when it is left
+ * behind, so it is loaded with no journal and no syncs; `close` then syncs it to the disk and
+ * leaves it in the rollback-journal mode the store switches to WAL when it opens it.
+ */
+export function openPartialLog(partial: string): {
+  insertBatch(rows: readonly RowFields[]): void;
+  insertRowBatch(batch: RowBatch): void;
+  close(): void;
+} {
   const db = new Database(partial);
-  db.pragma('journal_mode = WAL');
+  db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
+  db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('cache_size = -262144');
   db.exec(EVENTS_SCHEMA);
   const insert = db.prepare(`INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertBatch = db.transaction((rows: readonly RowFields[]) => {
     for (const row of rows) insert.run(row[0], row[1], Number(row[2]), row[3], Number(row[4]), row[5], row[6]);
   });
+  const insertRowBatch = db.transaction((batch: RowBatch): void => {
+    const text = Buffer.from(batch.text) as Utf16Buffer;
+    const ends = new Int32Array(batch.ends);
+    const numbers = new Int32Array(batch.numbers);
+    let start = 0;
+    for (let row = 0; row < batch.rows; row++) {
+      const e = row * TEXT_FIELDS;
+      const eventId = text.ucs2Slice(start, ends[e]);
+      const streamId = text.ucs2Slice(ends[e], ends[e + 1]);
+      const type = text.ucs2Slice(ends[e + 1], ends[e + 2]);
+      const data = text.ucs2Slice(ends[e + 2], ends[e + 3]);
+      const metadata = text.ucs2Slice(ends[e + 3], ends[e + 4]);
+      start = ends[e + 4];
+      insert.run(eventId, streamId, numbers[2 * row], type, numbers[2 * row + 1], data, metadata);
+    }
+  });
   return {
     insertBatch,
+    insertRowBatch,
     close() {
-      // Fold the WAL into the file and make it durable before it is put where the service opens it.
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.pragma('synchronous = FULL');
+      db.pragma('locking_mode = NORMAL');
       db.pragma('journal_mode = DELETE');
       db.close();
+      // Durable before it is put where the service opens it (no journal, so nothing else made it so).
+      const fd = openSync(partial, 'r+');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     },
   };
 }
@@ -45,28 +102,37 @@ export function openPartialLog(partial: string): { insertBatch(rows: readonly Ro
 /** At most this many batches wait for the writing thread: memory stays bounded whatever the log's size. */
 const MAX_IN_FLIGHT = 3;
 
+/** The size of one batch's text handed to the writing thread, and the most rows it holds. */
+const BATCH_BYTES = 16 * 1024 * 1024;
+const BATCH_ROWS = 8192;
+
 /**
  * Writes a generated log into a new `events.db` with the store's own schema: rows gathered in
  * memory and inserted by one prepared statement in large transactions, on a worker thread when
- * `threaded` (the compiled CLI; the generating thread then only builds rows). It writes into
- * `events.db.partial` and renames it only once every row is in and the WAL is folded into the
- * file, so an interrupted generation leaves no half-made log where the service would open it.
+ * `threaded` (the compiled CLI; the generating thread then only copies rows into buffers it
+ * hands over without a copy). It writes into `events.db.partial` and renames it only once every
+ * row is in and the file is synced, so an interrupted generation leaves no half-made log where
+ * the service would open it.
  */
 export class BulkEventWriter {
   private readonly partial: string;
-  private pending: string[] = [];
   private pendingRows: RowFields[] = [];
   private written = 0;
   private readonly local: ReturnType<typeof openPartialLog> | null = null;
   private readonly worker: Worker | null = null;
   private readonly counters: Int32Array | null = null;
   private posted = 0;
+  private text: Utf16Buffer | null = null;
+  private ends: Int32Array | null = null;
+  private numbers: Int32Array | null = null;
+  private offset = 0;
+  private bufferedRows = 0;
 
   constructor(
     private readonly file: string,
     options: { readonly threaded?: boolean; readonly batchSize?: number } = {},
   ) {
-    this.batchSize = options.batchSize ?? (options.threaded ? 2_000 : 20_000);
+    this.batchSize = options.batchSize ?? 20_000;
     if (existsSync(file)) throw new Error(`${file} exists already: generate into an empty data directory`);
     this.partial = `${file}.partial`;
     this.removePartial();
@@ -76,6 +142,7 @@ export class BulkEventWriter {
       this.counters = new Int32Array(shared);
       this.worker = new Worker(threadFile, { workerData: { partial: this.partial, file, shared } });
       this.worker.unref();
+      this.newBatch();
     } else {
       this.local = openPartialLog(this.partial);
     }
@@ -88,27 +155,52 @@ export class BulkEventWriter {
   }
 
   get count(): number {
-    return this.written + (this.worker ? this.pending.length : this.pendingRows.length);
+    return this.written + (this.worker ? this.bufferedRows : this.pendingRows.length);
   }
 
   add(row: EventRow): void {
+    this.addFields(row.eventId, row.streamId, row.revision, row.type, row.schemaVersion, row.data, row.metadata);
+  }
+
+  /** `add` without the row object: the generator's path, one call per event. */
+  addFields(eventId: string, streamId: string, revision: number, type: string, schemaVersion: number, data: string, metadata: string): void {
     if (this.worker) {
-      this.pending.push(`${row.eventId}\u0000${row.streamId}\u0000${row.revision}\u0000${row.type}\u0000${row.schemaVersion}\u0000${row.data}\u0000${row.metadata}`);
-      if (this.pending.length >= this.batchSize) this.flush();
+      const most = 2 * (eventId.length + streamId.length + type.length + data.length + metadata.length);
+      if (this.offset + most > BATCH_BYTES || this.bufferedRows === BATCH_ROWS) {
+        this.flush();
+        if (most > BATCH_BYTES) throw new Error(`an event of ${most} bytes does not fit a batch of ${BATCH_BYTES}`);
+      }
+      if (!Number.isSafeInteger(revision) || revision > 0x7fffffff || !Number.isSafeInteger(schemaVersion) || schemaVersion > 0x7fffffff) {
+        throw new Error(`revision ${revision} or schema version ${schemaVersion} is not a 32-bit integer`);
+      }
+      const text = this.text!;
+      const ends = this.ends!;
+      const e = this.bufferedRows * TEXT_FIELDS;
+      let o = this.offset;
+      ends[e] = o += text.ucs2Write(eventId, o);
+      ends[e + 1] = o += text.ucs2Write(streamId, o);
+      ends[e + 2] = o += text.ucs2Write(type, o);
+      ends[e + 3] = o += text.ucs2Write(data, o);
+      ends[e + 4] = o += text.ucs2Write(metadata, o);
+      this.numbers![2 * this.bufferedRows] = revision;
+      this.numbers![2 * this.bufferedRows + 1] = schemaVersion;
+      this.offset = o;
+      this.bufferedRows += 1;
     } else {
-      this.pendingRows.push([row.eventId, row.streamId, row.revision, row.type, row.schemaVersion, row.data, row.metadata]);
+      this.pendingRows.push([eventId, streamId, revision, type, schemaVersion, data, metadata]);
       if (this.pendingRows.length >= this.batchSize) this.flush();
     }
   }
 
   flush(): void {
     if (this.worker) {
-      if (this.pending.length === 0) return;
+      if (this.bufferedRows === 0) return;
       this.waitUntilDone(this.posted - MAX_IN_FLIGHT + 1);
-      this.worker.postMessage({ rows: this.pending.join('\u0001') });
+      const batch: RowBatch = { text: this.text!.buffer as ArrayBuffer, ends: this.ends!.buffer as ArrayBuffer, numbers: this.numbers!.buffer as ArrayBuffer, rows: this.bufferedRows };
+      this.worker.postMessage(batch, [batch.text, batch.ends, batch.numbers]);
       this.posted += 1;
-      this.written += this.pending.length;
-      this.pending = [];
+      this.written += this.bufferedRows;
+      this.newBatch();
     } else {
       if (this.pendingRows.length === 0) return;
       this.local!.insertBatch(this.pendingRows);
@@ -143,6 +235,14 @@ export class BulkEventWriter {
     this.removePartial();
   }
 
+  private newBatch(): void {
+    this.text = Buffer.allocUnsafeSlow(BATCH_BYTES) as Utf16Buffer;
+    this.ends = new Int32Array(BATCH_ROWS * TEXT_FIELDS);
+    this.numbers = new Int32Array(BATCH_ROWS * 2);
+    this.offset = 0;
+    this.bufferedRows = 0;
+  }
+
   /** Blocks until the writing thread has finished `batches` batches; throws if it failed. */
   private waitUntilDone(batches: number): void {
     const counters = this.counters!;
@@ -155,6 +255,6 @@ export class BulkEventWriter {
   }
 
   private removePartial(): void {
-    for (const leftover of [this.partial, `${this.partial}-wal`, `${this.partial}-shm`]) rmSync(leftover, { force: true });
+    for (const leftover of [this.partial, `${this.partial}-wal`, `${this.partial}-shm`, `${this.partial}-journal`]) rmSync(leftover, { force: true });
   }
 }

@@ -1,4 +1,6 @@
+import { chinaTimestamp } from '../../../api/src/infrastructure/clock';
 import { Agenda } from './agenda';
+import { ChinaTimestamps } from './china-time';
 import { PROVINCES, stationCounties } from './divisions';
 import { GenerateUsageError, parseGenerateOptions } from './options';
 import { Random, SeededUuids } from './seeded';
@@ -34,6 +36,34 @@ describe('seeded ids and the agenda', () => {
     expect(b.v7(at)).toBe(first);
     expect(a.v7(at + 1) > first).toBe(true);
     expect(parseInt(first.replace(/-/g, '').slice(0, 12), 16)).toBe(at);
+  });
+
+  it('makes each id from its moment and three draws, the version and variant bits set, whatever ids came before', () => {
+    // The layout spelled out byte by byte: 48 bits of time, then draws low byte first.
+    const reference = (random: Random, at: number) => {
+      const bytes = Buffer.alloc(16);
+      bytes.writeUIntBE(at, 0, 6);
+      const draws = [random.bits(), random.bits(), random.bits()];
+      for (let i = 0; i < 10; i++) bytes[6 + i] = (draws[i >> 2] >>> (8 * (i & 3))) & 0xff;
+      bytes[6] = (bytes[6] & 0x0f) | 0x70;
+      bytes[8] = (bytes[8] & 0x3f) | 0x80;
+      const hex = bytes.toString('hex');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    };
+    const made = new SeededUuids(new Random(99));
+    const expected = new Random(99);
+    const moments = [Date.UTC(2024, 10, 1, 1), Date.UTC(2024, 10, 1, 1), Date.UTC(2025, 5, 30, 23, 59, 59, 999), 0, 2 ** 40 + 255, Date.UTC(2024, 10, 1, 1)];
+    for (const at of moments) expect(made.v7(at)).toBe(reference(expected, at));
+  });
+
+  it('writes the service clock text for every moment: the same as chinaTimestamp, across days, months and years', () => {
+    const fast = new ChinaTimestamps();
+    const random = new Random(3);
+    const moments = [Date.UTC(2024, 11, 31, 15, 59, 59, 999), Date.UTC(2024, 11, 31, 16), Date.UTC(2025, 1, 28, 16), Date.UTC(2024, 1, 28, 16), 0, Date.UTC(2025, 0, 1, 0, 0, 0, 1)];
+    for (let i = 0; i < 5000; i++) moments.push(Date.UTC(2020, 0, 1) + Math.floor(random.next() * 8 * 365 * 86_400_000));
+    // In no order (a day's text made again after another day's), then in time order (kept for a day).
+    for (const at of [...moments, ...moments.sort((a, b) => a - b)]) expect({ at, text: fast.text(at) }).toEqual({ at, text: chinaTimestamp(new Date(at)) });
+    expect(() => fast.text(1.5)).toThrow(/not a whole millisecond/);
   });
 
   it('runs actions in the order of their moment, ties in the order planned, including those they plan', () => {

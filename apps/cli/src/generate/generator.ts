@@ -49,10 +49,10 @@ import {
   type FinalizeAssessment,
 } from '@sws/assessment';
 import { renewalReview, streams as renewalStreams , type OpenRenewalReview} from '@sws/renewal';
-import { chinaTimestamp } from '../../../api/src/infrastructure/clock';
 import { eventTypeRegistry } from '../../../api/src/infrastructure/stores';
 import { serviceReportId } from '../../../api/src/service-reports/service-report-write';
 import { Agenda } from './agenda';
+import { ChinaTimestamps } from './china-time';
 import { BulkEventWriter } from './bulk-writer';
 import { PlacedCounty, stationCounties, township } from './divisions';
 import { MONTHLY_CHECK_RUBRIC } from './monthly-rubric';
@@ -165,10 +165,18 @@ const ADMIN: Actor = { userId: 'bench-admin', role: 'admin', orgId: 'centre' };
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
+/** Midnight China time of each date the history has used, in ms since the epoch: dates repeat for thousands of moments. */
+const MIDNIGHTS = new Map<CalendarDate, number>();
+
 /** The moment `hh:mm` China time on `date`, in ms since the epoch. */
 function chinaMoment(date: CalendarDate, hh: number, mm = 0): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d, hh - 8, mm);
+  let midnight = MIDNIGHTS.get(date);
+  if (midnight === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    midnight = Date.UTC(y, m - 1, d, -8);
+    MIDNIGHTS.set(date, midnight);
+  }
+  return midnight + hh * HOUR + mm * MINUTE;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -219,6 +227,7 @@ class HistoryGenerator {
   private certificates = 0;
   private readonly firstYear: number;
   private readonly rubrics = new Map<string, RubricDefinition>();
+  private readonly clockText = new ChinaTimestamps();
 
   constructor(
     private readonly options: GenerateOptions,
@@ -268,8 +277,8 @@ class HistoryGenerator {
     at: number,
     actor: Actor,
     build: (metadata: CommandMetadata) => NoInfer<C>,
-  ): E[] {
-    const now = chinaTimestamp(new Date(at));
+  ): readonly E[] {
+    const now = this.clockText.text(at);
     const command = build({ now, actor });
     let decided: readonly E[];
     try {
@@ -278,26 +287,20 @@ class HistoryGenerator {
       throw new Error(`the generator planned a command the domain refuses (${command.type} on ${rec.streamId}): ${(error as Error).message}`);
     }
     const correlationId = this.uuids.v7(at);
+    const nowJson = `"${now}"`;
     const actorJson = this.actorJson(actor);
     for (const event of decided) {
       const eventId = this.uuids.v7(at);
       const occurredAt = event.occurredAt ?? now;
+      const occurredAtJson = occurredAt === now ? nowJson : JSON.stringify(occurredAt);
       // JSON.stringify of the EventMetadata the executor builds, key for key, with the actor's part made once per actor.
-      const metadata = `{"eventId":"${eventId}","actor":${actorJson},"occurredAt":${JSON.stringify(occurredAt)},"recordedAt":"${now}","correlationId":"${correlationId}","causationId":null}`;
+      const metadata = `{"eventId":"${eventId}","actor":${actorJson},"occurredAt":${occurredAtJson},"recordedAt":"${now}","correlationId":"${correlationId}","causationId":null}`;
       rec.revision += 1;
-      this.writer.add({
-        eventId,
-        streamId: rec.streamId,
-        revision: rec.revision,
-        type: event.type,
-        schemaVersion: this.registry.currentVersion(event.type),
-        data: JSON.stringify(event.data),
-        metadata,
-      });
+      this.writer.addFields(eventId, rec.streamId, rec.revision, event.type, this.registry.currentVersion(event.type), JSON.stringify(event.data), metadata);
       this.types[event.type] = (this.types[event.type] ?? 0) + 1;
       rec.state = decider.evolve(rec.state, event);
     }
-    return [...decided];
+    return decided;
   }
 
   private readonly actorJsons = new Map<Actor, string>();

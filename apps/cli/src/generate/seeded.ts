@@ -50,27 +50,29 @@ export class SeededUuids {
 
   constructor(private readonly random: Random) {}
 
+  /** The text of the last time part made, and its moment: a command's ids share one. */
+  private lastMs = Number.NaN;
+  private lastTimeHex = '';
+
   v7(atMs: number): string {
     const b = this.bytes;
-    let ms = atMs;
-    for (let i = 5; i >= 0; i--) {
-      b[i] = ms % 256;
-      ms = Math.floor(ms / 256);
+    if (atMs !== this.lastMs) {
+      let ms = atMs;
+      for (let i = 5; i >= 0; i--) {
+        b[i] = ms % 256;
+        ms = Math.floor(ms / 256);
+      }
+      this.lastMs = atMs;
+      this.lastTimeHex = `${HEX[b[0]]}${HEX[b[1]]}${HEX[b[2]]}${HEX[b[3]]}-${HEX[b[4]]}${HEX[b[5]]}-`;
     }
-    for (let i = 6; i < 16; i += 4) {
-      const r = this.random.bits();
-      b[i] = r & 0xff;
-      b[i + 1] = (r >>> 8) & 0xff;
-      if (i + 2 < 16) b[i + 2] = (r >>> 16) & 0xff;
-      if (i + 3 < 16) b[i + 3] = (r >>> 24) & 0xff;
-    }
-    b[6] = (b[6] & 0x0f) | 0x70;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex = '';
-    for (let i = 0; i < 16; i++) {
-      hex += HEX[b[i]];
-      if (i === 3 || i === 5 || i === 7 || i === 9) hex += '-';
-    }
-    return hex;
+    const r1 = this.random.bits();
+    const r2 = this.random.bits();
+    const r3 = this.random.bits();
+    // Bytes 6..15 from three draws, each low byte first (the last draw gives two): the version in byte 6, the variant in byte 8.
+    const b6 = ((r1 & 0xff) & 0x0f) | 0x70;
+    const b7 = (r1 >>> 8) & 0xff;
+    const b8 = (((r1 >>> 16) & 0xff) & 0x3f) | 0x80;
+    const b9 = (r1 >>> 24) & 0xff;
+    return `${this.lastTimeHex}${HEX[b6]}${HEX[b7]}-${HEX[b8]}${HEX[b9]}-${HEX[r2 & 0xff]}${HEX[(r2 >>> 8) & 0xff]}${HEX[(r2 >>> 16) & 0xff]}${HEX[r2 >>> 24]}${HEX[r3 & 0xff]}${HEX[(r3 >>> 8) & 0xff]}`;
   }
 }
