@@ -44,7 +44,7 @@ export class InMemoryReadStore implements ReadStore {
     const where = options.where;
     if (where !== undefined && !this.declared.get(collection)?.has(where.field)) throw new UndeclaredIndex(collection, where.field);
     const entries = [...(this.collections.get(collection) ?? new Map<string, string>()).entries()]
-      .filter(([id]) => id > (options.afterId ?? ''))
+      .filter(([id]) => id > (options.afterId ?? '') && id.startsWith(options.idPrefix ?? ''))
       .filter(([, body]) => where === undefined || matches(JSON.parse(body), where))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, options.limit);

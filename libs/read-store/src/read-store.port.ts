@@ -47,7 +47,15 @@ export interface ListOptions {
    * collection's layout declares: the store answers through an index, never a scan.
    */
   readonly where?: { readonly field: string; readonly value: string };
+  /**
+   * Only documents whose id begins with it: a range of the key, so a read model that keeps an
+   * owner's entries as documents `<owner>/<entry>` lists one owner's without reading its neighbours'.
+   */
+  readonly idPrefix?: string;
 }
+
+/** The highest code point: every id that begins with a prefix sorts below the prefix followed by it. */
+export const ID_PREFIX_END = '\u{10FFFF}';
 
 /** A batch folded from a checkpoint that is no longer the stored one (a replay, or another writer's). */
 export class StaleBatch extends Error {

@@ -4,6 +4,7 @@ import {
   Checkpoint,
   CollectionLayout,
   FIELD_NAME,
+  ID_PREFIX_END,
   indexedValues,
   ListOptions,
   ReadModelBatch,
@@ -73,11 +74,11 @@ export class SqliteReadStore implements ReadStore {
     this.statements = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck(),
       getMany: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))'),
-      list: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id > ? ORDER BY id LIMIT ?'),
+      list: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id > ? AND id >= ? AND id < ? ORDER BY id LIMIT ?'),
       listWhere: this.db.prepare(`
         SELECT d.id AS id, d.body AS body FROM document_index i
         JOIN documents d ON d.collection = i.collection AND d.id = i.id
-        WHERE i.collection = ? AND i.field = ? AND i.value = ? AND i.id > ?
+        WHERE i.collection = ? AND i.field = ? AND i.value = ? AND i.id > ? AND i.id >= ? AND i.id < ?
         ORDER BY i.id LIMIT ?`),
       put: this.db.prepare('INSERT OR REPLACE INTO documents (collection, id, body) VALUES (?, ?, ?)'),
       delete: this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
@@ -167,6 +168,8 @@ export class SqliteReadStore implements ReadStore {
 
   async list<D>(collection: string, options: ListOptions): Promise<Array<{ id: string; document: D }>> {
     const after = options.afterId ?? '';
+    const from = options.idPrefix ?? '';
+    const to = `${from}${ID_PREFIX_END}`;
     const where = options.where;
     if (where !== undefined && !this.declares(collection, where.field)) {
       // Another process (a projector) may have declared it since this one looked.
@@ -175,8 +178,8 @@ export class SqliteReadStore implements ReadStore {
     }
     const rows = (
       where === undefined
-        ? this.statements.list.all(collection, after, options.limit)
-        : this.statements.listWhere.all(collection, where.field, where.value, after, options.limit)
+        ? this.statements.list.all(collection, after, from, to, options.limit)
+        : this.statements.listWhere.all(collection, where.field, where.value, after, from, to, options.limit)
     ) as Array<{ id: string; body: string }>;
     return rows.map((row) => ({ id: row.id, document: JSON.parse(row.body) as D }));
   }

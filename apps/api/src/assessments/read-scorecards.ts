@@ -21,7 +21,7 @@ export async function readScorecards(
   for (const stationId of new Set(stationIds)) {
     const prefix = scorecardPrefix(stationId);
     for (let after = prefix; ; ) {
-      const { rows } = await readModels.list<ScorecardMonth>(name, PAGE, after);
+      const { rows } = await readModels.list<ScorecardMonth>(name, PAGE, after, undefined, prefix);
       const own = rows.filter((row) => row.id.startsWith(prefix));
       months.push(...own.map((row) => row.document));
       if (rows.length < PAGE || own.length < rows.length) break;

@@ -108,10 +108,10 @@ export class CheckpointReadModels implements ReadModelsSurface, OnApplicationShu
     for (const projection of projections) await this.waitFor(projection, position, this.config.readWaitMs);
   }
 
-  async list<D>(projection: string, limit: number, afterId?: string, where?: { readonly field: string; readonly value: string }) {
+  async list<D>(projection: string, limit: number, afterId?: string, where?: { readonly field: string; readonly value: string }, idPrefix?: string) {
     const { collection } = this.projection(projection);
     const position = this.positionOf(projection);
-    const rows = await this.store.list<D>(collection, { limit, afterId, where });
+    const rows = await this.store.list<D>(collection, { limit, afterId, where, idPrefix });
     return { rows, position };
   }
 

@@ -124,9 +124,9 @@ export class ReadModels implements OnApplicationShutdown {
     if (!(await this.pump.waitFor(projection, position, this.config.readWaitMs))) throw new ReadModelBehind(projection);
   }
 
-  async list<D>(projection: string, limit: number, afterId?: string, where?: { readonly field: string; readonly value: string }) {
+  async list<D>(projection: string, limit: number, afterId?: string, where?: { readonly field: string; readonly value: string }, idPrefix?: string) {
     const collection = this.collectionOf(projection);
-    const rows = await this.store.list<D>(collection, { limit, afterId, where });
+    const rows = await this.store.list<D>(collection, { limit, afterId, where, idPrefix });
     return { rows, position: this.pump.positionOf(projection) };
   }
 

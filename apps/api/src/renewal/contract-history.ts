@@ -75,7 +75,7 @@ export class ContractHistory {
     const index: StreamIndex = {
       contract: (id) => this.readModels.read<ContractStreams>(contractStreamsProjection.name, id, null).then((r) => r.document),
       linked: (owner) =>
-        linkedStreams(owner, (afterId, limit) => this.readModels.list(contractStreamLinksProjection.name, limit, afterId).then((r) => r.rows)),
+        linkedStreams(owner, (afterId, limit, prefix) => this.readModels.list(contractStreamLinksProjection.name, limit, afterId, undefined, prefix).then((r) => r.rows)),
     };
     const own = await streamsOfContract(contractId, index);
     if (own === null) return null;

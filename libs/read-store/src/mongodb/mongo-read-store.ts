@@ -4,6 +4,7 @@ import {
   Checkpoint,
   CollectionLayout,
   DocumentChange,
+  ID_PREFIX_END,
   ListOptions,
   ReadModelBatch,
   ReadStore,
@@ -125,7 +126,8 @@ export class MongoReadStore implements ReadStore {
   }
 
   async list<D>(collection: string, options: ListOptions): Promise<Array<{ id: string; document: D }>> {
-    const filter: mongo.Filter<StoredDocument> = { _id: { $gt: options.afterId ?? '' } };
+    const prefix = options.idPrefix ?? '';
+    const filter: mongo.Filter<StoredDocument> = { _id: { $gt: options.afterId ?? '', $gte: prefix, $lt: `${prefix}${ID_PREFIX_END}` } };
     // Equality on a field matches an array that holds the value too: MongoDB's own semantics.
     if (options.where) {
       const path = bodyPath(options.where.field);

@@ -81,6 +81,18 @@ export function readStoreContract(makeFixture: () => Promise<ReadStoreFixture>):
     expect(second.map((row) => row.id)).toEqual(['c', 'd']);
   });
 
+  it('lists only the documents whose id begins with a prefix, page by page and narrowed, never a neighbour\u2019s', async () => {
+    const ids = ['s-1', 's-1/2026-01', 's-1/2026-02', 's-1/2026-03', 's-10/2026-01', 's-2/2026-01', 's-0'];
+    await commitOne(store, 'p', 1, ids.map((id) => ({ collection: 'a', id, document: { id, parties: id.endsWith('-02') ? [] : ['org-1'] } })), '1');
+    expect((await store.list('a', { limit: 10, idPrefix: 's-1/' })).map((row) => row.id)).toEqual(['s-1/2026-01', 's-1/2026-02', 's-1/2026-03']);
+    expect((await store.list('a', { limit: 10, idPrefix: 's-1' })).map((row) => row.id)).toEqual(['s-1', 's-1/2026-01', 's-1/2026-02', 's-1/2026-03', 's-10/2026-01']);
+    expect((await store.list('a', { limit: 2, idPrefix: 's-1/', afterId: 's-1/2026-01' })).map((row) => row.id)).toEqual(['s-1/2026-02', 's-1/2026-03']);
+    expect((await store.list('a', { limit: 10, idPrefix: 's-1/', afterId: 'a' })).map((row) => row.id)).toEqual(['s-1/2026-01', 's-1/2026-02', 's-1/2026-03']);
+    const narrowed = await store.list('a', { limit: 10, idPrefix: 's-1/', where: { field: 'parties', value: 'org-1' } });
+    expect(narrowed.map((row) => row.id)).toEqual(['s-1/2026-01', 's-1/2026-03']);
+    expect(await store.list('a', { limit: 10, idPrefix: 's-3/' })).toEqual([]);
+  });
+
   it('narrows a list to documents whose field equals a value or whose array holds it', async () => {
     const documents = [
       { id: 'a', parties: ['org-1', 'org-2'], kind: 'x' },

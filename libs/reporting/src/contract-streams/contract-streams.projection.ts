@@ -156,14 +156,15 @@ export async function streamsOfContract(
 /** The stream ids linked to an owner, from a list of the links read by id prefix, one page after another. */
 export async function linkedStreams(
   ownerId: string,
-  page: (afterId: string, limit: number) => Promise<ReadonlyArray<{ id: string }>>,
+  /** A page of link documents after `afterId` whose ids begin with `prefix`. */
+  page: (afterId: string, limit: number, prefix: string) => Promise<ReadonlyArray<{ id: string }>>,
   limit = 500,
 ): Promise<string[]> {
   const prefix = linksPrefix(ownerId);
   const streams: string[] = [];
   let after = prefix;
   for (;;) {
-    const rows = await page(after, limit);
+    const rows = await page(after, limit, prefix);
     for (const { id } of rows) {
       if (!id.startsWith(prefix)) return streams;
       streams.push(id.slice(prefix.length));

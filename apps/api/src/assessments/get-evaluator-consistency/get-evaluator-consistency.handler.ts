@@ -48,7 +48,7 @@ export class GetEvaluatorConsistencyHandler implements IQueryHandler<GetEvaluato
     const prefix = evaluatorPrefix(evaluatorOrgId);
     const entries: EvaluatorEntry[] = [];
     for (let after = prefix; ; ) {
-      const { rows } = await this.readModels.list<EvaluatorEntry>(name, PAGE, after);
+      const { rows } = await this.readModels.list<EvaluatorEntry>(name, PAGE, after, undefined, prefix);
       const own = rows.filter((row) => row.id.startsWith(prefix));
       entries.push(...own.map((row) => row.document));
       if (rows.length < PAGE || own.length < rows.length) return { entries, position };

@@ -61,7 +61,7 @@ export class GetRegionRollupHandler implements IQueryHandler<GetRegionRollupQuer
     }
     // A city's or province's prefix is shorter than a county's code: every county under it sorts after it.
     for (let after = prefix; level !== 'county'; ) {
-      const { rows } = await this.readModels.list<RegionStations>(regionStationsProjection.name, PAGE, after);
+      const { rows } = await this.readModels.list<RegionStations>(regionStationsProjection.name, PAGE, after, undefined, prefix);
       const inRegion = rows.filter((row) => row.id.startsWith(prefix));
       ids.push(...inRegion.flatMap((row) => row.document.stationIds));
       if (rows.length < PAGE || inRegion.length < rows.length) break;

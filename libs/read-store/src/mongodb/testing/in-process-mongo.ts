@@ -21,10 +21,18 @@ function matches(doc: Doc, filter: Record<string, unknown>): boolean {
   return Object.entries(filter).every(([path, condition]) => {
     const value = fieldValue(doc, path);
     if (condition !== null && typeof condition === 'object' && !Array.isArray(condition)) {
-      const { $in, $gt } = condition as { $in?: unknown[]; $gt?: string };
+      const { $in, ...range } = condition as { $in?: unknown[]; $gt?: string; $gte?: string; $lt?: string };
       if ($in !== undefined) return $in.includes(value);
-      if ($gt !== undefined) return typeof value === 'string' && Buffer.compare(Buffer.from(value), Buffer.from($gt)) > 0;
-      throw new Error(`the stand-in does not know the condition ${JSON.stringify(condition)}`);
+      const known = { $gt: (c: number) => c > 0, $gte: (c: number) => c >= 0, $lt: (c: number) => c < 0 };
+      const bounds = Object.entries(range);
+      if (bounds.length === 0 || bounds.some(([operator]) => !(operator in known))) {
+        throw new Error(`the stand-in does not know the condition ${JSON.stringify(condition)}`);
+      }
+      // Strings compare as MongoDB's simple collation does: by their UTF-8 bytes.
+      return (
+        typeof value === 'string' &&
+        bounds.every(([operator, bound]) => known[operator as keyof typeof known](Buffer.compare(Buffer.from(value), Buffer.from(bound as string))))
+      );
     }
     return Array.isArray(value) ? value.includes(condition) : value === condition;
   });
