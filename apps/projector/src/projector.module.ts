@@ -1,16 +1,15 @@
 import { Controller, DynamicModule, Get, Inject, Module, Provider, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { EVENT_STORE, EventStore, Position } from '@sws/event-store';
+import { EVENT_STORE, EventStore } from '@sws/event-store';
 import { READ_STORE, ReadStore } from '@sws/read-store';
 import { APP_CONFIG, EMBEDDED, ProjectorConfig } from '../../api/src/infrastructure/config';
 import { ReadModels } from '../../api/src/infrastructure/read-models.service';
 import { openEventStoreDb, openSqliteEventStore, openSqliteReadStore } from '../../api/src/infrastructure/stores';
-import { probe, PROBE_CHECKPOINT } from '../../api/src/health/health.controller';
+import { healthReport } from '../../api/src/health/health.controller';
 
 /**
- * The projector's only endpoint. 200 `ok` when both stores answer and every read model has
- * reached the head of the log, `catching_up` while one is behind, `degraded` when a projection
- * has stopped; 503 `unavailable` while a store does not answer.
+ * The projector's only endpoint: the same report as the API's /health (see healthReport), for the
+ * pump this process runs, with `role: 'projector'`.
  */
 @Controller('health')
 export class ProjectorHealthController {
@@ -23,20 +22,15 @@ export class ProjectorHealthController {
 
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
-    const topology = this.config.topology ?? EMBEDDED;
-    const [log, readModels] = await Promise.all([
-      probe(topology.events.kind, () => this.events.headPosition()),
-      probe(topology.readModels.kind, () => this.store.checkpoint(PROBE_CHECKPOINT)),
-    ]);
-    const head: Position | null = log.value;
-    const projections = this.readModels.status().map((p) => ({
-      ...p,
-      caughtUp: head === null || (p.position !== null && this.events.comparePositions(p.position, head) >= 0),
-    }));
-    const reachable = log.health.reachable && readModels.health.reachable;
-    const status = !reachable ? 'unavailable' : projections.some((p) => p.failed) ? 'degraded' : projections.some((p) => !p.caughtUp) ? 'catching_up' : 'ok';
-    if (!reachable) reply.status(503);
-    return { status, role: 'projector', head, projections, stores: { events: log.health, readModels: readModels.health } };
+    const { statusCode, body } = await healthReport({
+      events: this.events,
+      store: this.store,
+      topology: this.config.topology ?? EMBEDDED,
+      readModels: this.readModels,
+      followsProjector: false,
+    });
+    reply.status(statusCode);
+    return { ...body, role: 'projector' };
   }
 }
 

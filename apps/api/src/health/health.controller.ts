@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/roles.decorator';
 import { EVENT_STORE, EventStore, Position } from '@sws/event-store';
 import { READ_STORE, ReadStore } from '@sws/read-store';
-import { APP_CONFIG, AppConfig, EMBEDDED } from '../infrastructure/config';
+import { APP_CONFIG, AppConfig, EMBEDDED, StoreTopology } from '../infrastructure/config';
 import { ReadModels } from '../infrastructure/read-models.service';
 
 /** How long a store may take to answer the health check before it counts as unreachable. */
@@ -34,6 +34,56 @@ export async function probe<T>(kind: string, call: () => Promise<T>): Promise<{ 
   }
 }
 
+/** What a health report reads: the stores, how they are configured, and where the read models stand. */
+export interface HealthSources {
+  readonly events: EventStore;
+  readonly store: ReadStore;
+  readonly topology: StoreTopology;
+  readonly readModels: Pick<ReadModels, 'status' | 'progress'>;
+  /**
+   * True in an API started with PROJECTIONS=off: the positions are the projector's, and one behind
+   * the head says it is catching up (or not running). A process running the pump itself is caught
+   * up once the pump has first reached the end of the log.
+   */
+  readonly followsProjector: boolean;
+}
+
+/**
+ * The health of a process (an API or the projector). Up (200) when both stores answer: `ok` once
+ * the read models have caught up with the log, `catching_up` while they are still folding it
+ * (with `behind`, the events they have yet to fold, or null when the log's positions do not count
+ * events), `degraded` when the projections have stopped; 503 `unavailable` when a store does not
+ * answer, so a load balancer stops sending requests. Says how far each read model is and how each
+ * store answered.
+ */
+export async function healthReport(sources: HealthSources) {
+  const { events, store, topology, readModels } = sources;
+  const [log, readStore] = await Promise.all([
+    probe(topology.events.kind, () => events.headPosition()),
+    probe(topology.readModels.kind, () => store.checkpoint(PROBE_CHECKPOINT)),
+  ]);
+  const head: Position | null = log.value;
+  const projections = readModels.status().map((p) => ({
+    ...p,
+    caughtUp: head === null || (p.position !== null && events.comparePositions(p.position, head) >= 0),
+  }));
+  const progress = readModels.progress();
+  const reachable = log.health.reachable && readStore.health.reachable;
+  const caughtUp = sources.followsProjector ? projections.every((p) => p.caughtUp) : progress.caughtUp;
+  const status = !reachable
+    ? 'unavailable'
+    : progress.failed || projections.some((p) => p.failed)
+      ? 'degraded'
+      : caughtUp
+        ? 'ok'
+        : 'catching_up';
+  const behind = log.value === null && !log.health.reachable ? null : events.distance(progress.position, head);
+  return {
+    statusCode: reachable ? 200 : 503,
+    body: { status, head, behind, projections, stores: { events: log.health, readModels: readStore.health } },
+  };
+}
+
 @ApiTags('health')
 @Public()
 @SkipThrottle({ ip: true, user: true })
@@ -46,41 +96,18 @@ export class HealthController {
     private readonly readModels: ReadModels,
   ) {}
 
-  /**
-   * Up (200) when both stores answer: `ok` once the read models have caught up with the log,
-   * `catching_up` while they are still folding it after a start (with `behind`, the events they
-   * have yet to fold, or null when the log's positions do not count events) and, with
-   * PROJECTIONS=off, while a read model the projector keeps is behind the head; `degraded` when the
-   * projections have stopped; 503 `unavailable` when a store does not answer, so a load balancer
-   * stops sending requests. Says how far each read model is and how each store answered.
-   */
+  /** The service's health (see healthReport). */
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
-    const topology = this.config.topology ?? EMBEDDED;
-    const [log, readModels] = await Promise.all([
-      probe(topology.events.kind, () => this.events.headPosition()),
-      probe(topology.readModels.kind, () => this.store.checkpoint(PROBE_CHECKPOINT)),
-    ]);
-    const head: Position | null = log.value;
-    const projections = this.readModels.status().map((p) => ({
-      ...p,
-      caughtUp: head === null || (p.position !== null && this.events.comparePositions(p.position, head) >= 0),
-    }));
-    const progress = this.readModels.progress();
-    const reachable = log.health.reachable && readModels.health.reachable;
-    // With PROJECTIONS=off the positions are the projector's: one behind the head says it is catching up (or not running).
-    const off = (this.config.projections ?? 'in-process') === 'off';
-    const caughtUp = off ? projections.every((p) => p.caughtUp) : progress.caughtUp;
-    const status = !reachable
-      ? 'unavailable'
-      : progress.failed || projections.some((p) => p.failed)
-        ? 'degraded'
-        : caughtUp
-          ? 'ok'
-          : 'catching_up';
-    if (!reachable) reply.status(503);
-    const behind = log.value === null && !log.health.reachable ? null : this.events.distance(progress.position, head);
-    return { status, head, behind, projections, stores: { events: log.health, readModels: readModels.health } };
+    const { statusCode, body } = await healthReport({
+      events: this.events,
+      store: this.store,
+      topology: this.config.topology ?? EMBEDDED,
+      readModels: this.readModels,
+      followsProjector: (this.config.projections ?? 'in-process') === 'off',
+    });
+    reply.status(statusCode);
+    return body;
   }
 }
 
