@@ -9,7 +9,8 @@ import { healthReport } from '../../api/src/health/health.controller';
 
 /**
  * The projector's only endpoint: the same report as the API's /health (see healthReport), for the
- * pump this process runs, with `role: 'projector'`.
+ * pump this process runs, with `role: 'projector'`: `catching_up` while any read model is behind
+ * the head of the log.
  */
 @Controller('health')
 export class ProjectorHealthController {
@@ -27,7 +28,7 @@ export class ProjectorHealthController {
       store: this.store,
       topology: this.config.topology ?? EMBEDDED,
       readModels: this.readModels,
-      followsProjector: false,
+      judgedByHead: true,
     });
     reply.status(statusCode);
     return { ...body, role: 'projector' };

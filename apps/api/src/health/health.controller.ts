@@ -41,11 +41,12 @@ export interface HealthSources {
   readonly topology: StoreTopology;
   readonly readModels: Pick<ReadModels, 'status' | 'progress'>;
   /**
-   * True in an API started with PROJECTIONS=off: the positions are the projector's, and one behind
-   * the head says it is catching up (or not running). A process running the pump itself is caught
-   * up once the pump has first reached the end of the log.
+   * True where a read model behind the head means catching up: in an API started with
+   * PROJECTIONS=off (the positions are the projector's: behind, it is catching up or not running)
+   * and in the projector itself. An API running the pump in process is caught up once the pump has
+   * first reached the end of the log, so its health does not flap with every command in flight.
    */
-  readonly followsProjector: boolean;
+  readonly judgedByHead: boolean;
 }
 
 /**
@@ -69,7 +70,7 @@ export async function healthReport(sources: HealthSources) {
   }));
   const progress = readModels.progress();
   const reachable = log.health.reachable && readStore.health.reachable;
-  const caughtUp = sources.followsProjector ? projections.every((p) => p.caughtUp) : progress.caughtUp;
+  const caughtUp = sources.judgedByHead ? projections.every((p) => p.caughtUp) : progress.caughtUp;
   const status = !reachable
     ? 'unavailable'
     : progress.failed || projections.some((p) => p.failed)
@@ -104,7 +105,7 @@ export class HealthController {
       store: this.store,
       topology: this.config.topology ?? EMBEDDED,
       readModels: this.readModels,
-      followsProjector: (this.config.projections ?? 'in-process') === 'off',
+      judgedByHead: (this.config.projections ?? 'in-process') === 'off',
     });
     reply.status(statusCode);
     return body;
