@@ -67,6 +67,8 @@ export async function healthReport(sources: HealthSources) {
   const projections = readModels.status().map((p) => ({
     ...p,
     caughtUp: head === null || (p.position !== null && events.comparePositions(p.position, head) >= 0),
+    // Its lag: the events it has yet to fold (null when the log's positions do not count events).
+    behind: log.health.reachable ? events.distance(p.position, head) : null,
   }));
   const progress = readModels.progress();
   const reachable = log.health.reachable && readStore.health.reachable;
