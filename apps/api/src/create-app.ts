@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger, LoggerService, ValidationPipe } from '@nestjs/common';
+import { Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,8 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { serveConsole } from './console/serve-console';
-import { BadInput, fieldProblems } from './http/errors';
-import { parseJsonBody } from './http/json-body';
+import { bodyValidation, useBoundedJsonBodies } from './http/body-pipeline';
 import { InfrastructureOptions } from './infrastructure/infrastructure.module';
 import { ReadModels } from './infrastructure/read-models.service';
 
@@ -64,14 +63,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes });
   const fastify = adapter.getInstance();
   // JSON bodies go through one parser that bounds nesting, sizes and prototype keys.
-  fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(['application/json'], { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, parseJsonBody(body as string));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  useBoundedJsonBodies(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     const given = request.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -103,14 +95,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       'AUTH_MODE=dev: accepting development tokens signed with the secret in the data directory (npm run token). Never use this in production.',
     );
   }
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => new BadInput(fieldProblems(errors)),
-    }),
-  );
+  app.useGlobalPipes(bodyValidation());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { Body, Controller, Module, Post, ValidationPipe } from '@nestjs/common';
+import { Body, Controller, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { BadInput, fieldProblems } from '../../../api/src/http/errors';
-import { parseJsonBody } from '../../../api/src/http/json-body';
+import { bodyValidation, useBoundedJsonBodies } from '../../../api/src/http/body-pipeline';
 import { RegisterStationDto } from '../../../api/src/stations/register-station/register-station.dto';
 
 /**
@@ -27,23 +26,9 @@ class BareModule {}
 export async function startBareApp(port: number): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter();
   const fastify = adapter.getInstance();
-  fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(['application/json'], { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, parseJsonBody(body as string));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  useBoundedJsonBodies(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(BareModule, adapter, { logger: ['error'], bodyParser: false });
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => new BadInput(fieldProblems(errors)),
-    }),
-  );
+  app.useGlobalPipes(bodyValidation());
   await app.listen(port, '127.0.0.1');
   return app;
 }
