@@ -4,7 +4,8 @@ import { createApp } from '../../api/src/create-app';
 import { mintToken } from '../../api/src/auth/token-verifier';
 import { configFromEnvironment, EMBEDDED, storageConfigFromEnvironment } from '../../api/src/infrastructure/config';
 import { PROJECTIONS } from '../../api/src/infrastructure/projections';
-import { openStores } from '../../api/src/infrastructure/stores';
+import { openEventStore, openStores } from '../../api/src/infrastructure/stores';
+import { replaceReadModelFile } from '@sws/read-store';
 import { formatSection, isSectionName, runSection, SECTIONS } from './bench-store';
 import { formatDemoSummary, loadDemo } from './demo';
 import { generateHistory } from './generate/generator';
@@ -12,7 +13,7 @@ import { GENERATE_USAGE, GenerateUsageError, parseGenerateOptions } from './gene
 import { parseSuiteOptions, runSuite, SUITE_USAGE, SuiteUsageError } from './bench/suite';
 import { openApiDocument } from './openapi';
 import { ProgressDisplay } from './progress-bar';
-import { chooseProjections, rebuildProjections, UnknownProjection } from './rebuild';
+import { chooseProjections, rebuildProjections, RebuildProgress, RebuildResult, UnknownProjection } from './rebuild';
 import { migrateLog, migrationTarget, MigrationUsage } from './migrate';
 import { mintFromArguments, signingSecret, TOKEN_USAGE, TokenUsageError } from './token';
 
@@ -212,25 +213,44 @@ async function rebuild(args: readonly string[]): Promise<number> {
     return 2;
   }
   console.error(`warning: stop the services that project into these read models before rebuilding; a running one keeps writing them`);
-  const stores = await openStores(config);
+  const batchSize = batchSizeFrom(process.env.REBUILD_BATCH_SIZE);
+  if (batchSize === null) {
+    console.error('REBUILD_BATCH_SIZE must be a whole number of events from 1 to 100000');
+    return 2;
+  }
   const display = new ProgressDisplay(process.stderr);
-  try {
-    const batchSize = batchSizeFrom(process.env.REBUILD_BATCH_SIZE);
-    if (batchSize === null) {
-      console.error('REBUILD_BATCH_SIZE must be a whole number of events from 1 to 100000');
-      return 2;
+  const progress = (p: RebuildProgress) => display.update(p.projection, p.events, p.total);
+  let results: RebuildResult[];
+  if (all && (config.topology ?? EMBEDDED).readModels.kind === 'sqlite') {
+    // Every read model at once into a new file, swapped in when whole (see replaceReadModelFile).
+    mkdirSync(config.dataDir, { recursive: true });
+    const events = await openEventStore(config);
+    try {
+      results = await replaceReadModelFile(join(config.dataDir, 'read-models.db'), (readModels) =>
+        rebuildProjections('all', { events, readModels }, progress, undefined, { batchSize }),
+      );
+    } finally {
+      await events.close();
     }
-    const results = await rebuildProjections(all ? 'all' : names, stores, (p) => display.update(p.projection, p.events, p.total), undefined, { batchSize });
-    const events = results[0]?.events ?? 0;
-    const seconds = results[0]?.seconds ?? 0;
-    const peakMb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
-    display.finish(
-      `rebuilt ${results.length} read model(s) in one pass: ${events} events in ${seconds.toFixed(2)} s, ${rate(events, seconds)} events/s, peak RSS ${peakMb} MB`,
+  } else {
+    const stores = await openStores(config);
+    try {
+      results = await rebuildProjections(all ? 'all' : names, stores, progress, undefined, { batchSize });
+    } finally {
+      await stores.close();
+    }
+  }
+  const events = results[0]?.events ?? 0;
+  const seconds = results[0]?.seconds ?? 0;
+  const peakMb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+  display.finish(
+    `rebuilt ${results.length} read model(s) in one pass: ${events} events in ${seconds.toFixed(2)} s, ${rate(events, seconds)} events/s, peak RSS ${peakMb} MB`,
+  );
+  const counters = results[0]?.counters;
+  if (counters) {
+    console.error(
+      `${counters.batches} read-store commits, ${counters.documentsRead} documents read, ${counters.documentsCached} from memory, ${counters.documentsWritten} written`,
     );
-    const counters = results[0]?.counters;
-    if (counters) console.error(`${counters.batches} read-store commits, ${counters.documentsRead} documents read, ${counters.documentsWritten} written`);
-  } finally {
-    await stores.close();
   }
   return 0;
 }

@@ -4,6 +4,12 @@ import { EventStore, Position } from '@sws/event-store';
 import { ProjectionPump, PumpCounters, ReadStore } from '@sws/read-store';
 import { PROJECTIONS, projectionNamed } from '../../api/src/infrastructure/projections';
 
+/** Events per read-store commit in a rebuild: fewer, larger commits, each document written once per batch. */
+export const REBUILD_BATCH_SIZE = 5000;
+
+/** Documents a rebuild keeps in memory between batches (about 3 KB each once parsed). */
+export const REBUILD_CACHED_DOCUMENTS = 100_000;
+
 export class UnknownProjection extends Error {
   constructor(
     readonly names: readonly string[],
@@ -65,12 +71,15 @@ export async function rebuildProjections(
   stores: { readonly events: EventStore; readonly readModels: ReadStore },
   onProgress: (progress: RebuildProgress) => void = () => {},
   onDone: (result: RebuildResult) => void = () => {},
-  options: { readonly batchSize?: number } = {},
+  options: { readonly batchSize?: number; readonly documentCacheSize?: number } = {},
 ): Promise<RebuildResult[]> {
   const projections = chooseProjections(names);
   const started = performance.now();
   for (const projection of projections) await stores.readModels.reset(projection.name, projection.collection);
-  const pump = new ProjectionPump(stores.events, stores.readModels, projections, { batchSize: options.batchSize });
+  const pump = new ProjectionPump(stores.events, stores.readModels, projections, {
+    batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
+    documentCacheSize: options.documentCacheSize ?? REBUILD_CACHED_DOCUMENTS,
+  });
   const label = passLabel(projections);
   const head = await stores.events.headPosition();
   const total = stores.events.distance(null, head);

@@ -249,6 +249,24 @@ describe('projection pump', () => {
     expect(await stored(read, 'visits')).toEqual(await fold(events, visits));
   });
 
+  it('keeps the documents it committed in memory, so a document folded again in a later batch is not read again', async () => {
+    for (let i = 0; i < 12; i++) await record(events, 'Visited', `k-${i % 2}`);
+    const pump = new ProjectionPump(events, read, [visits], { batchSize: 3 });
+    await pump.catchUp();
+    expect(read.reads.map((r) => [...r.ids].sort())).toEqual([['k-0', 'k-1']]); // only the first batch reads
+    expect(pump.counters.documentsCached).toBe(6); // each later batch finds both in memory
+    expect(await stored(read, 'visits')).toEqual(await fold(events, visits));
+  });
+
+  it('keeps no documents between batches with a cache of 0', async () => {
+    for (let i = 0; i < 4; i++) await record(events, 'Visited', 'k');
+    const pump = new ProjectionPump(events, read, [visits], { batchSize: 1, documentCacheSize: 0 });
+    await pump.catchUp();
+    expect(read.reads).toHaveLength(4);
+    expect(pump.counters.documentsCached).toBe(0);
+    expect(await read.get('visits', 'k')).toEqual({ id: 'k', seen: [1, 2, 3, 4] });
+  });
+
   it('answers a wait that the read model does not reach in time with false', async () => {
     await record(events, 'Visited', 'k');
     const pump = new ProjectionPump(events, read, [visits]);

@@ -10,6 +10,11 @@ export interface ProjectionPumpOptions {
    * changes more is folded again in halves.
    */
   readonly maxChangesPerCommit?: number;
+  /**
+   * Most committed documents kept in memory between batches (least recently used go first), so a
+   * document folded again soon after is not read and parsed again. 0 keeps none.
+   */
+  readonly documentCacheSize?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -27,6 +32,8 @@ export interface PumpCounters {
   events: number;
   documentsRead: number;
   documentsWritten: number;
+  /** Documents a batch found in the pump's cache instead of reading them. */
+  documentsCached: number;
 }
 
 interface Follower {
@@ -53,6 +60,57 @@ class ProjectionsOverlap extends Error {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * Documents as the pump last committed them, by collection and id: a recent generation and the one
+ * before it (a document found in the older moves to the recent one; when the recent generation is
+ * full, the older is dropped), so the cache keeps between `capacity` / 2 and `capacity` of the
+ * documents used last, at constant cost per use. Valid only while the pump's checkpoints are the
+ * stored ones: a commit that continues from them proves no other writer changed the documents since
+ * (documents move only with their checkpoints), so the cache is emptied whenever the pump takes
+ * checkpoints from the store or a batch fails.
+ */
+class CommittedDocuments {
+  private recent = new Map<string, unknown | null>();
+  private older = new Map<string, unknown | null>();
+  private readonly generation: number;
+
+  constructor(capacity: number) {
+    this.generation = Math.floor(capacity / 2);
+  }
+
+  private static key(collection: string, id: string): string {
+    return `${collection}\u0000${id}`;
+  }
+
+  /** The committed document (null: known absent), or undefined when not cached. */
+  take(collection: string, id: string): unknown | null | undefined {
+    const key = CommittedDocuments.key(collection, id);
+    const recent = this.recent.get(key);
+    if (recent !== undefined) return recent;
+    const older = this.older.get(key);
+    if (older !== undefined) this.keep(key, older);
+    return older;
+  }
+
+  remember(collection: string, id: string, document: unknown | null): void {
+    this.keep(CommittedDocuments.key(collection, id), document);
+  }
+
+  clear(): void {
+    this.recent = new Map();
+    this.older = new Map();
+  }
+
+  private keep(key: string, document: unknown | null): void {
+    if (this.generation === 0) return;
+    if (!this.recent.has(key) && this.recent.size >= this.generation) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(key, document);
+  }
+}
+
+/**
  * Feeds every projection from one pass over the log. Each event goes to each projection that
  * handles its type and does not reflect it already (projections may stand at different positions,
  * one of them rebuilding after a version bump). Per batch of events it reads the documents the
@@ -73,7 +131,8 @@ export class ProjectionPump {
   private caughtUpOnce = false;
   private waiters: Waiter[] = [];
   private caughtUpWaiters: Array<(caughtUp: boolean) => void> = [];
-  readonly counters: PumpCounters = { batches: 0, events: 0, documentsRead: 0, documentsWritten: 0 };
+  private readonly committed: CommittedDocuments;
+  readonly counters: PumpCounters = { batches: 0, events: 0, documentsRead: 0, documentsWritten: 0, documentsCached: 0 };
 
   constructor(
     private readonly events: EventStore,
@@ -82,7 +141,8 @@ export class ProjectionPump {
     private readonly options: ProjectionPumpOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
-    this.maxChanges = options.maxChangesPerCommit ?? 5000;
+    this.maxChanges = options.maxChangesPerCommit ?? store.maxChangesPerCommit ?? Number.POSITIVE_INFINITY;
+    this.committed = new CommittedDocuments(options.documentCacheSize ?? 20_000);
     const names = new Set(projections.map((projection) => projection.name));
     const collections = new Set(projections.map((projection) => projection.collection));
     if (names.size !== projections.length) throw new ProjectionsOverlap('same name');
@@ -131,6 +191,7 @@ export class ProjectionPump {
    * declares the collections' indexes to the store.
    */
   async prepare(): Promise<void> {
+    this.committed.clear();
     const stored = await this.store.checkpoints();
     for (const follower of this.followers) {
       const checkpoint = stored.get(follower.projection.name);
@@ -239,6 +300,7 @@ export class ProjectionPump {
 
   /** Takes the stored checkpoints as the followers' positions; a checkpoint of another version is a conflict it cannot settle. */
   private async resync(): Promise<void> {
+    this.committed.clear();
     const stored = await this.store.checkpoints();
     for (const follower of this.followers) {
       const checkpoint = stored.get(follower.projection.name);
@@ -276,13 +338,24 @@ export class ProjectionPump {
       }
     }
 
-    // The documents the batch touches, read once per collection and kept for the batch.
+    // The documents the batch touches: those committed lately from memory, the others read once per
+    // collection; kept for the batch.
     const cache = new Map<Follower, Map<string, unknown | null>>();
     for (const [follower, ids] of wanted) {
-      const found = await this.store.getMany<unknown>(follower.projection.collection, [...ids]);
-      this.counters.documentsRead += found.size;
+      const collection = follower.projection.collection;
       const documents = new Map<string, unknown | null>();
-      for (const id of ids) documents.set(id, found.get(id) ?? null);
+      const missing: string[] = [];
+      for (const id of ids) {
+        const known = this.committed.take(collection, id);
+        if (known === undefined) missing.push(id);
+        else documents.set(id, known);
+      }
+      this.counters.documentsCached += ids.size - missing.length;
+      if (missing.length > 0) {
+        const found = await this.store.getMany<unknown>(collection, missing);
+        this.counters.documentsRead += found.size;
+        for (const id of missing) documents.set(id, found.get(id) ?? null);
+      }
       cache.set(follower, documents);
     }
 
@@ -315,7 +388,13 @@ export class ProjectionPump {
       from: follower.position,
       to: last,
     }));
-    await this.store.commit({ changes, checkpoints });
+    try {
+      await this.store.commit({ changes, checkpoints });
+    } catch (error) {
+      this.committed.clear();
+      throw error;
+    }
+    for (const change of changes) this.committed.remember(change.collection, change.id, change.document);
 
     for (const follower of moving) follower.position = last;
     this.counters.batches += 1;

@@ -116,6 +116,8 @@ export function indexedValues(document: unknown, field: string): string[] {
  * in the same transaction, so after a crash the two always agree.
  */
 export interface ReadStore {
+  /** Most document changes one commit may hold (MongoDB's transactions: 5,000); no limit when absent. */
+  readonly maxChangesPerCommit?: number;
   /**
    * Declares the collections and the fields their narrowed lists filter on; indexes what is
    * stored already when a field is new. Call before committing or listing with `where`.

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteReadStore } from './sqlite-read-store';
+import { replaceReadModelFile, SqliteReadStore } from './sqlite-read-store';
 
 describe('SQLite read store layout', () => {
   let dir: string;
@@ -37,5 +37,71 @@ describe('SQLite read store layout', () => {
     expect(sql).not.toMatch(/WITHOUT ROWID/i);
     expect(raw.pragma('user_version', { simple: true })).toBe(2);
     raw.close();
+  });
+});
+
+describe('replacing the read-model file after a rebuild of every read model', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sws-replace-'));
+    file = join(dir, 'read-models.db');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const station = (name: string, to: string, from: string | null = null) => ({
+    changes: [{ collection: 'stations', id: 's-1', document: { id: 's-1', name } }],
+    checkpoints: [{ projection: 'station-detail', version: 1, from, to }],
+  });
+
+  async function oldReadModels(): Promise<void> {
+    const store = new SqliteReadStore(file);
+    await store.commit(station('旧', '3'));
+    await store.close();
+  }
+
+  it('puts the new read models in the old file’s place, in WAL mode, leaving no build file behind', async () => {
+    await oldReadModels();
+    await replaceReadModelFile(file, async (store) => {
+      expect(await store.get('stations', 's-1')).toBeNull(); // a new, empty file
+      await store.commit(station('新', '9'));
+    });
+    expect(existsSync(`${file}.rebuilding`)).toBe(false);
+    const reopened = new SqliteReadStore(file);
+    expect(await reopened.get('stations', 's-1')).toEqual({ id: 's-1', name: '新' });
+    expect(await reopened.checkpoint('station-detail')).toEqual({ position: '9', version: 1 });
+    await reopened.close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('leaves the old read models whole when the build fails, and the next rebuild starts from an empty file', async () => {
+    await oldReadModels();
+    await expect(
+      replaceReadModelFile(file, async (store) => {
+        await store.commit(station('半', '5'));
+        throw new Error('killed halfway');
+      }),
+    ).rejects.toThrow('killed halfway');
+    const old = new SqliteReadStore(file);
+    expect(await old.get('stations', 's-1')).toEqual({ id: 's-1', name: '旧' });
+    expect(await old.checkpoint('station-detail')).toEqual({ position: '3', version: 1 });
+    await old.close();
+
+    await replaceReadModelFile(file, async (store) => {
+      expect(await store.checkpoint('station-detail')).toBeNull(); // the half-built file was not reused
+      await store.commit(station('新', '9'));
+    });
+    const reopened = new SqliteReadStore(file);
+    expect(await reopened.get('stations', 's-1')).toEqual({ id: 's-1', name: '新' });
+    await reopened.close();
+  });
+
+  it('builds a file when there was none', async () => {
+    await replaceReadModelFile(file, (store) => store.commit(station('新', '1')));
+    const store = new SqliteReadStore(file);
+    expect(await store.checkpoint('station-detail')).toEqual({ position: '1', version: 1 });
+    await store.close();
   });
 });

@@ -69,10 +69,16 @@ export async function openMongoReadStore(connection: Connection): Promise<ReadSt
 /** Options for every connection to MONGO_URL: fail fast when it is unreachable. */
 export const MONGO_CONNECTION_OPTIONS = { serverSelectionTimeoutMS: 5000 } as const;
 
+/** The configured event store alone, opened outside Nest (the CLI). */
+export async function openEventStore(config: StorageConfig): Promise<EventStore> {
+  const topology = config.topology ?? EMBEDDED;
+  return topology.events.kind === 'sqlite' ? openSqliteEventStore(config) : await openEventStoreDb(topology.events.connectionString);
+}
+
 /** The configured stores opened outside Nest (the CLI), with what closes them. */
 export async function openStores(config: StorageConfig): Promise<{ events: EventStore; readModels: ReadStore; close(): Promise<void> }> {
   const topology = config.topology ?? EMBEDDED;
-  const events = topology.events.kind === 'sqlite' ? openSqliteEventStore(config) : await openEventStoreDb(topology.events.connectionString);
+  const events = await openEventStore(config);
   let connection: Connection | null = null;
   try {
     let readModels: ReadStore;

@@ -91,6 +91,10 @@ export class MongoReadStore implements ReadStore {
   private readonly maxChanges: number;
   private readonly checkpointCollection: string;
 
+  get maxChangesPerCommit(): number {
+    return this.maxChanges;
+  }
+
   constructor(
     private readonly mongo: MongoSurface,
     private readonly options: MongoReadStoreOptions,
