@@ -78,18 +78,25 @@ function onlyCommands(text: string): CommandName[] {
   return names as CommandName[];
 }
 
-interface Started {
+export interface Started {
   readonly url: string;
   readonly child: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** Starts a built module as its own process and waits until `ready` answers. */
-async function startProcess(root: string, script: string, env: NodeJS.ProcessEnv, ready: string, nodeArgs: readonly string[] = []): Promise<Started> {
+/** Starts a built module as its own process, listening on a free port given as `portVariable`, and waits until `ready` answers. */
+export async function startProcess(
+  root: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ready: string,
+  nodeArgs: readonly string[] = [],
+  portVariable = 'PORT',
+): Promise<Started> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, [...nodeArgs, '-r', 'tsconfig-paths/register', join(root, 'dist', script)], {
     cwd: root,
-    env: { ...process.env, TS_NODE_BASEURL: './dist', PORT: String(port), ...env },
+    env: { ...process.env, TS_NODE_BASEURL: './dist', ...env, [portVariable]: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -136,7 +143,7 @@ const SCORES = { scores: itemsOf(JINAN_STATION_OPERATIONS_RUBRIC).map((item) => 
 const SUBMISSION = { findings: '台账规范，个案服务扎实；小组工作场次不足', recommendations: '增加小组工作频次', wouldRecommend: true };
 
 /** The records the commands refer to, made through the service's API. */
-interface Fixtures {
+export interface Fixtures {
   readonly contractId: string;
   readonly evaluator: Principal;
   /** Per station index, the workers assigned to it. */
@@ -145,7 +152,7 @@ interface Fixtures {
   readonly stationIds: readonly string[];
 }
 
-class Api {
+export class Api {
   private readonly tokens = new Map<string, string>();
   constructor(
     readonly url: string,
@@ -195,9 +202,9 @@ async function inParallel<T>(count: number, parallel: number, make: (i: number) 
   return out;
 }
 
-const ADMIN: Principal = { userId: 'bench-admin', role: 'admin', orgId: 'centre-370112' };
+export const ADMIN: Principal = { userId: 'bench-admin', role: 'admin', orgId: 'centre-370112' };
 
-async function seed(api: Api, o: CommandsBenchOptions): Promise<Fixtures> {
+export async function seed(api: Api, o: CommandsBenchOptions): Promise<Fixtures> {
   const organization = (kind: string, prefix: string, name: string) =>
     api.created('/organizations', { name, kind, creditCode: creditCode(prefix), region: COUNTY }, ADMIN);
   const purchaser = await organization('purchaser', '11', '历城区民政局');
@@ -235,7 +242,7 @@ async function seed(api: Api, o: CommandsBenchOptions): Promise<Fixtures> {
 }
 
 /** The n-th session: its supervisor is n modulo their number; each supervisor's sessions take consecutive 45-minute slots, eight a day. */
-function sessionBody(f: Fixtures, n: number) {
+export function sessionBody(f: Fixtures, n: number) {
   const supervisor = f.supervisors[n % f.supervisors.length]!;
   const slot = Math.floor(n / f.supervisors.length);
   const day = new Date(Date.UTC(2026, 0, 5) + Math.floor(slot / 8) * 86_400_000).toISOString().slice(0, 10);
@@ -278,7 +285,7 @@ function assessmentBody(f: Fixtures, n: number) {
   };
 }
 
-interface LoadResult {
+export interface LoadResult {
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
@@ -294,7 +301,7 @@ interface LoadRequest {
 }
 
 /** autocannon at `connections` connections for `amount` requests; `next(context)` makes each request. */
-async function load(url: string, connections: number, amount: number, sequence: ReadonlyArray<(context: Record<string, unknown>) => LoadRequest>): Promise<LoadResult> {
+export async function load(url: string, connections: number, amount: number, sequence: ReadonlyArray<(context: Record<string, unknown>) => LoadRequest>): Promise<LoadResult> {
   // A dev dependency: imported here so that the production build does not need it.
   const autocannon = (await import('autocannon')).default;
   const started = Date.now();
@@ -321,7 +328,7 @@ async function load(url: string, connections: number, amount: number, sequence: 
   return { perSecond: r.requests.total / seconds, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
 }
 
-const json = (authorization: string) => ({ 'content-type': 'application/json', authorization });
+export const json = (authorization: string) => ({ 'content-type': 'application/json', authorization });
 
 export async function commandsSection(options: Partial<CommandsBenchOptions> = {}, log: (line: string) => void = () => {}): Promise<Section> {
   const o: CommandsBenchOptions = { ...DEFAULT_COMMANDS_BENCH, root: process.cwd(), ...options };

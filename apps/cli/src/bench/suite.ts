@@ -65,6 +65,7 @@ function writePathEnvironment(options: SuiteOptions): NodeJS.ProcessEnv {
  */
 export const WRITE_PATH_SECTIONS: readonly SectionRunner[] = [
   { name: 'commands', run: ({ options, log }) => runSection('commands', log, writePathEnvironment(options)) },
+  { name: 'lag', run: ({ options, log }) => runSection('lag', log, writePathEnvironment(options)) },
   { name: 'store', run: ({ options, log }) => runSection('store', log, writePathEnvironment(options)) },
 ];
 
