@@ -65,6 +65,8 @@ describe('replacing the read-model file after a rebuild of every read model', ()
     await replaceReadModelFile(file, async (store) => {
       expect(await store.get('stations', 's-1')).toBeNull(); // a new, empty file
       await store.commit(station('新', '9'));
+      expect(existsSync(`${file}.rebuilding-journal`)).toBe(false); // no journal: a crash throws the file away
+      expect(existsSync(`${file}.rebuilding-wal`)).toBe(false);
     });
     expect(existsSync(`${file}.rebuilding`)).toBe(false);
     const reopened = new SqliteReadStore(file);

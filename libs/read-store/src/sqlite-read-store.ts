@@ -86,7 +86,10 @@ export class SqliteReadStore implements ReadStore {
     this.db = new Database(file);
     if (options.bulkLoad) {
       this.db.pragma('locking_mode = EXCLUSIVE');
+      // better-sqlite3 opens connections in SQLite's defensive mode, which ignores journal_mode=OFF.
+      this.db.unsafeMode(true);
       this.db.pragma('journal_mode = OFF');
+      this.db.unsafeMode(false);
       this.db.pragma('synchronous = OFF');
       this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     } else {
