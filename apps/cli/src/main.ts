@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../api/src/create-app';
 import { mintToken } from '../../api/src/auth/token-verifier';
 import { configFromEnvironment, EMBEDDED, storageConfigFromEnvironment } from '../../api/src/infrastructure/config';
 import { PROJECTIONS } from '../../api/src/infrastructure/projections';
-import { openEventStore, openStores } from '../../api/src/infrastructure/stores';
-import { replaceReadModelFile } from '@sws/read-store';
+import { openStores } from '../../api/src/infrastructure/stores';
 import { formatSection, isSectionName, runSection, SECTIONS } from './bench-store';
 import { formatDemoSummary, loadDemo } from './demo';
 import { generateHistory } from './generate/generator';
@@ -14,6 +14,7 @@ import { parseSuiteOptions, runSuite, SUITE_USAGE, SuiteUsageError } from './ben
 import { openApiDocument } from './openapi';
 import { ProgressDisplay } from './progress-bar';
 import { chooseProjections, rebuildProjections, RebuildProgress, RebuildResult, UnknownProjection } from './rebuild';
+import { rebuildAllInParts } from './rebuild-in-parts';
 import { migrateLog, migrationTarget, MigrationUsage } from './migrate';
 import { mintFromArguments, signingSecret, TOKEN_USAGE, TokenUsageError } from './token';
 
@@ -192,6 +193,13 @@ function batchSizeFrom(text: string | undefined): number | undefined | null {
   return Number.isSafeInteger(n) && n >= 1 && n <= 100_000 ? n : null;
 }
 
+/** REBUILD_PARTS: threads of a rebuild of every read model (the machine's cores, at most 4, when unset), or null when it is not a count. */
+function partsFrom(text: string | undefined): number | null {
+  if (text === undefined || text === '') return Math.min(4, availableParallelism());
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n >= 1 && n <= 8 ? n : null;
+}
+
 async function rebuild(args: readonly string[]): Promise<number> {
   const all = args.includes('--all');
   const names = args.filter((arg) => arg !== '--all');
@@ -222,16 +230,14 @@ async function rebuild(args: readonly string[]): Promise<number> {
   const progress = (p: RebuildProgress) => display.update(p.projection, p.events, p.total);
   let results: RebuildResult[];
   if (all && (config.topology ?? EMBEDDED).readModels.kind === 'sqlite') {
-    // Every read model at once into a new file, swapped in when whole (see replaceReadModelFile).
+    // Every read model into a new file, swapped in when whole, folded in parts on threads of their own.
     mkdirSync(config.dataDir, { recursive: true });
-    const events = await openEventStore(config);
-    try {
-      results = await replaceReadModelFile(join(config.dataDir, 'read-models.db'), (readModels) =>
-        rebuildProjections('all', { events, readModels }, progress, undefined, { batchSize }),
-      );
-    } finally {
-      await events.close();
+    const parts = partsFrom(process.env.REBUILD_PARTS);
+    if (parts === null) {
+      console.error('REBUILD_PARTS must be a whole number of threads from 1 to 8');
+      return 2;
     }
+    results = await rebuildAllInParts(config, progress, { batchSize, parts });
   } else {
     const stores = await openStores(config);
     try {

@@ -1,9 +1,13 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { EVENT_STORE, EventStore } from '@sws/event-store';
 import { READ_STORE, ReadStore, SqliteReadStore } from '@sws/read-store';
 import { PROJECTIONS, projectionNamed } from '../../api/src/infrastructure/projections';
 import { loadDemo } from './demo';
 import { chooseProjections, rebuildProjections, RebuildProgress, UnknownProjection } from './rebuild';
+import { partitionProjections, rebuildAllInParts } from './rebuild-in-parts';
 import { settled, startTempApp, TempApp } from './testing/temp-app';
 
 async function everything(store: ReadStore, collection: string): Promise<Array<{ id: string; document: unknown }>> {
@@ -72,5 +76,48 @@ describe('rebuilding read models from the log', () => {
     const before = await everything(fresh, 'contracts');
     await expect(rebuildProjections(['contract-detail', 'nope'], { events, readModels: fresh })).rejects.toThrow(UnknownProjection);
     expect(await everything(fresh, 'contracts')).toEqual(before);
+  });
+
+  it('rebuilds every read model in parts, each folded into a file of its own and copied into one new file, equal to the live ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sws-parts-'));
+    try {
+      const source = new Database(join(t.dataDir, 'events.db'), { readonly: true });
+      await source.backup(join(dir, 'events.db'));
+      source.close();
+      const progress: RebuildProgress[] = [];
+      const results = await rebuildAllInParts({ dataDir: dir, synchronous: 'NORMAL' }, (p) => progress.push(p), { parts: 3 });
+      const head = Number(await events.headPosition());
+      expect(results.map((r) => r.projection).sort()).toEqual(PROJECTIONS.map((p) => p.name).sort());
+      expect(results.every((r) => r.events === head)).toBe(true);
+      expect(progress[progress.length - 1]?.events).toBe(head);
+      expect(readdirSync(dir).filter((name) => name.includes('rebuilding'))).toEqual([]); // the parts' files are gone
+      const rebuilt = new SqliteReadStore(join(dir, 'read-models.db'));
+      try {
+        for (const projection of PROJECTIONS) {
+          expect(await everything(rebuilt, projection.collection)).toEqual(await everything(live, projection.collection));
+          expect(await rebuilt.checkpoint(projection.name)).toEqual({ position: String(head), version: projection.version });
+        }
+        // The narrowed lists' indexes came along with the documents.
+        const contract = (await everything(live, 'contracts'))[0]!.document as { operatorOrgId: string };
+        expect(await rebuilt.list('contracts', { limit: 100, where: { field: 'operatorOrgId', value: contract.operatorOrgId } })).toEqual(
+          await live.list('contracts', { limit: 100, where: { field: 'operatorOrgId', value: contract.operatorOrgId } }),
+        );
+      } finally {
+        await rebuilt.close();
+      }
+      expect(existsSync(join(dir, 'read-models.db'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('splits the read models into parts of about equal cost, each in exactly one part', () => {
+    const parts = partitionProjections(PROJECTIONS, 2);
+    expect(parts).toHaveLength(2);
+    expect(parts.flat().map((p) => p.name).sort()).toEqual(PROJECTIONS.map((p) => p.name).sort());
+    const [first, second] = parts.map((part) => part.map((p) => p.collection));
+    expect(first).toContain('worker-years');
+    expect(second).toContain('assessments'); // the two costliest go to different parts
+    expect(partitionProjections(PROJECTIONS, 1)).toEqual([expect.arrayContaining([...PROJECTIONS])]);
   });
 });

@@ -251,6 +251,27 @@ export class SqliteReadStore implements ReadStore {
       .immediate();
   }
 
+  /**
+   * Copies every document, index entry, declared field and checkpoint of another read-model file
+   * into this one, in one transaction: for a rebuild whose read models were folded in parts, each
+   * into a file of its own. The parts hold different collections and projections; a clash throws.
+   */
+  absorb(file: string): void {
+    this.db.prepare('ATTACH DATABASE ? AS part').run(file);
+    try {
+      this.db.transaction(() => {
+        this.db.exec(`
+          INSERT INTO main.documents (collection, id, body) SELECT collection, id, body FROM part.documents;
+          INSERT INTO main.document_index (collection, field, value, id) SELECT collection, field, value, id FROM part.document_index;
+          INSERT INTO main.indexed_fields (collection, field) SELECT collection, field FROM part.indexed_fields;
+          INSERT INTO main.checkpoints (projection, position, version) SELECT projection, position, version FROM part.checkpoints;`);
+      })();
+    } finally {
+      this.db.exec('DETACH DATABASE part');
+    }
+    this.loadDeclared();
+  }
+
   async close(): Promise<void> {
     if (!this.db.open) return;
     if (this.options.bulkLoad) {

@@ -1,0 +1,174 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Projection } from '@sws/kernel';
+import { replaceReadModelFile, SqliteReadStore } from '@sws/read-store';
+import { StorageConfig } from '../../api/src/infrastructure/config';
+import { PROJECTIONS } from '../../api/src/infrastructure/projections';
+import { openEventStore } from '../../api/src/infrastructure/stores';
+import { passLabel, rebuildProjections, RebuildProgress, RebuildResult } from './rebuild';
+
+/**
+ * What each read model costs a rebuild, relative to the others (milliseconds spent writing its
+ * documents in a rebuild of the province data set); read models not named cost 1. Only the balance
+ * of the parts depends on it, never what they hold.
+ */
+const REBUILD_COST: Readonly<Record<string, number>> = {
+  'worker-years': 8500,
+  assessments: 6500,
+  'contract-stream-links': 2400,
+  'open-assessments': 2200,
+  'worker-ledgers': 2100,
+  'supervision-sessions': 1600,
+  'supervisor-workloads': 800,
+  'station-scorecards': 800,
+  'service-outputs': 800,
+  'social-workers': 500,
+  stations: 400,
+  supervisors: 300,
+  'contract-streams': 300,
+  'evaluator-consistency': 260,
+  contracts: 200,
+  trainings: 150,
+};
+
+/** The projections in `parts` groups of about equal cost: the costliest first, each to the cheapest group so far. */
+export function partitionProjections(projections: readonly Projection<any>[], parts: number): Projection<any>[][] {
+  const groups = Array.from({ length: parts }, () => ({ cost: 0, projections: [] as Projection<any>[] }));
+  const cost = (p: Projection<any>) => REBUILD_COST[p.collection] ?? 1;
+  for (const projection of [...projections].sort((a, b) => cost(b) - cost(a) || a.name.localeCompare(b.name))) {
+    const cheapest = groups.reduce((best, group) => (group.cost < best.cost ? group : best));
+    cheapest.cost += cost(projection);
+    cheapest.projections.push(projection);
+  }
+  return groups.map((group) => group.projections).filter((group) => group.length > 0);
+}
+
+/** What the thread of one part is given. */
+export interface PartTask {
+  readonly config: StorageConfig;
+  readonly names: readonly string[];
+  readonly file: string;
+  readonly batchSize?: number;
+}
+
+/** What it posts: its progress as it goes, then its results or its failure. */
+export type PartMessage =
+  | { readonly kind: 'progress'; readonly events: number }
+  | { readonly kind: 'done'; readonly results: RebuildResult[] }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** Folds one part's read models into a file of their own (in bulk-load mode), on the calling thread. */
+export async function rebuildPart(task: PartTask, onEvents: (events: number) => void): Promise<RebuildResult[]> {
+  const events = await openEventStore(task.config);
+  const readModels = new SqliteReadStore(task.file, { bulkLoad: true });
+  try {
+    return await rebuildProjections(task.names, { events, readModels }, (p) => onEvents(p.events), undefined, { batchSize: task.batchSize });
+  } finally {
+    await readModels.close();
+    await events.close();
+  }
+}
+
+const THREAD_FILE = join(__dirname, 'rebuild-thread.js');
+
+interface PartThread {
+  readonly done: Promise<RebuildResult[]>;
+  stop(): Promise<void>;
+}
+
+/** One part on a worker thread of its own (when the CLI runs compiled; see rebuildAllInParts). */
+function rebuildPartInThread(task: PartTask, onEvents: (events: number) => void): PartThread {
+  const worker = new Worker(THREAD_FILE, { workerData: task });
+  const done = new Promise<RebuildResult[]>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      settled = true;
+      outcome();
+    };
+    worker.on('message', (message: PartMessage) => {
+      if (message.kind === 'progress') onEvents(message.events);
+      else if (message.kind === 'done') settle(() => resolve(message.results));
+      else settle(() => reject(new Error(`a rebuild thread failed: ${message.message}`)));
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`a rebuild thread exited with ${code} before it finished`));
+    });
+  });
+  done.catch(() => {}); // awaited by the caller, or dropped when another part failed first
+  return { done, stop: async () => void (await worker.terminate()) };
+}
+
+/**
+ * Rebuilds every read model of the embedded store into a new read-model file that takes the old
+ * one's place when whole (see replaceReadModelFile): the read models in `parts` groups of about
+ * equal cost, each folded from its own pass over the log on a thread of its own into a file of its
+ * own, the other parts' files then copied into the first. Two cores do about twice the work of one.
+ * Resolves one result per read model; the counters and the time are the whole rebuild's.
+ */
+export async function rebuildAllInParts(
+  config: StorageConfig,
+  onProgress: (progress: RebuildProgress) => void,
+  options: { readonly parts?: number; readonly batchSize?: number } = {},
+): Promise<RebuildResult[]> {
+  const file = join(config.dataDir, 'read-models.db');
+  const groups = partitionProjections(PROJECTIONS, Math.max(1, options.parts ?? 2));
+  const threaded = existsSync(THREAD_FILE);
+  const label = passLabel(PROJECTIONS);
+  const seen = groups.map(() => 0);
+  const total = { value: null as number | null };
+  const report = (part: number, events: number) => {
+    seen[part] = events;
+    onProgress({ projection: label, events: Math.min(...seen), total: total.value });
+  };
+  const started = Date.now();
+  return replaceReadModelFile(file, async (store) => {
+    const partFiles = groups.slice(1).map((_, i) => `${file}.rebuilding-part-${i + 1}`);
+    for (const partFile of partFiles) rmSync(partFile, { force: true });
+    const tasks = groups.map((group, i) => ({ config, names: group.map((p) => p.name), file: i === 0 ? '' : partFiles[i - 1]!, batchSize: options.batchSize }));
+    // Compiled, each other part runs on a thread of its own; under ts-jest (no .js), after the first on this one.
+    const threads = threaded ? tasks.slice(1).map((task, i) => rebuildPartInThread(task, (events) => report(i + 1, events))) : [];
+    try {
+      const events = await openEventStore(config);
+      let own: RebuildResult[];
+      try {
+        total.value = events.distance(null, await events.headPosition());
+        own = await rebuildProjections(tasks[0]!.names, { events, readModels: store }, (p) => report(0, p.events), undefined, { batchSize: options.batchSize });
+      } finally {
+        await events.close();
+      }
+      const rest = threaded
+        ? await Promise.all(threads.map((thread) => thread.done))
+        : await sequentially(tasks.slice(1), (task, i) => rebuildPart(task, (n) => report(i + 1, n)));
+      for (const partFile of partFiles) store.absorb(partFile);
+      return combined([own, ...rest], (Date.now() - started) / 1000);
+    } finally {
+      await Promise.all(threads.map((thread) => thread.stop()));
+      for (const partFile of partFiles) for (const path of [partFile, `${partFile}-wal`, `${partFile}-shm`]) rmSync(path, { force: true });
+    }
+  });
+}
+
+async function sequentially<T, R>(items: readonly T[], run: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const [index, item] of items.entries()) out.push(await run(item, index));
+  return out;
+}
+
+/** Every part's results, each with the whole rebuild's time and the counters of all the parts together. */
+function combined(parts: readonly RebuildResult[][], seconds: number): RebuildResult[] {
+  const counters = { batches: 0, events: 0, documentsRead: 0, documentsWritten: 0, documentsCached: 0 };
+  let events = 0;
+  for (const part of parts) {
+    const first = part[0];
+    if (!first) continue;
+    events = Math.max(events, first.events);
+    counters.batches += first.counters.batches;
+    counters.events = Math.max(counters.events, first.counters.events);
+    counters.documentsRead += first.counters.documentsRead;
+    counters.documentsWritten += first.counters.documentsWritten;
+    counters.documentsCached += first.counters.documentsCached;
+  }
+  return parts.flat().map((result) => ({ ...result, events, seconds, counters }));
+}
