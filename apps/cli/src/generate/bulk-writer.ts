@@ -21,9 +21,9 @@ export type RowFields = readonly (string | number)[];
 
 /**
  * A batch for the writing thread: the text fields of its rows (event id, stream, type, data,
- * metadata) one after another as UTF-16 code units, as V8 holds them, so that encoding is a
- * copy on the generating thread and the UTF-8 the file stores is made on the writing one; where
- * each field ends; and each row's two numbers (revision, schema version).
+ * metadata) one after another as the UTF-8 the file stores, so that the writing thread binds
+ * each field's bytes as they are and makes no string of them; where each field ends (in
+ * bytes); and each row's two numbers (revision, schema version).
  */
 export interface RowBatch {
   readonly text: ArrayBuffer;
@@ -35,14 +35,16 @@ export interface RowBatch {
 const TEXT_FIELDS = 5;
 
 /**
- * Node's own UTF-16 encoder and decoder on every Buffer (what `write(text, offset, 'utf16le')`
- * and `toString('utf16le', start, end)` call after checking their arguments), left out of the
- * typings. Offsets here are always in range and the room is checked before each row.
+ * Node's own UTF-8 encoder on every Buffer (what `write(text, offset, 'utf8')` calls after
+ * checking its arguments), left out of the typings. Offsets here are always in range and the
+ * room is checked before each row.
  */
-type Utf16Buffer = Buffer & {
-  ucs2Write(text: string, offset: number): number;
-  ucs2Slice(start: number, end: number): string;
+type Utf8Buffer = Buffer & {
+  utf8Write(text: string, offset: number): number;
 };
+
+/** The most UTF-8 bytes one UTF-16 code unit takes (a surrogate pair: 4 bytes for 2 units). */
+const UTF8_PER_UNIT = 3;
 
 /**
  * A log file being made: the store's schema, one prepared insert, a transaction per batch. The
@@ -62,23 +64,30 @@ export function openPartialLog(partial: string): {
   db.pragma('cache_size = -262144');
   db.exec(EVENTS_SCHEMA);
   const insert = db.prepare(`INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  // The same row from UTF-8 bytes: bound as a blob and cast, SQLite stores them as TEXT,
+  // byte for byte, as it stores a bound string once it has made its UTF-8.
+  const insertBytes = db.prepare(
+    `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata)
+     VALUES (CAST(? AS TEXT), CAST(? AS TEXT), ?, CAST(? AS TEXT), ?, CAST(? AS TEXT), CAST(? AS TEXT))`,
+  );
   const insertBatch = db.transaction((rows: readonly RowFields[]) => {
     for (const row of rows) insert.run(row[0], row[1], Number(row[2]), row[3], Number(row[4]), row[5], row[6]);
   });
   const insertRowBatch = db.transaction((batch: RowBatch): void => {
-    const text = Buffer.from(batch.text) as Utf16Buffer;
+    const text = Buffer.from(batch.text);
     const ends = new Int32Array(batch.ends);
     const numbers = new Int32Array(batch.numbers);
+    const field = (start: number, end: number): Buffer => text.subarray(start, end);
     let start = 0;
     for (let row = 0; row < batch.rows; row++) {
       const e = row * TEXT_FIELDS;
-      const eventId = text.ucs2Slice(start, ends[e]);
-      const streamId = text.ucs2Slice(ends[e], ends[e + 1]);
-      const type = text.ucs2Slice(ends[e + 1], ends[e + 2]);
-      const data = text.ucs2Slice(ends[e + 2], ends[e + 3]);
-      const metadata = text.ucs2Slice(ends[e + 3], ends[e + 4]);
+      const eventId = field(start, ends[e]);
+      const streamId = field(ends[e], ends[e + 1]);
+      const type = field(ends[e + 1], ends[e + 2]);
+      const data = field(ends[e + 2], ends[e + 3]);
+      const metadata = field(ends[e + 3], ends[e + 4]);
       start = ends[e + 4];
-      insert.run(eventId, streamId, numbers[2 * row], type, numbers[2 * row + 1], data, metadata);
+      insertBytes.run(eventId, streamId, numbers[2 * row], type, numbers[2 * row + 1], data, metadata);
     }
   });
   return {
@@ -109,8 +118,8 @@ const BATCH_ROWS = 8192;
 /**
  * Writes a generated log into a new `events.db` with the store's own schema: rows gathered in
  * memory and inserted by one prepared statement in large transactions, on a worker thread when
- * `threaded` (the compiled CLI; the generating thread then only copies rows into buffers it
- * hands over without a copy). It writes into `events.db.partial` and renames it only once every
+ * `threaded` (the compiled CLI; the generating thread then only writes rows' UTF-8 into buffers
+ * it hands over without a copy). It writes into `events.db.partial` and renames it only once every
  * row is in and the file is synced, so an interrupted generation leaves no half-made log where
  * the service would open it.
  */
@@ -122,7 +131,7 @@ export class BulkEventWriter {
   private readonly worker: Worker | null = null;
   private readonly counters: Int32Array | null = null;
   private posted = 0;
-  private text: Utf16Buffer | null = null;
+  private text: Utf8Buffer | null = null;
   private ends: Int32Array | null = null;
   private numbers: Int32Array | null = null;
   private offset = 0;
@@ -165,7 +174,7 @@ export class BulkEventWriter {
   /** `add` without the row object: the generator's path, one call per event. */
   addFields(eventId: string, streamId: string, revision: number, type: string, schemaVersion: number, data: string, metadata: string): void {
     if (this.worker) {
-      const most = 2 * (eventId.length + streamId.length + type.length + data.length + metadata.length);
+      const most = UTF8_PER_UNIT * (eventId.length + streamId.length + type.length + data.length + metadata.length);
       if (this.offset + most > BATCH_BYTES || this.bufferedRows === BATCH_ROWS) {
         this.flush();
         if (most > BATCH_BYTES) throw new Error(`an event of ${most} bytes does not fit a batch of ${BATCH_BYTES}`);
@@ -177,11 +186,11 @@ export class BulkEventWriter {
       const ends = this.ends!;
       const e = this.bufferedRows * TEXT_FIELDS;
       let o = this.offset;
-      ends[e] = o += text.ucs2Write(eventId, o);
-      ends[e + 1] = o += text.ucs2Write(streamId, o);
-      ends[e + 2] = o += text.ucs2Write(type, o);
-      ends[e + 3] = o += text.ucs2Write(data, o);
-      ends[e + 4] = o += text.ucs2Write(metadata, o);
+      ends[e] = o += text.utf8Write(eventId, o);
+      ends[e + 1] = o += text.utf8Write(streamId, o);
+      ends[e + 2] = o += text.utf8Write(type, o);
+      ends[e + 3] = o += text.utf8Write(data, o);
+      ends[e + 4] = o += text.utf8Write(metadata, o);
       this.numbers![2 * this.bufferedRows] = revision;
       this.numbers![2 * this.bufferedRows + 1] = schemaVersion;
       this.offset = o;
@@ -236,7 +245,7 @@ export class BulkEventWriter {
   }
 
   private newBatch(): void {
-    this.text = Buffer.allocUnsafeSlow(BATCH_BYTES) as Utf16Buffer;
+    this.text = Buffer.allocUnsafeSlow(BATCH_BYTES) as Utf8Buffer;
     this.ends = new Int32Array(BATCH_ROWS * TEXT_FIELDS);
     this.numbers = new Int32Array(BATCH_ROWS * 2);
     this.offset = 0;

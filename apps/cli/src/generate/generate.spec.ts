@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { chinaTimestamp } from '../../../api/src/infrastructure/clock';
 import { Agenda } from './agenda';
+import { openPartialLog, RowBatch } from './bulk-writer';
 import { ChinaTimestamps } from './china-time';
 import { PROVINCES, stationCounties } from './divisions';
 import { GenerateUsageError, parseGenerateOptions } from './options';
@@ -97,5 +102,50 @@ describe('bench:generate options', () => {
   ])('refuses %j, naming the option', (args, message) => {
     expect(() => parseGenerateOptions(args as string[])).toThrow(GenerateUsageError);
     expect(() => parseGenerateOptions(args as string[])).toThrow(message);
+  });
+});
+
+describe('the log writer', () => {
+  /** A batch as the generating thread hands it over: each row's text fields as UTF-8, their ends in bytes, and its numbers. */
+  function batchOf(rows: ReadonlyArray<readonly [string, string, number, string, number, string, string]>): RowBatch {
+    const parts = rows.flatMap(([eventId, streamId, , type, , data, metadata]) => [eventId, streamId, type, data, metadata].map((field) => Buffer.from(field, 'utf8')));
+    const ends = new Int32Array(parts.length);
+    let end = 0;
+    parts.forEach((part, i) => (ends[i] = end += part.length));
+    const numbers = new Int32Array(rows.flatMap(([, , revision, , schemaVersion]) => [revision, schemaVersion]));
+    const text = Buffer.concat(parts);
+    return { text: text.buffer.slice(text.byteOffset, text.byteOffset + text.length) as ArrayBuffer, ends: ends.buffer, numbers: numbers.buffer, rows: rows.length };
+  }
+
+  it('stores the rows of a byte batch as the same TEXT a bound string gives: multi-byte, astral and empty fields alike', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sws-writer-'));
+    try {
+      const rows = [
+        ['e-1', 'Station-a', 0, 'StationRegistered', 1, '{"name":"历城区港沟街道社工站"}', '{"actor":"admin"}'],
+        ['e-2', 'Station-a', 1, 'StationRenamed', 2, '{"note":"𠀀 and é"}', ''],
+        ['e-3', 'SocialWorker-b', 0, 'SocialWorkerRegistered', 1, '{}', '{"x":1}'],
+      ] as const;
+      const [asBytes, asStrings] = [join(dir, 'bytes.db'), join(dir, 'strings.db')];
+      const bytes = openPartialLog(asBytes);
+      bytes.insertRowBatch(batchOf(rows));
+      bytes.close();
+      const strings = openPartialLog(asStrings);
+      strings.insertBatch(rows);
+      strings.close();
+      const read = (file: string) => {
+        const db = new Database(file, { readonly: true });
+        try {
+          return db.prepare('SELECT *, typeof(event_id) || typeof(stream_id) || typeof(type) || typeof(data) || typeof(metadata) AS types FROM events ORDER BY position').all();
+        } finally {
+          db.close();
+        }
+      };
+      const stored = read(asBytes);
+      expect(stored).toEqual(read(asStrings));
+      expect(stored.map((row: any) => [row.event_id, row.stream_id, row.revision, row.type, row.schema_version, row.data, row.metadata])).toEqual(rows);
+      expect(stored.map((row: any) => row.types)).toEqual(Array(3).fill('texttexttexttexttext'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

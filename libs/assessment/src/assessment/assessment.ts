@@ -45,8 +45,16 @@ function mustHaveText(field: string, value: string, why: string): void {
   mustHave('TEXT_REQUIRED', field, value, why);
 }
 
+/** Sets an own property, as object literals and Object.fromEntries do, even for a key named `__proto__`. */
+function setOwn<V>(target: Record<string, V>, key: string, value: V): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
 function pointsOf(scores: Known['scores']): Record<string, number> {
-  return Object.fromEntries(Object.entries(scores).map(([code, score]) => [code, score.points]));
+  const points: Record<string, number> = {};
+  for (const code of Object.keys(scores)) setOwn(points, code, scores[code].points);
+  return points;
 }
 
 function scoreOf(rubric: RubricSnapshot, scores: Known['scores'], revision: number): AssessmentScore {
@@ -54,8 +62,11 @@ function scoreOf(rubric: RubricSnapshot, scores: Known['scores'], revision: numb
   return { revision, scale, rawTotal, total, grade, dimensions: dimensions.map(({ indicators: _, ...dimension }) => dimension) };
 }
 
+/** The scores with the changes laid over them (a later change of one item wins), keys in the order they were first scored. */
 function withScores(scores: Known['scores'], changes: readonly ItemScore[]): Known['scores'] {
-  return { ...scores, ...Object.fromEntries(changes.map(({ itemCode, points, evidence }) => [itemCode, { points, evidence }])) };
+  const next: Record<string, { readonly points: number; readonly evidence: string }> = { ...scores };
+  for (const { itemCode, points, evidence } of changes) setOwn(next, itemCode, { points, evidence });
+  return next;
 }
 
 const NOT_FINALIZED = ['NOT_FINALIZED', 'only a finalized assessment is amended; until then the evaluator scores it'] as const;

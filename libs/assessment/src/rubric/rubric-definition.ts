@@ -106,5 +106,7 @@ export function snapshotOf(definition: RubricDefinition): RubricSnapshot {
 
 /** Every scored item of a rubric, in order, with its maximum. */
 export function itemsOf(rubric: ScoringRubric): ReadonlyArray<{ readonly code: string; readonly maxPoints: number }> {
-  return rubric.dimensions.flatMap((dimension) => dimension.indicators.flatMap((indicator) => indicator.items));
+  const items: Array<{ readonly code: string; readonly maxPoints: number }> = [];
+  for (const dimension of rubric.dimensions) for (const indicator of dimension.indicators) for (const item of indicator.items) items.push(item);
+  return items;
 }

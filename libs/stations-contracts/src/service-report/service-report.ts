@@ -57,17 +57,16 @@ export type ServiceReportState =
       readonly survey: SatisfactionFigures | null;
     };
 
-function pick<T, K extends keyof T>(source: T, fields: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(fields.map((field) => [field, source[field]])) as Pick<T, K>;
-}
-
-/** Just the figures, in one order, whatever else the source carries. */
+/** Just the figures, in one order (COUNT_FIELDS, HOUR_FIELDS), whatever else the source carries. */
 export function outputFigures(source: ServiceOutputFigures): ServiceOutputFigures {
-  return { ...pick(source, COUNT_FIELDS), ...pick(source, HOUR_FIELDS) };
+  const { casesOpened, casesClosed, groupSessions, communityActivities, beneficiaries, professionalHours, administrativeHours } = source;
+  return { casesOpened, casesClosed, groupSessions, communityActivities, beneficiaries, professionalHours, administrativeHours };
 }
 
+/** Just the survey's figures, in the order of SURVEY_FIELDS. */
 export function surveyFigures(source: SatisfactionFigures): SatisfactionFigures {
-  return pick(source, SURVEY_FIELDS);
+  const { respondents, satisfied } = source;
+  return { respondents, satisfied };
 }
 
 function checkCounts<T extends object>(figures: T, fields: ReadonlyArray<keyof T & string>): void {
