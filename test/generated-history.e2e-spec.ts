@@ -51,8 +51,10 @@ async function foldInMemory(events: SqliteEventStore, projections: readonly Proj
       for (const projection of projections) {
         if (!projection.handles.includes(event.type)) continue;
         const documents = collections.get(projection.collection)!;
-        for (const id of projection.documentIds(projected)) {
-          const next = projection.evolve(documents.get(id) ?? null, projected);
+        // A projection with lookups reads documents of its own as the fold has left them.
+        const lookedUp = projection.lookups ? (id: string) => documents.get(id) ?? null : undefined;
+        for (const id of projection.documentIds(projected, lookedUp)) {
+          const next = projection.evolve(documents.get(id) ?? null, projected, lookedUp && { id, lookedUp });
           if (next === null) documents.delete(id);
           else documents.set(id, next);
         }

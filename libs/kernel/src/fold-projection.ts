@@ -12,8 +12,9 @@ export class FoldedReadModel<D = unknown> {
 
   apply(event: ProjectedEvent): void {
     if (!this.projection.handles.includes(event.type)) return;
-    for (const id of this.projection.documentIds(event)) {
-      const next = this.projection.evolve(this.documents.get(id) ?? null, event);
+    const lookedUp = this.projection.lookups ? (id: string) => this.documents.get(id) ?? null : undefined;
+    for (const id of this.projection.documentIds(event, lookedUp)) {
+      const next = this.projection.evolve(this.documents.get(id) ?? null, event, lookedUp && { id, lookedUp });
       if (next === null) this.documents.delete(id);
       else this.documents.set(id, next);
     }

@@ -27,6 +27,26 @@ export interface Projection<Document = unknown> {
    * index on each (an array field by each element) and refuses a narrowed list on any other.
    */
   readonly indexes?: readonly string[];
-  documentIds(event: ProjectedEvent): readonly string[];
-  evolve(document: Document | null, event: ProjectedEvent): Document | null;
+  /**
+   * For a projection whose events do not name every document they touch (an assessment names
+   * its station, not the station's county): the ids of documents of its own (small lookups it
+   * keeps, such as station → county) the runner reads before asking `documentIds`. The runner
+   * then passes `lookedUp`, which gives each of these and of the `documentIds` as the fold has
+   * left them so far (events earlier in the same batch included), null when there is none, and
+   * gives `evolve` the id of the document it folds.
+   */
+  readonly lookups?: (event: ProjectedEvent) => readonly string[];
+  documentIds(event: ProjectedEvent, lookedUp?: LookedUp<Document>): readonly string[];
+  /** Given the document's id and `lookedUp` when the projection declares `lookups`: a fold of documents, still pure. */
+  evolve(document: Document | null, event: ProjectedEvent, context?: FoldContext<Document>): Document | null;
 }
+
+/** What a projection with lookups is told as it folds one document. */
+export interface FoldContext<Document> {
+  readonly id: string;
+  readonly lookedUp: LookedUp<Document>;
+}
+
+/** A document of the projection's own collection, as the fold stands (only one it named: its lookups or document ids). */
+export type LookedUp<Document> = (id: string) => Document | null;
+

@@ -320,21 +320,32 @@ export class ProjectionPump {
     const moving = this.followers.filter((follower) => follower.position === null || this.events.comparePositions(follower.position, last) < 0);
     if (moving.length === 0) return;
 
-    // Which projection folds which event, and which documents that needs.
-    const work: Array<{ follower: Follower; event: ProjectedEvent; ids: readonly string[] }> = [];
+    // Which projection folds which event, and which documents that needs. A projection with
+    // lookups names its documents only once its lookups are read and folded up to the event
+    // (`ids` null until then): its lookups are read with the rest, its documents when named.
+    const work: Array<{ follower: Follower; event: ProjectedEvent; ids: readonly string[] | null }> = [];
     const wanted = new Map<Follower, Set<string>>();
+    const want = (follower: Follower, ids: readonly string[]) => {
+      const set = wanted.get(follower) ?? new Set<string>();
+      for (const id of ids) set.add(id);
+      wanted.set(follower, set);
+    };
     for (const recorded of batch) {
       let projected: ProjectedEvent | null = null;
       for (const follower of moving) {
         if (!follower.handled.has(recorded.type)) continue;
         if (follower.position !== null && this.events.comparePositions(recorded.position, follower.position) <= 0) continue;
         projected ??= { ...recorded, position: recorded.position as string };
+        const { lookups } = follower.projection;
+        if (lookups) {
+          work.push({ follower, event: projected, ids: null });
+          want(follower, lookups(projected));
+          continue;
+        }
         const ids = follower.projection.documentIds(projected);
         if (ids.length === 0) continue;
         work.push({ follower, event: projected, ids });
-        const set = wanted.get(follower) ?? new Set<string>();
-        for (const id of ids) set.add(id);
-        wanted.set(follower, set);
+        want(follower, ids);
       }
     }
 
@@ -360,11 +371,32 @@ export class ProjectionPump {
     }
 
     const changed = new Map<Follower, Set<string>>();
-    for (const { follower, event, ids } of work) {
-      const documents = cache.get(follower)!;
+    for (const item of work) {
+      const { follower, event } = item;
+      let documents = cache.get(follower);
+      if (!documents) cache.set(follower, (documents = new Map()));
+      let lookedUp: ((id: string) => unknown | null) | undefined;
+      let ids = item.ids;
+      if (ids === null) {
+        const named = new Set(follower.projection.lookups!(event));
+        const view = documents;
+        lookedUp = (id) => {
+          if (!named.has(id)) throw new Error(`the ${follower.projection.name} projection looked up ${id}, which it did not name for this event`);
+          return view.get(id) ?? null;
+        };
+        ids = follower.projection.documentIds(event, lookedUp);
+        const missing = ids.filter((id) => !documents!.has(id));
+        if (missing.length > 0) {
+          const found = await this.store.getMany<unknown>(follower.projection.collection, missing);
+          this.counters.documentsRead += found.size;
+          for (const id of missing) documents.set(id, found.get(id) ?? null);
+        }
+        for (const id of ids) named.add(id);
+      }
+      if (ids.length === 0) continue;
       const touched = changed.get(follower) ?? new Set<string>();
       for (const id of ids) {
-        documents.set(id, follower.projection.evolve(documents.get(id) ?? null, event));
+        documents.set(id, follower.projection.evolve(documents.get(id) ?? null, event, lookedUp && { id, lookedUp }));
         touched.add(id);
       }
       changed.set(follower, touched);

@@ -5,3 +5,4 @@ export * from './supervisor-workload';
 export * from './contract-performance';
 export * from './contract-streams/contract-streams.projection';
 export * from './region-rollup/region-stations.projection';
+export * from './region-rollup/region-figures.projection';

@@ -12,6 +12,7 @@ import { trainingDetailProjection } from '@sws/training';
 import {
   contractStreamLinksProjection,
   contractStreamsProjection,
+  regionFiguresProjection,
   regionStationsProjection,
   supervisorWorkloadProjection,
   workerLedgerProjection,
@@ -61,6 +62,7 @@ export const PROJECTIONS: readonly Projection<any>[] = [
   contractStreamsProjection,
   contractStreamLinksProjection,
   regionStationsProjection,
+  regionFiguresProjection,
   pendingReservationsProjection(RESERVATION_LEDGERS.map((ledger) => ledger.rule), RESERVED_RECORD_TYPES),
 ];
 

@@ -112,8 +112,9 @@ export function measureDocuments(projections: readonly Projection<any>[], log: r
     for (const projection of projections) {
       if (!projection.handles.includes(event.type)) continue;
       const collection = documents.get(projection.collection)!;
-      for (const id of projection.documentIds(event)) {
-        const next = projection.evolve(collection.get(id) ?? null, event);
+      const lookedUp = projection.lookups ? (id: string) => (collection.get(id) ?? null) : undefined;
+      for (const id of projection.documentIds(event, lookedUp)) {
+        const next = projection.evolve(collection.get(id) ?? null, event, lookedUp && { id, lookedUp });
         if (next === null) collection.delete(id);
         else {
           collection.set(id, next);
