@@ -284,6 +284,8 @@ interface LoadResult {
   readonly p99: number;
   readonly non2xx: number;
   readonly errors: number;
+  /** The read models' lag in events when the load began and the most seen during it (null: no /health). */
+  readonly behind: { readonly atStart: number | null; readonly max: number | null };
 }
 
 interface LoadRequest {
@@ -307,7 +309,9 @@ async function load(url: string, connections: number, amount: number, sequence: 
     requests: sequence.map((make) => ({ setupRequest: (_request: unknown, context: Record<string, unknown>) => make(context) })),
   } as never) as unknown as PromiseLike<unknown> & { on(event: 'response', listener: () => void): void };
   instance.on('response', () => (lastAnswer = Date.now()));
+  const lag = lagSampler(url);
   const result = await instance;
+  const behind = await lag.stop();
   const r = result as unknown as {
     requests: { total: number };
     latency: { p50: number; p99: number };
@@ -318,7 +322,40 @@ async function load(url: string, connections: number, amount: number, sequence: 
   // Given an amount, autocannon ends a run only at its next one-second tick, so its own duration
   // rounds the rate down to the amount over whole seconds: the rate is measured to the last answer.
   const seconds = Math.max(lastAnswer - started, 1) / 1000;
-  return { perSecond: r.requests.total / seconds, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  return { perSecond: r.requests.total / seconds, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, behind };
+}
+
+/**
+ * The read models' lag during a load: `/health`'s `behind` (events the pump has yet to fold)
+ * sampled every 100 ms, and the greatest seen. The bare app has no /health: its lag stays null.
+ */
+function lagSampler(url: string): { stop(): Promise<{ atStart: number | null; max: number | null }> } {
+  let atStart: number | null | undefined;
+  let max: number | null = null;
+  let running = true;
+  const sample = async () => {
+    try {
+      const answer = await fetch(`${url}/health`);
+      const behind = answer.ok ? ((await answer.json()) as { behind?: number | null }).behind ?? null : null;
+      if (atStart === undefined) atStart = behind;
+      if (behind !== null) max = Math.max(max ?? 0, behind);
+    } catch {
+      if (atStart === undefined) atStart = null;
+    }
+  };
+  const loop = (async () => {
+    while (running) {
+      await sample();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { atStart: atStart ?? null, max };
+    },
+  };
 }
 
 const json = (authorization: string) => ({ 'content-type': 'application/json', authorization });
@@ -356,6 +393,11 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
     await load(service.url, o.connections, Math.min(o.requests, 1000), [
       () => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) }),
     ]);
+    const measured = (name: string, result: LoadResult): LoadResult => {
+      const { atStart, max } = result.behind;
+      log(`  ${name}: ${Math.round(result.perSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms; read models behind by ${atStart ?? '-'} events at the start, at most ${max ?? '-'}`);
+      return result;
+    };
     for (let run = 1; run <= o.runs; run++) {
       log(`run ${run}/${o.runs}: bare POST...`);
       results.bare.push(await bareLoad());
@@ -363,19 +405,19 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
       if (measures('stations')) {
         log(`run ${run}/${o.runs}: POST /stations...`);
         results.station.push(
-          await load(service.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) })]),
+          measured('stations', await load(service.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) })])),
         );
       }
 
       if (measures('sessions')) {
         log(`run ${run}/${o.runs}: POST /supervision-sessions...`);
         results.session.push(
-          await load(service.url, o.connections, o.requests, [
+          measured('sessions', await load(service.url, o.connections, o.requests, [
             () => {
               const { as, body } = sessionBody(fixtures, sessions++);
               return { method: 'POST', path: '/supervision-sessions', headers: json(api.authorization(as)), body: JSON.stringify(body) };
             },
-          ]),
+          ])),
         );
       }
 
@@ -388,13 +430,13 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
       const scores = JSON.stringify(SCORES);
       const submission = JSON.stringify(SUBMISSION);
       results.assessment.push(
-        await load(service.url, o.connections, 2 * o.assessments, [
+        measured('assessments', await load(service.url, o.connections, 2 * o.assessments, [
           (context) => {
             context.id = ids[taken++ % ids.length];
             return { method: 'POST', path: `/assessments/${context.id}/scores`, headers: json(evaluator), body: scores };
           },
           (context) => ({ method: 'POST', path: `/assessments/${context.id}/submission`, headers: json(evaluator), body: submission }),
-        ]),
+        ])),
       );
     }
   } finally {
