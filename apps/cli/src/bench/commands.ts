@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { itemsOf, JINAN_STATION_OPERATIONS_RUBRIC } from '@sws/assessment';
@@ -325,6 +325,20 @@ async function load(url: string, connections: number, amount: number, sequence: 
   return { perSecond: r.requests.total / seconds, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, behind };
 }
 
+/** CPU time (user and system) a process has used, in ms, from /proc (null where there is none). */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields 14 and 15 (utime, stime), counted after the command name's closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on Linux. */
+const CLOCK_TICKS = 100;
+
 /**
  * The read models' lag during a load: `/health`'s `behind` (events the pump has yet to fold)
  * sampled every 100 ms, and the greatest seen. The bare app has no /health: its lag stays null.
@@ -393,9 +407,17 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
     await load(service.url, o.connections, Math.min(o.requests, 1000), [
       () => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) }),
     ]);
-    const measured = (name: string, result: LoadResult): LoadResult => {
+    const serviceCpu = () => cpuMsOf(service!.child.pid);
+    const measured = async (name: string, requests: number, run: () => Promise<LoadResult>): Promise<LoadResult> => {
+      const cpuBefore = serviceCpu();
+      const result = await run();
+      const cpuAfter = serviceCpu();
+      const cpu = cpuBefore === null || cpuAfter === null ? '-' : ((cpuAfter - cpuBefore) / requests).toFixed(2);
       const { atStart, max } = result.behind;
-      log(`  ${name}: ${Math.round(result.perSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms; read models behind by ${atStart ?? '-'} events at the start, at most ${max ?? '-'}`);
+      log(
+        `  ${name}: ${Math.round(result.perSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, service CPU ${cpu} ms a request; ` +
+          `read models behind by ${atStart ?? '-'} events at the start, at most ${max ?? '-'}`,
+      );
       return result;
     };
     for (let run = 1; run <= o.runs; run++) {
@@ -405,14 +427,14 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
       if (measures('stations')) {
         log(`run ${run}/${o.runs}: POST /stations...`);
         results.station.push(
-          measured('stations', await load(service.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) })])),
+          await measured('stations', o.requests, () => load(service!.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) })])),
         );
       }
 
       if (measures('sessions')) {
         log(`run ${run}/${o.runs}: POST /supervision-sessions...`);
         results.session.push(
-          measured('sessions', await load(service.url, o.connections, o.requests, [
+          await measured('sessions', o.requests, () => load(service!.url, o.connections, o.requests, [
             () => {
               const { as, body } = sessionBody(fixtures, sessions++);
               return { method: 'POST', path: '/supervision-sessions', headers: json(api.authorization(as)), body: JSON.stringify(body) };
@@ -430,7 +452,7 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
       const scores = JSON.stringify(SCORES);
       const submission = JSON.stringify(SUBMISSION);
       results.assessment.push(
-        measured('assessments', await load(service.url, o.connections, 2 * o.assessments, [
+        await measured('assessments', 2 * o.assessments, () => load(service!.url, o.connections, 2 * o.assessments, [
           (context) => {
             context.id = ids[taken++ % ids.length];
             return { method: 'POST', path: `/assessments/${context.id}/scores`, headers: json(evaluator), body: scores };
