@@ -14,7 +14,9 @@ export interface ProjectionPumpOptions {
    * Following live, the shortest time from one commit's start to the next (default 10 ms): events
    * appended meanwhile wait and go into one commit together, so under load each document a batch
    * touches is read, folded and written once for many commands rather than once for each few. A
-   * first event after a quiet spell is committed at once; a catch-up (full batches) never waits.
+   * first event after a quiet spell is committed at once; a catch-up (full batches) never waits,
+   * nor does the pump while anyone waits for a position (a read with minPosition, a command that
+   * needs a read model caught up with the log).
    */
   readonly liveCommitIntervalMs?: number;
   readonly onError?: (error: unknown) => void;
@@ -58,7 +60,6 @@ class ProjectionsOverlap extends Error {
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Feeds every projection from one pass over the log. Each event goes to each projection that
@@ -81,6 +82,8 @@ export class ProjectionPump {
   private failure: unknown = null;
   private caughtUpOnce = false;
   private waiters: Waiter[] = [];
+  /** Ends the pause in which the pump gathers live appends, while there is one. */
+  private endPause: (() => void) | null = null;
   private caughtUpWaiters: Array<(caughtUp: boolean) => void> = [];
   readonly counters: PumpCounters = { batches: 0, events: 0, documentsRead: 0, documentsWritten: 0 };
 
@@ -189,6 +192,7 @@ export class ProjectionPump {
     return new Promise((resolve) => {
       const waiter: Waiter = { follower, position, resolve };
       this.waiters.push(waiter);
+      this.endPause?.();
       setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         resolve(this.reached(follower, position));
@@ -198,6 +202,7 @@ export class ProjectionPump {
 
   async stop(): Promise<void> {
     await this.subscription?.close();
+    this.endPause?.();
     await this.running;
   }
 
@@ -244,8 +249,9 @@ export class ProjectionPump {
         if (stop()) break;
         // Let HTTP requests (and anything else waiting) run between batches; caught up, let the
         // appends of the next few milliseconds gather into one commit.
-        const gather = item.kind === 'caughtUp' && committed ? lastCommit + this.liveInterval - Date.now() : 0;
-        await (gather > 0 ? pause(gather) : nextTurn());
+        // Nobody may be waiting for the read models, and a wait that begins meanwhile ends the pause.
+        const gather = item.kind === 'caughtUp' && committed && this.waiters.length === 0 ? lastCommit + this.liveInterval - Date.now() : 0;
+        await (gather > 0 ? this.pauseUntilWaited(gather) : nextTurn());
       }
     } finally {
       await subscription.close();
@@ -337,6 +343,19 @@ export class ProjectionPump {
     this.counters.events += batch.length;
     this.counters.documentsWritten += changes.length;
     this.wake();
+  }
+
+  /** Resolves after `ms`, or as soon as someone waits for a position (see waitFor). */
+  private pauseUntilWaited(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.endPause = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.endPause = done;
+    });
   }
 
   private wake(): void {
