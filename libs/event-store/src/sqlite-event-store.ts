@@ -51,6 +51,11 @@ type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly
 /** The most appends one commit takes; the rest go into the next one. */
 const MAX_GROUP = 512;
 
+/** How many events of streams read lately the store keeps parsed (see readStream). */
+const KEPT_EVENTS = 50_000;
+/** A longer stream is read from the file each time (its readers ask for its tail: reservation keys). */
+const KEPT_STREAM_EVENTS = 2_000;
+
 /**
  * The embedded event store: one SQLite file in WAL mode, one long-lived connection, prepared
  * statements reused. Positions are the rows' sequence numbers.
@@ -73,6 +78,9 @@ export class SqliteEventStore implements EventStore {
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private committed = { appends: 0, commits: 0 };
+  /** Streams read lately, as parsed events, the most recently read last. */
+  private readonly kept = new Map<string, RecordedEvent[]>();
+  private keptEvents = 0;
 
   constructor(
     file: string,
@@ -194,7 +202,36 @@ export class SqliteEventStore implements EventStore {
     return this.committed;
   }
 
+  /**
+   * A stream only grows and its revisions are dense from 0, so the events of a stream read lately
+   * are kept parsed and only its tail is read again: a command reading the records it checks
+   * (often the same few) costs one indexed lookup that finds nothing new, not a parse of their
+   * JSON. Reads see committed events only (appends are committed synchronously, outside any read),
+   * whichever process wrote them. Callers get a fresh array of shared, never changed, events.
+   */
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
+    const kept = this.kept.get(streamId);
+    if (kept === undefined && fromRevision > 0) return this.readRows(streamId, fromRevision);
+    const known = kept ?? [];
+    const tail = this.readRows(streamId, known.length);
+    const events = tail.length === 0 ? known : known.concat(tail);
+    if (kept !== undefined) {
+      this.kept.delete(streamId);
+      this.keptEvents -= kept.length;
+    }
+    if (events.length > 0 && events.length <= KEPT_STREAM_EVENTS) {
+      this.kept.set(streamId, events);
+      this.keptEvents += events.length;
+      for (const [oldest, dropped] of this.kept) {
+        if (this.keptEvents <= KEPT_EVENTS) break;
+        this.kept.delete(oldest);
+        this.keptEvents -= dropped.length;
+      }
+    }
+    return events.slice(fromRevision);
+  }
+
+  private readRows(streamId: string, fromRevision: number): RecordedEvent[] {
     return (this.statements.readStream.all(streamId, fromRevision) as StoredRow[]).map((row) => toRecordedEvent(this.registry, row));
   }
 

@@ -39,7 +39,7 @@ describe('the commands benchmark', () => {
   });
 
   it('reports each command beside the bare POST of the same run, and counts every non-2xx answer', () => {
-    const run = (perSecond: number, non2xx = 0) => ({ perSecond, p50: 5, p99: 40, non2xx, errors: 0 });
+    const run = (perSecond: number, non2xx = 0) => ({ perSecond, p50: 5, p99: 40, non2xx, errors: 0, behind: { atStart: 0, max: 0 } });
     const section = commandFigures(
       { bare: [run(1000), run(2000), run(4000)], station: [run(500), run(800), run(1200, 2)], session: [], assessment: [] },
       { ...commandsBenchOptionsFromEnvironment({}), runs: 3 },

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { itemsOf, JINAN_STATION_OPERATIONS_RUBRIC } from '@sws/assessment';
@@ -291,6 +291,8 @@ export interface LoadResult {
   readonly p99: number;
   readonly non2xx: number;
   readonly errors: number;
+  /** The read models' lag in events when the load began and the most seen during it (null: no /health). */
+  readonly behind: { readonly atStart: number | null; readonly max: number | null };
 }
 
 interface LoadRequest {
@@ -314,7 +316,9 @@ export async function load(url: string, connections: number, amount: number, seq
     requests: sequence.map((make) => ({ setupRequest: (_request: unknown, context: Record<string, unknown>) => make(context) })),
   } as never) as unknown as PromiseLike<unknown> & { on(event: 'response', listener: () => void): void };
   instance.on('response', () => (lastAnswer = Date.now()));
+  const lag = lagSampler(url);
   const result = await instance;
+  const behind = await lag.stop();
   const r = result as unknown as {
     requests: { total: number };
     latency: { p50: number; p99: number };
@@ -325,7 +329,54 @@ export async function load(url: string, connections: number, amount: number, seq
   // Given an amount, autocannon ends a run only at its next one-second tick, so its own duration
   // rounds the rate down to the amount over whole seconds: the rate is measured to the last answer.
   const seconds = Math.max(lastAnswer - started, 1) / 1000;
-  return { perSecond: r.requests.total / seconds, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  return { perSecond: r.requests.total / seconds, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, behind };
+}
+
+/** CPU time (user and system) a process has used, in ms, from /proc (null where there is none). */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields 14 and 15 (utime, stime), counted after the command name's closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on Linux. */
+const CLOCK_TICKS = 100;
+
+/**
+ * The read models' lag during a load: `/health`'s `behind` (events the pump has yet to fold)
+ * sampled every 100 ms, and the greatest seen. The bare app has no /health: its lag stays null.
+ */
+function lagSampler(url: string): { stop(): Promise<{ atStart: number | null; max: number | null }> } {
+  let atStart: number | null | undefined;
+  let max: number | null = null;
+  let running = true;
+  const sample = async () => {
+    try {
+      const answer = await fetch(`${url}/health`);
+      const behind = answer.ok ? ((await answer.json()) as { behind?: number | null }).behind ?? null : null;
+      if (atStart === undefined) atStart = behind;
+      if (behind !== null) max = Math.max(max ?? 0, behind);
+    } catch {
+      if (atStart === undefined) atStart = null;
+    }
+  };
+  const loop = (async () => {
+    while (running) {
+      await sample();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { atStart: atStart ?? null, max };
+    },
+  };
 }
 
 export const json = (authorization: string) => ({ 'content-type': 'application/json', authorization });
@@ -363,6 +414,19 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
     await load(service.url, o.connections, Math.min(o.requests, 1000), [
       () => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) }),
     ]);
+    const serviceCpu = () => cpuMsOf(service!.child.pid);
+    const measured = async (name: string, requests: number, run: () => Promise<LoadResult>): Promise<LoadResult> => {
+      const cpuBefore = serviceCpu();
+      const result = await run();
+      const cpuAfter = serviceCpu();
+      const cpu = cpuBefore === null || cpuAfter === null ? '-' : ((cpuAfter - cpuBefore) / requests).toFixed(2);
+      const { atStart, max } = result.behind;
+      log(
+        `  ${name}: ${Math.round(result.perSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, service CPU ${cpu} ms a request; ` +
+          `read models behind by ${atStart ?? '-'} events at the start, at most ${max ?? '-'}`,
+      );
+      return result;
+    };
     for (let run = 1; run <= o.runs; run++) {
       log(`run ${run}/${o.runs}: bare POST...`);
       results.bare.push(await bareLoad());
@@ -370,19 +434,19 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
       if (measures('stations')) {
         log(`run ${run}/${o.runs}: POST /stations...`);
         results.station.push(
-          await load(service.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) })]),
+          await measured('stations', o.requests, () => load(service!.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) })])),
         );
       }
 
       if (measures('sessions')) {
         log(`run ${run}/${o.runs}: POST /supervision-sessions...`);
         results.session.push(
-          await load(service.url, o.connections, o.requests, [
+          await measured('sessions', o.requests, () => load(service!.url, o.connections, o.requests, [
             () => {
               const { as, body } = sessionBody(fixtures, sessions++);
               return { method: 'POST', path: '/supervision-sessions', headers: json(api.authorization(as)), body: JSON.stringify(body) };
             },
-          ]),
+          ])),
         );
       }
 
@@ -395,13 +459,13 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
       const scores = JSON.stringify(SCORES);
       const submission = JSON.stringify(SUBMISSION);
       results.assessment.push(
-        await load(service.url, o.connections, 2 * o.assessments, [
+        await measured('assessments', 2 * o.assessments, () => load(service!.url, o.connections, 2 * o.assessments, [
           (context) => {
             context.id = ids[taken++ % ids.length];
             return { method: 'POST', path: `/assessments/${context.id}/scores`, headers: json(evaluator), body: scores };
           },
           (context) => ({ method: 'POST', path: `/assessments/${context.id}/submission`, headers: json(evaluator), body: submission }),
-        ]),
+        ])),
       );
     }
   } finally {

@@ -4,7 +4,7 @@ const { lagFigures } = forTesting;
 
 describe('projector lag figures', () => {
   const run = (behind: number[], drainSeconds: number) => ({
-    load: { perSecond: 400, p50: 10, p99: 40, non2xx: 0, errors: 0 },
+    load: { perSecond: 400, p50: 10, p99: 40, non2xx: 0, errors: 0, behind: { atStart: 0, max: 0 } },
     behind,
     drainSeconds,
   });

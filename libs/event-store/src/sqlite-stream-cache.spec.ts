@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventTypeRegistry } from '@sws/kernel';
+import { uuidV7 } from './ids';
+import { SqliteEventStore } from './sqlite-event-store';
+import { NewEvent } from './event-store.port';
+
+const registry = () => new EventTypeRegistry([{ type: 'StationRegistered', schemaVersion: 1 }]);
+
+function registered(name: string): NewEvent {
+  return {
+    type: 'StationRegistered',
+    data: { name },
+    metadata: {
+      eventId: uuidV7(),
+      actor: { userId: 'u-1', role: 'admin', orgId: null },
+      occurredAt: '2026-03-01',
+      recordedAt: '2026-03-02T08:00:00.000+08:00',
+      correlationId: 'c-1',
+      causationId: null,
+    },
+  };
+}
+
+describe('SqliteEventStore streams read lately', () => {
+  let dir: string;
+  let file: string;
+  let store: SqliteEventStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sws-kept-'));
+    file = join(dir, 'events.db');
+    store = new SqliteEventStore(file, registry());
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads only the tail of a stream it read before, and parses no row twice', async () => {
+    await store.append('Station-1', [registered('a'), registered('b')], 'no_stream');
+    const first = await store.readStream('Station-1');
+    await store.append('Station-1', [registered('c')], 1);
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      const second = await store.readStream('Station-1');
+      expect(second.map((event) => event.data)).toEqual([{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
+      expect(second[0]).toBe(first[0]);
+      // Only the new row's data and metadata.
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('sees what another process appended to a stream it keeps', async () => {
+    await store.append('Station-1', [registered('a')], 'no_stream');
+    expect(await store.readStream('Station-1')).toHaveLength(1);
+    const other = new SqliteEventStore(file, registry());
+    try {
+      await other.append('Station-1', [registered('b')], 0);
+    } finally {
+      await other.close();
+    }
+    const events = await store.readStream('Station-1');
+    expect(events.map((event) => [event.revision, event.data])).toEqual([
+      [0, { name: 'a' }],
+      [1, { name: 'b' }],
+    ]);
+    expect((await store.readStream('Station-1', 1)).map((event) => event.revision)).toEqual([1]);
+  });
+
+  it('answers each read with an array of its own', async () => {
+    await store.append('Station-1', [registered('a')], 'no_stream');
+    const first = await store.readStream('Station-1');
+    first.push(first[0]!);
+    expect(await store.readStream('Station-1')).toHaveLength(1);
+  });
+
+  it('does not answer from a stream whose appends were rolled back', async () => {
+    await store.append('Station-1', [registered('a')], 'no_stream');
+    await store.readStream('Station-1');
+    await expect(store.append('Station-1', [registered('b')], 'no_stream')).rejects.toThrow();
+    expect(await store.readStream('Station-1')).toHaveLength(1);
+    // The file agrees.
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM events WHERE stream_id = ?').pluck().get('Station-1')).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});
