@@ -374,20 +374,8 @@ export class ProjectionPump {
     // collection; kept for the batch.
     const cache = new Map<Follower, Map<string, unknown | null>>();
     for (const [follower, ids] of wanted) {
-      const collection = follower.projection.collection;
       const documents = new Map<string, unknown | null>();
-      const missing: string[] = [];
-      for (const id of ids) {
-        const known = this.committed.take(collection, id);
-        if (known === undefined) missing.push(id);
-        else documents.set(id, known);
-      }
-      this.counters.documentsCached += ids.size - missing.length;
-      if (missing.length > 0) {
-        const found = await this.store.getMany<unknown>(collection, missing);
-        this.counters.documentsRead += found.size;
-        for (const id of missing) documents.set(id, found.get(id) ?? null);
-      }
+      await this.read(follower, ids, documents);
       cache.set(follower, documents);
     }
 
@@ -406,12 +394,7 @@ export class ProjectionPump {
           return view.get(id) ?? null;
         };
         ids = follower.projection.documentIds(event, lookedUp);
-        const missing = ids.filter((id) => !documents!.has(id));
-        if (missing.length > 0) {
-          const found = await this.store.getMany<unknown>(follower.projection.collection, missing);
-          this.counters.documentsRead += found.size;
-          for (const id of missing) documents.set(id, found.get(id) ?? null);
-        }
+        await this.read(follower, ids.filter((id) => !documents!.has(id)), documents);
         for (const id of ids) named.add(id);
       }
       if (ids.length === 0) continue;
@@ -467,6 +450,24 @@ export class ProjectionPump {
       const timer = setTimeout(done, ms);
       this.endPause = done;
     });
+  }
+
+  /** Puts the documents into `documents`: those committed lately from memory, the others read in one getMany. */
+  private async read(follower: Follower, ids: Iterable<string>, documents: Map<string, unknown | null>): Promise<void> {
+    const collection = follower.projection.collection;
+    const missing: string[] = [];
+    for (const id of ids) {
+      const known = this.committed.take(collection, id);
+      if (known === undefined) missing.push(id);
+      else {
+        documents.set(id, known);
+        this.counters.documentsCached += 1;
+      }
+    }
+    if (missing.length === 0) return;
+    const found = await this.store.getMany<unknown>(collection, missing);
+    this.counters.documentsRead += found.size;
+    for (const id of missing) documents.set(id, found.get(id) ?? null);
   }
 
   private wake(): void {
