@@ -222,41 +222,6 @@ describe('projection pump', () => {
     await pump.stop();
   });
 
-  it('following live, gathers the appends made soon after a commit into the next one', async () => {
-    const pump = new ProjectionPump(events, read, [visits], { liveCommitIntervalMs: 400 });
-    await pump.start();
-    await pump.whenCaughtUp();
-    const before = read.batches.length;
-    // After a quiet spell the first append is committed at once.
-    const first = await record(events, 'Visited', 'k-0');
-    expect(await pump.waitFor(null, first.position, 150)).toBe(true);
-    // Those that follow within the interval wait for it, then go into one commit together.
-    let last = first.position;
-    for (let i = 1; i <= 5; i++) {
-      // Each a turn or more apart: the pump would fold each alone if it did not wait.
-      await new Promise((resolve) => setTimeout(resolve, 15));
-      last = (await record(events, 'Visited', `k-${i}`)).position;
-    }
-    expect(pump.hasReached(null, last)).toBe(false);
-    expect(await pump.waitFor(null, last, 2000)).toBe(true);
-    expect(read.batches.slice(before).map((batch) => batch.changes.length)).toEqual([1, 5]);
-    expect(await stored(read, 'visits')).toEqual(await fold(events, visits));
-    await pump.stop();
-  });
-
-  it('does not keep a read that waits for a position waiting while it gathers appends', async () => {
-    const pump = new ProjectionPump(events, read, [visits], { liveCommitIntervalMs: 60_000 });
-    await pump.start();
-    await pump.whenCaughtUp();
-    const first = await record(events, 'Visited', 'k-0');
-    expect(await pump.waitFor(null, first.position, 1000)).toBe(true);
-    const second = await record(events, 'Visited', 'k-1');
-    const started = Date.now();
-    expect(await pump.waitFor(null, second.position, 5000)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(2000);
-    await pump.stop();
-  });
-
   it('lets other work run between batches while it catches up', async () => {
     for (let i = 0; i < 60; i++) await record(events, 'Visited', `k-${i % 7}`);
     const pump = new ProjectionPump(events, read, [visits], { batchSize: 5 });

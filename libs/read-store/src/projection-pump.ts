@@ -15,15 +15,6 @@ export interface ProjectionPumpOptions {
    * document folded again soon after is not read and parsed again. 0 keeps none.
    */
   readonly documentCacheSize?: number;
-  /**
-   * Following live, the shortest time from one commit's start to the next (default 10 ms): events
-   * appended meanwhile wait and go into one commit together, so under load each document a batch
-   * touches is read, folded and written once for many commands rather than once for each few. A
-   * first event after a quiet spell is committed at once; a catch-up (full batches) never waits,
-   * nor does the pump while anyone waits for a position (a read with minPosition, a command that
-   * needs a read model caught up with the log).
-   */
-  readonly liveCommitIntervalMs?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -134,14 +125,11 @@ export class ProjectionPump {
   private readonly byName: Map<string, Follower>;
   private readonly batchSize: number;
   private readonly maxChanges: number;
-  private readonly liveInterval: number;
   private subscription: Subscription | null = null;
   private running: Promise<void> | null = null;
   private failure: unknown = null;
   private caughtUpOnce = false;
   private waiters: Waiter[] = [];
-  /** Ends the pause in which the pump gathers live appends, while there is one. */
-  private endPause: (() => void) | null = null;
   private caughtUpWaiters: Array<(caughtUp: boolean) => void> = [];
   private readonly committed: CommittedDocuments;
   readonly counters: PumpCounters = { batches: 0, events: 0, documentsRead: 0, documentsWritten: 0, documentsCached: 0 };
@@ -155,7 +143,6 @@ export class ProjectionPump {
     this.batchSize = options.batchSize ?? 1000;
     this.maxChanges = options.maxChangesPerCommit ?? store.maxChangesPerCommit ?? Number.POSITIVE_INFINITY;
     this.committed = new CommittedDocuments(options.documentCacheSize ?? 20_000);
-    this.liveInterval = options.liveCommitIntervalMs ?? 10;
     const names = new Set(projections.map((projection) => projection.name));
     const collections = new Set(projections.map((projection) => projection.collection));
     if (names.size !== projections.length) throw new ProjectionsOverlap('same name');
@@ -253,7 +240,6 @@ export class ProjectionPump {
     return new Promise((resolve) => {
       const waiter: Waiter = { follower, position, resolve };
       this.waiters.push(waiter);
-      this.endPause?.();
       setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         resolve(this.reached(follower, position));
@@ -263,7 +249,6 @@ export class ProjectionPump {
 
   async stop(): Promise<void> {
     await this.subscription?.close();
-    this.endPause?.();
     await this.running;
   }
 
@@ -289,16 +274,13 @@ export class ProjectionPump {
     const subscription = this.events.subscribe(from);
     this.subscription = subscription;
     let batch: RecordedEvent[] = [];
-    let lastCommit = -Infinity;
     try {
       for await (const item of subscription) {
         if (item.kind === 'event') {
           batch.push(item.event);
           if (batch.length < this.batchSize) continue;
         }
-        const committed = batch.length > 0;
-        if (committed) {
-          lastCommit = Date.now();
+        if (batch.length > 0) {
           await this.apply(batch);
           counted(batch.length);
         }
@@ -308,11 +290,8 @@ export class ProjectionPump {
           this.caughtUpWaiters.splice(0).forEach((resolve) => resolve(true));
         }
         if (stop()) break;
-        // Let HTTP requests (and anything else waiting) run between batches; caught up, let the
-        // appends of the next few milliseconds gather into one commit.
-        // Nobody may be waiting for the read models, and a wait that begins meanwhile ends the pause.
-        const gather = item.kind === 'caughtUp' && committed && this.waiters.length === 0 ? lastCommit + this.liveInterval - Date.now() : 0;
-        await (gather > 0 ? this.pauseUntilWaited(gather) : nextTurn());
+        // Let HTTP requests (and anything else waiting) run between batches.
+        await nextTurn();
       }
     } finally {
       await subscription.close();
@@ -437,19 +416,6 @@ export class ProjectionPump {
     this.counters.events += batch.length;
     this.counters.documentsWritten += changes.length;
     this.wake();
-  }
-
-  /** Resolves after `ms`, or as soon as someone waits for a position (see waitFor). */
-  private pauseUntilWaited(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.endPause = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.endPause = done;
-    });
   }
 
   /** Puts the documents into `documents`: those committed lately from memory, the others read in one getMany. */
