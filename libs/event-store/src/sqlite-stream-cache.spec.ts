@@ -3,26 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventTypeRegistry } from '@sws/kernel';
-import { uuidV7 } from './ids';
 import { SqliteEventStore } from './sqlite-event-store';
-import { NewEvent } from './event-store.port';
+import { stationRegistered as registered } from './testing/events';
 
 const registry = () => new EventTypeRegistry([{ type: 'StationRegistered', schemaVersion: 1 }]);
 
-function registered(name: string): NewEvent {
-  return {
-    type: 'StationRegistered',
-    data: { name },
-    metadata: {
-      eventId: uuidV7(),
-      actor: { userId: 'u-1', role: 'admin', orgId: null },
-      occurredAt: '2026-03-01',
-      recordedAt: '2026-03-02T08:00:00.000+08:00',
-      correlationId: 'c-1',
-      causationId: null,
-    },
-  };
-}
 
 describe('SqliteEventStore streams read lately', () => {
   let dir: string;

@@ -1,7 +1,8 @@
-import { EventMetadata, EventTypeRegistry } from '@sws/kernel';
+import { EventTypeRegistry } from '@sws/kernel';
 import { EventIdReused, WrongExpectedRevision } from '../errors';
 import { EventStore, NewEvent, Position, RecordedEvent, SubscriptionItem } from '../event-store.port';
 import { uuidV7 } from '../ids';
+import { testMetadata as metadata } from './events';
 
 /**
  * A place an adapter keeps its log: `open` may be called more than once and must reach the
@@ -29,17 +30,6 @@ const v2Registry = () =>
     { type: 'StationClosed', schemaVersion: 1 },
   ]);
 
-function metadata(overrides: Partial<EventMetadata> = {}): EventMetadata {
-  return {
-    eventId: uuidV7(),
-    actor: { userId: 'u-1', role: 'admin', orgId: null },
-    occurredAt: '2026-03-01',
-    recordedAt: '2026-03-02T08:00:00.000+08:00',
-    correlationId: 'c-1',
-    causationId: null,
-    ...overrides,
-  };
-}
 
 function registered(name: string): NewEvent {
   return { type: 'StationRegistered', data: { name }, metadata: metadata() };
