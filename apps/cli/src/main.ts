@@ -233,7 +233,7 @@ async function rebuild(args: readonly string[]): Promise<number> {
   const progress = (p: RebuildProgress) => display.update(p.projection, p.events, p.total);
   let results: RebuildResult[];
   if (all && (config.topology ?? EMBEDDED).readModels.kind === 'sqlite') {
-    // Every read model into a new file, swapped in when whole, folded in parts on threads of their own.
+    // Every read model into a new file, swapped in when whole (in REBUILD_PARTS parts on threads of their own, one unless set).
     mkdirSync(config.dataDir, { recursive: true });
     const parts = partsFrom(process.env.REBUILD_PARTS);
     if (parts === null) {

@@ -63,7 +63,7 @@ export async function rebuildPart(task: PartTask, onEvents: (events: number) => 
   const events = await openEventStore(task.config);
   const readModels = new SqliteReadStore(task.file, { bulkLoad: true });
   try {
-    return await rebuildProjections(task.names, { events, readModels }, (p) => onEvents(p.events), undefined, { batchSize: task.batchSize });
+    return await rebuildProjections(task.names, { events, readModels }, (p) => onEvents(p.events), undefined, { batchSize: task.batchSize, writeBack: true });
   } finally {
     await readModels.close();
     await events.close();
@@ -135,7 +135,7 @@ export async function rebuildAllInParts(
       let own: RebuildResult[];
       try {
         total.value = events.distance(null, await events.headPosition());
-        own = await rebuildProjections(tasks[0]!.names, { events, readModels: store }, (p) => report(0, p.events), undefined, { batchSize: options.batchSize });
+        own = await rebuildProjections(tasks[0]!.names, { events, readModels: store }, (p) => report(0, p.events), undefined, { batchSize: options.batchSize, writeBack: true });
       } finally {
         await events.close();
       }

@@ -11,8 +11,13 @@ import { PROJECTIONS, projectionNamed } from '../../api/src/infrastructure/proje
  */
 export const REBUILD_BATCH_SIZE = 20_000;
 
-/** Documents a rebuild keeps in memory between batches (about 3 KB each once parsed). */
-export const REBUILD_CACHED_DOCUMENTS = 100_000;
+/**
+ * Documents a rebuild keeps in memory between batches (about 3 KB each once parsed). A rebuild into
+ * a new file writes them back: a document is written when the cache drops it or at the end, so
+ * the more it holds, the fewer times a document folded in many batches is written (on the province
+ * set 722,373 writes with one commit per batch, 541,666 written back, 473,079 documents in all).
+ */
+export const REBUILD_CACHED_DOCUMENTS = 250_000;
 
 export class UnknownProjection extends Error {
   constructor(
@@ -75,7 +80,7 @@ export async function rebuildProjections(
   stores: { readonly events: EventStore; readonly readModels: ReadStore },
   onProgress: (progress: RebuildProgress) => void = () => {},
   onDone: (result: RebuildResult) => void = () => {},
-  options: { readonly batchSize?: number; readonly documentCacheSize?: number } = {},
+  options: { readonly batchSize?: number; readonly documentCacheSize?: number; readonly writeBack?: boolean } = {},
 ): Promise<RebuildResult[]> {
   const projections = chooseProjections(names);
   const started = performance.now();
@@ -83,6 +88,7 @@ export async function rebuildProjections(
   const pump = new ProjectionPump(stores.events, stores.readModels, projections, {
     batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
     documentCacheSize: options.documentCacheSize ?? REBUILD_CACHED_DOCUMENTS,
+    writeBack: options.writeBack ?? false,
   });
   const label = passLabel(projections);
   const head = await stores.events.headPosition();

@@ -267,6 +267,45 @@ describe('projection pump', () => {
     expect(await read.get('visits', 'k')).toEqual({ id: 'k', seen: [1, 2, 3, 4] });
   });
 
+  describe('in write-back mode (a rebuild into a store of its own)', () => {
+    it('writes each document once when the cache holds them all, and equals a fold of the log', async () => {
+      for (let i = 0; i < 30; i++) await record(events, i % 3 === 0 ? 'Rated' : 'Visited', `k-${i % 4}`);
+      const pump = new ProjectionPump(events, read, [visits, ratings], { batchSize: 4, documentCacheSize: 100, writeBack: true });
+      await pump.catchUp();
+      // Eight batches move only checkpoints; the last commit writes the 4 + 4 documents once each.
+      expect(read.batches.map((batch) => batch.changes.length)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 8]);
+      expect(read.batches.slice(0, 8).every((batch) => batch.checkpoints.length === 2)).toBe(true);
+      expect(pump.counters.documentsWritten).toBe(8);
+      expect(await stored(read, 'visits')).toEqual(await fold(events, visits));
+      expect(await stored(read, 'ratings')).toEqual(await fold(events, ratings));
+    });
+
+    it.each([0, 1, 2, 3, 4, 5, 6, 7, 9])('writes a document the cache drops and never reads past it (cache of %i)', async (documentCacheSize) => {
+      // Keys in an irregular order, so documents are dropped while dirty and needed again soon after.
+      for (let i = 0; i < 40; i++) await record(events, 'Visited', `k-${(i * 7 + (i >> 2)) % 6}`);
+      for (const batchSize of [1, 3, 7]) {
+        const store = new WatchedStore();
+        const pump = new ProjectionPump(events, store, [visits], { batchSize, documentCacheSize, writeBack: true });
+        await pump.catchUp();
+        expect(await stored(store, 'visits')).toEqual(await fold(events, visits));
+        expect((await store.checkpoints()).get('visits')?.position).toBe('40');
+      }
+    });
+
+    it('stops the pass when a commit fails, for the documents it held in memory are gone', async () => {
+      for (let i = 0; i < 6; i++) await record(events, 'Visited', `k-${i % 2}`);
+      const pump = new ProjectionPump(events, read, [visits], { batchSize: 2, writeBack: true });
+      read.failNext = true;
+      await expect(pump.catchUp()).rejects.toThrow(/write-back commit failed, and the pass stops: the disk is full/);
+      expect(read.batches).toHaveLength(0);
+    });
+
+    it('only catches up, on a store that commits any number of changes at once', async () => {
+      await expect(new ProjectionPump(events, read, [visits], { writeBack: true }).start()).rejects.toThrow(/only catches up/);
+      expect(() => new ProjectionPump(events, read, [visits], { writeBack: true, maxChangesPerCommit: 5000 })).toThrow(/any number of changes/);
+    });
+  });
+
   it('answers a wait that the read model does not reach in time with false', async () => {
     await record(events, 'Visited', 'k');
     const pump = new ProjectionPump(events, read, [visits]);

@@ -15,6 +15,15 @@ export interface ProjectionPumpOptions {
    * document folded again soon after is not read and parsed again. 0 keeps none.
    */
   readonly documentCacheSize?: number;
+  /**
+   * For a pass whose store is the pump's alone and is thrown away whole if the pass does not finish
+   * (a rebuild into a new file, see replaceReadModelFile): documents a batch changes stay in the
+   * document cache and are written when the cache drops them or when `catchUp` ends, so a document
+   * folded in many batches is stringified and written once or a few times, not once per batch. Its
+   * batches' commits then move checkpoints ahead of documents still in memory: any failed commit
+   * ends the pass. Only `catchUp` may run in this mode.
+   */
+  readonly writeBack?: boolean;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -50,6 +59,14 @@ interface Waiter {
 }
 
 /** A pump's projections must not write each other's documents or checkpoints. */
+/** A write-back pass whose commit failed: documents it held in memory are gone, so the pass cannot go on. */
+class WriteBackFailed extends Error {
+  constructor(cause: unknown) {
+    super(`a write-back commit failed, and the pass stops: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'WriteBackFailed';
+  }
+}
+
 class ProjectionsOverlap extends Error {
   constructor(what: string) {
     super(`two projections of one pump share the ${what}`);
@@ -67,10 +84,16 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * stored ones: a commit that continues from them proves no other writer changed the documents since
  * (documents move only with their checkpoints), so the cache is emptied whenever the pump takes
  * checkpoints from the store or a batch fails.
+ *
+ * In write-back mode a document may be remembered as dirty (changed, not yet written): when its
+ * generation is dropped it waits in `evicted` until `drainEvicted` hands it to a commit, and is
+ * found there meanwhile, so no read goes past the newest version to an older stored one.
  */
 class CommittedDocuments {
   private recent = new Map<string, unknown | null>();
   private older = new Map<string, unknown | null>();
+  private readonly dirty = new Set<string>();
+  private evicted = new Map<string, unknown | null>();
   private readonly generation: number;
 
   constructor(capacity: number) {
@@ -81,30 +104,79 @@ class CommittedDocuments {
     return `${collection}\u0000${id}`;
   }
 
-  /** The committed document (null: known absent), or undefined when not cached. */
+  private static change(key: string, document: unknown | null): DocumentChange {
+    const split = key.indexOf('\u0000');
+    return { collection: key.slice(0, split), id: key.slice(split + 1), document };
+  }
+
+  /** The committed (or, in write-back mode, newest) document (null: known absent), or undefined when not cached. */
   take(collection: string, id: string): unknown | null | undefined {
     const key = CommittedDocuments.key(collection, id);
     const recent = this.recent.get(key);
     if (recent !== undefined) return recent;
     const older = this.older.get(key);
-    if (older !== undefined) this.keep(key, older);
-    return older;
+    if (older !== undefined) {
+      this.keep(key, older);
+      return older;
+    }
+    if (!this.evicted.has(key)) return undefined;
+    const waiting = this.evicted.get(key)!;
+    this.evicted.delete(key);
+    this.dirty.add(key);
+    this.keep(key, waiting);
+    return waiting;
   }
 
-  remember(collection: string, id: string, document: unknown | null): void {
-    this.keep(CommittedDocuments.key(collection, id), document);
+  remember(collection: string, id: string, document: unknown | null, dirty = false): void {
+    const key = CommittedDocuments.key(collection, id);
+    if (dirty) {
+      this.dirty.add(key);
+      this.evicted.delete(key);
+    }
+    this.keep(key, document);
+  }
+
+  /**
+   * The dirty documents the cache dropped since the last call, to be written now, in key order: a
+   * store's index then takes them in order rather than at random places (faster by far in SQLite).
+   */
+  drainEvicted(): DocumentChange[] {
+    const keys = [...this.evicted.keys()].sort();
+    const changes = keys.map((key) => CommittedDocuments.change(key, this.evicted.get(key)!));
+    this.evicted = new Map();
+    return changes;
+  }
+
+  /** Every dirty document, dropped or not, to be written now, in key order; afterwards none is dirty. */
+  drainDirty(): DocumentChange[] {
+    for (const key of this.dirty) this.evicted.set(key, this.recent.has(key) ? this.recent.get(key)! : this.older.get(key)!);
+    this.dirty.clear();
+    return this.drainEvicted();
   }
 
   clear(): void {
     this.recent = new Map();
     this.older = new Map();
+    this.dirty.clear();
+    this.evicted = new Map();
   }
 
   private keep(key: string, document: unknown | null): void {
-    if (this.generation === 0) return;
+    if (this.generation === 0) {
+      if (this.dirty.delete(key)) this.evicted.set(key, document);
+      return;
+    }
     if (!this.recent.has(key) && this.recent.size >= this.generation) {
+      const dropped = this.older;
       this.older = this.recent;
       this.recent = new Map();
+      if (this.dirty.size > 0) {
+        for (const [droppedKey, droppedDocument] of dropped) {
+          // Still in use (the key being kept, or moved to the recent generation): not dropped.
+          if (droppedKey === key || this.older.has(droppedKey) || !this.dirty.delete(droppedKey)) continue;
+          this.evicted.set(droppedKey, droppedDocument);
+        }
+      }
     }
     this.recent.set(key, document);
   }
@@ -142,6 +214,7 @@ export class ProjectionPump {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.maxChanges = options.maxChangesPerCommit ?? store.maxChangesPerCommit ?? Number.POSITIVE_INFINITY;
+    if (options.writeBack && Number.isFinite(this.maxChanges)) throw new Error('a write-back pump needs a store that commits any number of changes at once');
     this.committed = new CommittedDocuments(options.documentCacheSize ?? 20_000);
     const names = new Set(projections.map((projection) => projection.name));
     const collections = new Set(projections.map((projection) => projection.collection));
@@ -207,6 +280,7 @@ export class ProjectionPump {
 
   /** Prepares, then follows the log in the background until stopped or failed. */
   async start(): Promise<void> {
+    if (this.options.writeBack) throw new Error('a write-back pump only catches up: its documents are written when the pass ends');
     await this.prepare();
     this.running = this.follow(() => false).catch((error) => this.fail(error));
   }
@@ -224,6 +298,7 @@ export class ProjectionPump {
         return reachedHead();
       });
     }
+    if (this.options.writeBack) await this.commitWrittenBack({ changes: this.committed.drainDirty(), checkpoints: [] });
     return { position: this.lowest(), head, events };
   }
 
@@ -390,32 +465,48 @@ export class ProjectionPump {
       const documents = cache.get(follower)!;
       for (const id of ids) changes.push({ collection: follower.projection.collection, id, document: documents.get(id) ?? null });
     }
-    if (changes.length > this.maxChanges && batch.length > 1) {
-      // Nothing is committed yet and the fold is pure: fold each half again, from the store.
-      const half = Math.ceil(batch.length / 2);
-      await this.apply(batch.slice(0, half));
-      await this.apply(batch.slice(half));
-      return;
-    }
     const checkpoints: CheckpointMove[] = moving.map((follower) => ({
       projection: follower.projection.name,
       version: follower.projection.version,
       from: follower.position,
       to: last,
     }));
-    try {
-      await this.store.commit({ changes, checkpoints });
-    } catch (error) {
-      this.committed.clear();
-      throw error;
+    if (this.options.writeBack) {
+      for (const change of changes) this.committed.remember(change.collection, change.id, change.document, true);
+      await this.commitWrittenBack({ changes: this.committed.drainEvicted(), checkpoints });
+    } else {
+      if (changes.length > this.maxChanges && batch.length > 1) {
+        // Nothing is committed yet and the fold is pure: fold each half again, from the store.
+        const half = Math.ceil(batch.length / 2);
+        await this.apply(batch.slice(0, half));
+        await this.apply(batch.slice(half));
+        return;
+      }
+      try {
+        await this.store.commit({ changes, checkpoints });
+      } catch (error) {
+        this.committed.clear();
+        throw error;
+      }
+      for (const change of changes) this.committed.remember(change.collection, change.id, change.document);
+      this.counters.documentsWritten += changes.length;
     }
-    for (const change of changes) this.committed.remember(change.collection, change.id, change.document);
 
     for (const follower of moving) follower.position = last;
     this.counters.batches += 1;
     this.counters.events += batch.length;
-    this.counters.documentsWritten += changes.length;
     this.wake();
+  }
+
+  /** In write-back mode, a commit of dropped (or, at the end, all) dirty documents; a failure ends the pass. */
+  private async commitWrittenBack(batch: { changes: DocumentChange[]; checkpoints: CheckpointMove[] }): Promise<void> {
+    try {
+      await this.store.commit(batch);
+    } catch (error) {
+      this.committed.clear();
+      throw new WriteBackFailed(error);
+    }
+    this.counters.documentsWritten += batch.changes.length;
   }
 
   /** Puts the documents into `documents`: those committed lately from memory, the others read in one getMany. */

@@ -91,16 +91,17 @@ export class MongoReadStore implements ReadStore {
   private readonly maxChanges: number;
   private readonly checkpointCollection: string;
 
-  get maxChangesPerCommit(): number {
-    return this.maxChanges;
-  }
-
   constructor(
     private readonly mongo: MongoSurface,
     private readonly options: MongoReadStoreOptions,
   ) {
     this.maxChanges = options.maxChangesPerBatch ?? 5000;
     this.checkpointCollection = options.checkpointCollection ?? 'read_model_checkpoints';
+  }
+
+  /** Most document changes one transaction takes (the pump splits a larger batch). */
+  get maxChangesPerCommit(): number {
+    return this.maxChanges;
   }
 
   /** Refuses a server that cannot run transactions, then creates the collections and their indexes. */
