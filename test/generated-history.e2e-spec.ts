@@ -156,7 +156,9 @@ describe('the generated data set', () => {
     let authorize: (principal: Principal) => string;
 
     beforeAll(() => {
-      const rebuilt = runCli(['rebuild', '--all'], { DATA_DIR: dataDir });
+      // Small batches and a small cache, so that the write-back drops documents while they are
+      // still being changed and reads them back: the fold below must not see the difference.
+      const rebuilt = runCli(['rebuild', '--all'], { DATA_DIR: dataDir, REBUILD_BATCH_SIZE: '700', REBUILD_CACHED_DOCUMENTS: '3000' });
       if (rebuilt.status !== 0) throw new Error(`rebuild --all exited with ${rebuilt.status}: ${rebuilt.stderr}`);
     }, 120_000);
     afterAll(async () => app?.close());

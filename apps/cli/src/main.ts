@@ -192,6 +192,13 @@ function batchSizeFrom(text: string | undefined): number | undefined | null {
   return Number.isSafeInteger(n) && n >= 1 && n <= 100_000 ? n : null;
 }
 
+/** REBUILD_CACHED_DOCUMENTS: documents a rebuild keeps in memory (REBUILD_CACHED_DOCUMENTS in rebuild.ts when unset), or null when it is not a count. */
+function cacheSizeFrom(text: string | undefined): number | undefined | null {
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n >= 0 && n <= 10_000_000 ? n : null;
+}
+
 /**
  * REBUILD_PARTS: threads of a rebuild of every read model, or null when it is not a count. One when
  * unset: on this project's 2-core machine two parts were no faster (each pass reads and parses the
@@ -229,6 +236,11 @@ async function rebuild(args: readonly string[]): Promise<number> {
     console.error('REBUILD_BATCH_SIZE must be a whole number of events from 1 to 100000');
     return 2;
   }
+  const documentCacheSize = cacheSizeFrom(process.env.REBUILD_CACHED_DOCUMENTS);
+  if (documentCacheSize === null) {
+    console.error('REBUILD_CACHED_DOCUMENTS must be a whole number of documents from 0 to 10000000');
+    return 2;
+  }
   const display = new ProgressDisplay(process.stderr);
   const progress = (p: RebuildProgress) => display.update(p.projection, p.events, p.total);
   let results: RebuildResult[];
@@ -240,11 +252,11 @@ async function rebuild(args: readonly string[]): Promise<number> {
       console.error('REBUILD_PARTS must be a whole number of threads from 1 to 8');
       return 2;
     }
-    results = await rebuildAllInParts(config, progress, { batchSize, parts });
+    results = await rebuildAllInParts(config, progress, { batchSize, parts, documentCacheSize });
   } else {
     const stores = await openStores(config);
     try {
-      results = await rebuildProjections(all ? 'all' : names, stores, progress, undefined, { batchSize });
+      results = await rebuildProjections(all ? 'all' : names, stores, progress, undefined, { batchSize, documentCacheSize });
     } finally {
       await stores.close();
     }

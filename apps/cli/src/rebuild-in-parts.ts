@@ -50,6 +50,7 @@ export interface PartTask {
   readonly names: readonly string[];
   readonly file: string;
   readonly batchSize?: number;
+  readonly documentCacheSize?: number;
 }
 
 /** What it posts: its progress as it goes, then its results or its failure. */
@@ -63,7 +64,7 @@ export async function rebuildPart(task: PartTask, onEvents: (events: number) => 
   const events = await openEventStore(task.config);
   const readModels = new SqliteReadStore(task.file, { bulkLoad: true });
   try {
-    return await rebuildProjections(task.names, { events, readModels }, (p) => onEvents(p.events), undefined, { batchSize: task.batchSize, writeBack: true });
+    return await rebuildProjections(task.names, { events, readModels }, (p) => onEvents(p.events), undefined, { batchSize: task.batchSize, documentCacheSize: task.documentCacheSize, writeBack: true });
   } finally {
     await readModels.close();
     await events.close();
@@ -111,7 +112,7 @@ function rebuildPartInThread(task: PartTask, onEvents: (events: number) => void)
 export async function rebuildAllInParts(
   config: StorageConfig,
   onProgress: (progress: RebuildProgress) => void,
-  options: { readonly parts?: number; readonly batchSize?: number } = {},
+  options: { readonly parts?: number; readonly batchSize?: number; readonly documentCacheSize?: number } = {},
 ): Promise<RebuildResult[]> {
   const file = join(config.dataDir, 'read-models.db');
   const groups = partitionProjections(PROJECTIONS, Math.max(1, options.parts ?? 2));
@@ -127,7 +128,7 @@ export async function rebuildAllInParts(
   return replaceReadModelFile(file, async (store) => {
     const partFiles = groups.slice(1).map((_, i) => `${file}.rebuilding-part-${i + 1}`);
     for (const partFile of partFiles) rmSync(partFile, { force: true });
-    const tasks = groups.map((group, i) => ({ config, names: group.map((p) => p.name), file: i === 0 ? '' : partFiles[i - 1]!, batchSize: options.batchSize }));
+    const tasks = groups.map((group, i) => ({ config, names: group.map((p) => p.name), file: i === 0 ? '' : partFiles[i - 1]!, batchSize: options.batchSize, documentCacheSize: options.documentCacheSize }));
     // Compiled, each other part runs on a thread of its own; under ts-jest (no .js), after the first on this one.
     const threads = threaded ? tasks.slice(1).map((task, i) => rebuildPartInThread(task, (events) => report(i + 1, events))) : [];
     try {
@@ -135,7 +136,7 @@ export async function rebuildAllInParts(
       let own: RebuildResult[];
       try {
         total.value = events.distance(null, await events.headPosition());
-        own = await rebuildProjections(tasks[0]!.names, { events, readModels: store }, (p) => report(0, p.events), undefined, { batchSize: options.batchSize, writeBack: true });
+        own = await rebuildProjections(tasks[0]!.names, { events, readModels: store }, (p) => report(0, p.events), undefined, { batchSize: options.batchSize, documentCacheSize: options.documentCacheSize, writeBack: true });
       } finally {
         await events.close();
       }
