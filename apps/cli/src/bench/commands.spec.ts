@@ -1,6 +1,6 @@
 import { commandsBenchOptionsFromEnvironment, forTesting } from './commands';
 
-const { sessionBody, assessmentBody, commandFigures } = forTesting;
+const { sessionBody, assessmentBody, commandFigures, loadStationBody } = forTesting;
 
 const fixtures = {
   contractId: 'c',
@@ -52,6 +52,23 @@ describe('the commands benchmark', () => {
     expect(byName.get('POST /stations (register a station) non-2xx or errors')).toMatchObject({ runs: [0, 0, 2], met: false });
     expect(byName.get('POST /stations (register a station) p99')!.met).toBe(true);
     expect(byName.has('POST /supervision-sessions (log a session)')).toBe(false);
+  });
+
+  it('registers the stations under load in the real counties in turn, each growing alike, unless told to keep them in one county', () => {
+    const options = commandsBenchOptionsFromEnvironment({});
+    const bodies = Array.from({ length: 16_000 }, (_, n) => loadStationBody(options, n));
+    const byCounty = new Map<string, number>();
+    for (const { region } of bodies) {
+      expect(region.code).toMatch(/^\d{9}$/);
+      byCounty.set(region.code.slice(0, 6), (byCounty.get(region.code.slice(0, 6)) ?? 0) + 1);
+    }
+    expect(byCounty.size).toBeGreaterThan(400);
+    expect(Math.max(...byCounty.values()) - Math.min(...byCounty.values())).toBeLessThanOrEqual(1);
+    // The first of a county's: a real county with its city and province, and a township code of its own.
+    expect(bodies.find((b) => b.region.code.startsWith('370112'))!.region).toMatchObject({ province: '山东省', city: '济南市', county: '历城区', code: '370112001' });
+    expect(new Set(bodies.map((b) => b.region.code)).size).toBe(bodies.length);
+    const oneCounty = commandsBenchOptionsFromEnvironment({ BENCH_ONE_COUNTY: '1' });
+    expect(new Set(Array.from({ length: 2000 }, (_, n) => loadStationBody(oneCounty, n).region.code.slice(0, 6)))).toEqual(new Set(['370112']));
   });
 
   it('refuses an unknown command in BENCH_ONLY', () => {

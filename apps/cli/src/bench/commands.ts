@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { itemsOf, JINAN_STATION_OPERATIONS_RUBRIC } from '@sws/assessment';
 import { creditCodeCheckCharacter } from '@sws/stations-contracts';
 import { Principal } from '../../../api/src/auth/principal';
+import { PROVINCES, township as townshipName } from '../generate/divisions';
 import { mintToken } from '../../../api/src/auth/token-verifier';
 import { Measured, Section, summarize } from './report';
 
@@ -33,6 +34,11 @@ export interface CommandsBenchOptions {
   readonly serviceNodeArgs?: readonly string[];
   /** The commands to measure (all by default); the bare POST is always measured. */
   readonly only?: readonly CommandName[];
+  /**
+   * Registers the measured stations all in one county (历城区), as the benchmark did before they
+   * were spread over the real counties: to compare with figures taken so.
+   */
+  readonly stationsInOneCounty?: boolean;
 }
 
 export const COMMANDS = ['stations', 'sessions', 'assessments'] as const;
@@ -51,7 +57,8 @@ export const TARGETS = { perSecond: 5000, p99Ms: 50, bareRatio: 0.4 } as const;
 /**
  * BENCH_RUNS, BENCH_CONNECTIONS, BENCH_REQUESTS, BENCH_ASSESSMENTS, BENCH_SUPERVISORS;
  * BENCH_ONLY=stations,sessions,assessments (a subset); BENCH_SERVICE_NODE_ARGS (e.g.
- * "--cpu-prof --cpu-prof-dir=/tmp/prof") for the service process.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof") for the service process; BENCH_ONE_COUNTY=1 registers
+ * the measured stations all in one county.
  */
 export function commandsBenchOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): CommandsBenchOptions {
   const count = (name: string, fallback: number): number => {
@@ -68,6 +75,7 @@ export function commandsBenchOptionsFromEnvironment(env: NodeJS.ProcessEnv = pro
     root: process.cwd(),
     ...(env.BENCH_SERVICE_NODE_ARGS ? { serviceNodeArgs: env.BENCH_SERVICE_NODE_ARGS.split(' ').filter(Boolean) } : {}),
     ...(env.BENCH_ONLY ? { only: onlyCommands(env.BENCH_ONLY) } : {}),
+    ...(env.BENCH_ONE_COUNTY === '1' ? { stationsInOneCounty: true } : {}),
   };
 }
 
@@ -127,6 +135,24 @@ export async function startProcess(
 const COUNTY = { code: '370112', province: '山东省', city: '济南市', county: '历城区' };
 const township = (n: number) => ({ ...COUNTY, code: `370112${String(n % 1000).padStart(3, '0')}`, township: `第${n}街道` });
 
+/** Every county of the generator's table of real divisions (411, all of Shandong's among them), with its city and province. */
+const COUNTIES = PROVINCES.flatMap((province) =>
+  province.prefectures.flatMap((prefecture) => prefecture.counties.map((county) => ({ code: county.code, province: province.name, city: prefecture.name, county: county.name }))),
+);
+
+/**
+ * The region of the n-th station registered under load: the real counties in turn, each taking
+ * its next township code (county code and a 3-digit sequence number), so that every county grows
+ * alike, as the stations of a national data set are placed (a default run ends near 40 a county).
+ */
+function spreadStationBody(n: number) {
+  const county = COUNTIES[n % COUNTIES.length];
+  const index = Math.floor(n / COUNTIES.length) % 999;
+  const { name, kind } = townshipName(county.county, index);
+  const region = { ...county, code: `${county.code}${String(index + 1).padStart(3, '0')}`, township: name };
+  return { ...stationBody(n, region), kind };
+}
+
 let creditSerial = 0;
 function creditCode(prefix: string): string {
   creditSerial += 1;
@@ -134,9 +160,12 @@ function creditCode(prefix: string): string {
   return body + creditCodeCheckCharacter(body);
 }
 
-function stationBody(n: number) {
-  return { name: `第${n}街道社工站`, kind: 'street', region: township(n), operatingModel: 'outsourced', villageCount: 8 + (n % 20) };
+function stationBody(n: number, region: { readonly code: string; readonly township: string } = township(n)) {
+  return { name: `${region.township}社工站`, kind: 'street', region, operatingModel: 'outsourced', villageCount: 8 + (n % 20) };
 }
+
+/** The body of the n-th station registered under load (the warm-up's and the measured). */
+const loadStationBody = (o: CommandsBenchOptions, n: number) => (o.stationsInOneCounty ? stationBody(n) : spreadStationBody(n));
 
 const ASSESSOR_KINDS = ['third_party', 'community', 'service_users'] as const;
 const SCORES = { scores: itemsOf(JINAN_STATION_OPERATIONS_RUBRIC).map((item) => ({ itemCode: item.code, points: item.maxPoints, evidence: '查阅台账并现场查看' })) };
@@ -412,7 +441,7 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
     log('warming up (not measured)...');
     await bareLoad();
     await load(service.url, o.connections, Math.min(o.requests, 1000), [
-      () => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) }),
+      () => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(loadStationBody(o, stations++)) }),
     ]);
     const serviceCpu = () => cpuMsOf(service!.child.pid);
     const measured = async (name: string, requests: number, run: () => Promise<LoadResult>): Promise<LoadResult> => {
@@ -434,7 +463,7 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
       if (measures('stations')) {
         log(`run ${run}/${o.runs}: POST /stations...`);
         results.station.push(
-          await measured('stations', o.requests, () => load(service!.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(stationBody(stations++)) })])),
+          await measured('stations', o.requests, () => load(service!.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(loadStationBody(o, stations++)) })])),
         );
       }
 
@@ -510,10 +539,13 @@ function commandFigures(results: Record<'station' | 'session' | 'assessment' | '
     figures,
     notes: [
       `${o.runs} runs; autocannon at ${o.connections} connections, ${o.requests} requests per run for the station, session and bare figures, ${o.assessments} assessments (${2 * o.assessments} requests) per run for the assessment figure; the service and the bare app each in its own process on this machine.`,
+      o.stationsInOneCounty
+        ? 'Stations registered under load all in one county (BENCH_ONE_COUNTY=1).'
+        : `Stations registered under load spread over the ${COUNTIES.length} real counties of the generator's division table in turn (about ${Math.ceil((Math.min(o.requests, 1000) + o.runs * o.requests) / COUNTIES.length)} a county by the end).`,
       `Sessions spread over ${o.supervisors} supervisors and 50 workers at 10 stations, each supervisor's in consecutive slots; assessments started (not measured) before each run, monthly periods of stations under one contract.`,
-      'Reproduce: npm run cli -- bench-section commands (BENCH_RUNS, BENCH_CONNECTIONS, BENCH_REQUESTS, BENCH_ASSESSMENTS, BENCH_SUPERVISORS).',
+      'Reproduce: npm run cli -- bench-section commands (BENCH_RUNS, BENCH_CONNECTIONS, BENCH_REQUESTS, BENCH_ASSESSMENTS, BENCH_SUPERVISORS, BENCH_ONLY, BENCH_ONE_COUNTY).',
     ],
   };
 }
 
-export const forTesting = { sessionBody, assessmentBody, commandFigures };
+export const forTesting = { sessionBody, assessmentBody, commandFigures, loadStationBody };

@@ -22,7 +22,12 @@ export interface FiguresSpan {
   readonly until: CalendarDate | null;
 }
 
-/** What the region rollup needs of one station, compact: what depends on today is derived from it at read time. */
+/**
+ * `county:<county>/<stationId>`: what the region rollup needs of one station, compact; what
+ * depends on today is derived from it at read time. One document a station, so that an event
+ * about a station rewrites that station's figures alone, and the ids sort by county: a county's,
+ * city's or province's stations are one list of an id range.
+ */
 export interface StationFigures {
   readonly id: string;
   readonly region: Region;
@@ -31,12 +36,7 @@ export interface StationFigures {
   readonly latestScore: { readonly total: number; readonly grade: Grade } | null;
   readonly contracts: readonly FiguresContract[];
   readonly spans: readonly FiguresSpan[];
-}
-
-/** `county:<code>`: the county's stations by id, and which of the workers ever assigned there hold a certificate. */
-export interface CountyFigures {
-  readonly stations: readonly StationFigures[];
-  /** Sorted. */
+  /** Of the workers assigned here since it was registered, those who hold a certificate; sorted. */
   readonly certified: readonly string[];
 }
 
@@ -45,10 +45,16 @@ export interface StationCounty {
   readonly county: string;
 }
 
-/** `worker:<id>`: whether a worker holds a certificate and the counties they were ever assigned in (lookup). */
-export interface WorkerCounties {
+/** `worker:<id>`: whether a worker holds a certificate and the figures of the stations they were ever assigned at (lookup). */
+export interface WorkerStations {
   readonly certified: boolean;
-  readonly counties: readonly string[];
+  /**
+   * The ids of those stations' figures documents (`county:<county>/<stationId>`), sorted. One
+   * may name a document that is gone (the station was registered again in another county): a
+   * certificate then rewrites nothing there, and the station's new document learns of the worker
+   * when they are assigned to it again.
+   */
+  readonly stations: readonly string[];
   /** Set when the worker was assigned before (or without) being registered. */
   readonly unregistered?: true;
 }
@@ -69,11 +75,16 @@ export interface StationScores {
   readonly assessments: readonly FinalizedScore[];
 }
 
-export type RegionFiguresDocument = CountyFigures | StationCounty | WorkerCounties | StationScores;
+export type RegionFiguresDocument = StationFigures | StationCounty | WorkerStations | StationScores;
 
-export const countyFiguresId = (county: string) => `county:${county}`;
-/** What the ids of the county documents under a region's prefix (`regionPrefix`) begin with. */
-export const countyFiguresPrefix = (regionPrefix: string) => `county:${regionPrefix}`;
+const FIGURES = 'county:';
+/** The id of a station's figures: its county's code, then its id. */
+export const stationFiguresId = (county: string, station: string) => `${FIGURES}${county}/${station}`;
+/**
+ * What the ids of the figures of a region's stations begin with: `county:<county>/` for a
+ * county, `county:<prefix>` for a city's or province's code prefix (`regionPrefix`).
+ */
+export const stationFiguresPrefix = (regionPrefix: string) => `${FIGURES}${regionPrefix}${regionPrefix.length === 6 ? '/' : ''}`;
 const stationId = (id: string) => `station:${id}`;
 const workerId = (id: string) => `worker:${id}`;
 const scoresId = (id: string) => `scores:${id}`;
@@ -123,41 +134,39 @@ function countyOf(lookedUp: LookedUp<RegionFiguresDocument>, station: string): s
   return (lookedUp(stationId(station)) as StationCounty | null)?.county ?? null;
 }
 
+/** The figures document of a station, where the lookup places it; none for a station never registered. */
+function figuresOf(lookedUp: LookedUp<RegionFiguresDocument>, station: string): string[] {
+  const county = countyOf(lookedUp, station);
+  return county === null ? [] : [stationFiguresId(county, station)];
+}
+
 function documentIdsOf(event: ProjectedEvent, lookedUp: LookedUp<RegionFiguresDocument>): string[] {
   const data = event.data as Data;
-  const counties = (stations: readonly string[]) => [...new Set(stations.flatMap((s) => countyOf(lookedUp, s) ?? []))].map(countyFiguresId);
   switch (event.type) {
     case 'StationRegistered': {
       const county = regionCodes(data.region!.code).county;
       const before = countyOf(lookedUp, data.stationId!);
-      const moved = before !== null && before !== county ? [countyFiguresId(before)] : [];
-      return [stationId(data.stationId!), ...moved, countyFiguresId(county)];
+      // Registered again in another county: its figures there are deleted.
+      const moved = before !== null && before !== county ? [stationFiguresId(before, data.stationId!)] : [];
+      return [stationId(data.stationId!), ...moved, stationFiguresId(county, data.stationId!)];
     }
     case 'StationClosed':
     case 'ContractAwarded':
     case 'ContractAmended':
     case 'ContractTerminated':
-      return counties(data.stationIds ?? [data.stationId!]);
+      return [...new Set((data.stationIds ?? [data.stationId!]).flatMap((s) => figuresOf(lookedUp, s)))];
     case 'SocialWorkerAssigned':
-      return [workerId(data.socialWorkerId!), ...counties([data.stationId!])];
+      return [workerId(data.socialWorkerId!), ...figuresOf(lookedUp, data.stationId!)];
     case 'SocialWorkerDeparted':
-      return counties([data.stationId!]);
+      return figuresOf(lookedUp, data.stationId!);
     case 'SocialWorkerRegistered':
     case 'SocialWorkerCertified': {
-      const worker = lookedUp(workerId(data.socialWorkerId!)) as WorkerCounties | null;
-      return [workerId(data.socialWorkerId!), ...(worker?.counties ?? []).map(countyFiguresId)];
+      const worker = lookedUp(workerId(data.socialWorkerId!)) as WorkerStations | null;
+      return [workerId(data.socialWorkerId!), ...(worker?.stations ?? [])];
     }
     default:
-      return data.assessorKind === THIRD_PARTY ? [scoresId(data.stationId!), ...counties([data.stationId!])] : [];
+      return data.assessorKind === THIRD_PARTY ? [scoresId(data.stationId!), ...figuresOf(lookedUp, data.stationId!)] : [];
   }
-}
-
-function withStation(county: CountyFigures, id: string, change: (station: StationFigures) => StationFigures): CountyFigures {
-  const index = county.stations.findIndex((s) => s.id === id);
-  if (index < 0) return county;
-  const stations = [...county.stations];
-  stations[index] = change(stations[index]);
-  return { ...county, stations };
 }
 
 /** The contracts of a station after an award, amendment or termination (as the station read model keeps them). */
@@ -208,76 +217,76 @@ function evolveScores(document: StationScores | null, event: ProjectedEvent): St
   return replace({ ...own, total, grade, revisions: [...own.revisions, revision] });
 }
 
-function evolveCounty(document: CountyFigures | null, id: string, event: ProjectedEvent, lookedUp: LookedUp<RegionFiguresDocument>): CountyFigures | null {
+function evolveStation(document: StationFigures | null, id: string, event: ProjectedEvent, lookedUp: LookedUp<RegionFiguresDocument>): StationFigures | null {
   const data = event.data as Data;
-  const county: CountyFigures = document ?? { stations: [], certified: [] };
+  if (event.type === 'StationRegistered') {
+    // Registered afresh (again, perhaps): its figures start over; in a county it left, they are gone.
+    if (id !== stationFiguresId(regionCodes(data.region!.code).county, data.stationId!)) return null;
+    const latestScore = latestOf(lookedUp(scoresId(data.stationId!)) as StationScores | null);
+    return { id: data.stationId!, region: data.region!, closed: false, latestScore, contracts: [], spans: [], certified: [] };
+  }
+  if (document === null) return null;
   switch (event.type) {
-    case 'StationRegistered': {
-      const others = county.stations.filter((s) => s.id !== data.stationId);
-      if (id !== countyFiguresId(regionCodes(data.region!.code).county)) return { ...county, stations: others };
-      const station: StationFigures = { id: data.stationId!, region: data.region!, closed: false, latestScore: latestOf(lookedUp(scoresId(data.stationId!)) as StationScores | null), contracts: [], spans: [] };
-      return { ...county, stations: [...others, station].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
-    }
     case 'StationClosed':
-      return withStation(county, data.stationId!, (s) => ({ ...s, closed: true }));
+      return { ...document, closed: true };
     case 'ContractAwarded':
     case 'ContractAmended':
     case 'ContractTerminated':
-      return (data.stationIds ?? []).reduce((c, station) => withStation(c, station, (s) => ({ ...s, contracts: evolveContracts(s.contracts, event) })), county);
+      return { ...document, contracts: evolveContracts(document.contracts, event) };
     case 'SocialWorkerAssigned': {
-      const worker = lookedUp(workerId(data.socialWorkerId!)) as WorkerCounties | null;
+      const worker = lookedUp(workerId(data.socialWorkerId!)) as WorkerStations | null;
       const span: FiguresSpan = { socialWorkerId: data.socialWorkerId!, contractId: data.contractId!, from: data.from as CalendarDate, until: null };
-      const assigned = withStation(county, data.stationId!, (s) => ({ ...s, spans: [...s.spans, span] }));
-      return worker?.certified ? { ...assigned, certified: sortedInsert(assigned.certified, data.socialWorkerId!) } : assigned;
+      const certified = worker?.certified ? sortedInsert(document.certified, data.socialWorkerId!) : document.certified;
+      return { ...document, spans: [...document.spans, span], certified };
     }
     case 'SocialWorkerDeparted':
-      return withStation(county, data.stationId!, (s) => ({
-        ...s,
-        spans: s.spans.map((a) => (a.socialWorkerId === data.socialWorkerId && a.until === null ? { ...a, until: data.on as CalendarDate } : a)),
-      }));
+      return {
+        ...document,
+        spans: document.spans.map((a) => (a.socialWorkerId === data.socialWorkerId && a.until === null ? { ...a, until: data.on as CalendarDate } : a)),
+      };
     case 'SocialWorkerRegistered':
     case 'SocialWorkerCertified': {
-      const worker = lookedUp(workerId(data.socialWorkerId!)) as WorkerCounties | null;
-      const certified = worker?.certified ? sortedInsert(county.certified, data.socialWorkerId!) : county.certified.filter((w) => w !== data.socialWorkerId);
-      return document === null ? null : { ...county, certified };
+      const worker = lookedUp(workerId(data.socialWorkerId!)) as WorkerStations | null;
+      const certified = worker?.certified ? sortedInsert(document.certified, data.socialWorkerId!) : document.certified.filter((w) => w !== data.socialWorkerId);
+      return { ...document, certified };
     }
     default:
-      return withStation(county, data.stationId!, (s) => ({ ...s, latestScore: latestOf(lookedUp(scoresId(data.stationId!)) as StationScores | null) }));
+      return { ...document, latestScore: latestOf(lookedUp(scoresId(data.stationId!)) as StationScores | null) };
   }
 }
 
-function evolveWorker(document: WorkerCounties | null, event: ProjectedEvent, lookedUp: LookedUp<RegionFiguresDocument>): WorkerCounties | null {
+function evolveWorker(document: WorkerStations | null, event: ProjectedEvent, lookedUp: LookedUp<RegionFiguresDocument>): WorkerStations | null {
   const data = event.data as Data;
   switch (event.type) {
     case 'SocialWorkerRegistered':
       // A registration states the worker afresh, as the worker read model does.
-      return { certified: data.certification !== 'none', counties: document?.counties ?? [] };
+      return { certified: data.certification !== 'none', stations: document?.stations ?? [] };
     case 'SocialWorkerCertified':
       return document === null || document.unregistered ? document : { ...document, certified: document.certified || data.level !== 'none' };
     default: {
-      // Assigned or departed: the worker served in the station's county. A worker the log never
-      // registered is kept as such, so that a certificate (which the worker read model ignores
-      // for them) does not count.
-      const county = countyOf(lookedUp, data.stationId!);
-      const base: WorkerCounties = document ?? { certified: false, counties: [], unregistered: true };
-      return county === null ? document : { ...base, counties: sortedInsert(base.counties, county) };
+      // Assigned: the worker served at the station. A worker the log never registered is kept as
+      // such, so that a certificate (which the worker read model ignores for them) does not count.
+      const figures = figuresOf(lookedUp, data.stationId!);
+      const base: WorkerStations = document ?? { certified: false, stations: [], unregistered: true };
+      return figures.length === 0 ? document : { ...base, stations: sortedInsert(base.stations, figures[0]) };
     }
   }
 }
 
 /**
- * Read model 5 keyed by region: per county (`county:<code>`), what the rollup needs of each of its
- * stations in compact form (region, closed, latest third-party score, contracts' terms and
- * minimums, workers' spans) and which workers assigned there are certified, so that a rollup reads
- * its counties' documents (a city's or province's by one list of the id range `county:<prefix>`)
- * instead of every station's, scorecard's and worker's. Events name a station or a worker, not a
- * county, so it keeps small lookups of its own: `station:<id>` (its county), `worker:<id>`
- * (certified, counties assigned in) and `scores:<stationId>` (the finalized third-party scores the
- * latest is chosen from, annulments and amendments included).
+ * Read model 5 keyed by region: per station (`county:<county>/<stationId>`, so that a county's,
+ * city's or province's stations are one list of the id range `county:<prefix>`), what the rollup
+ * needs of it in compact form (region, closed, latest third-party score, contracts' terms and
+ * minimums, workers' spans, which of its workers are certified), instead of every station's,
+ * scorecard's and worker's read model. An event rewrites the figures of the stations it names,
+ * never a county's whole: a document stays the size of one station's history. Events name a
+ * station or a worker, not a county, so it keeps small lookups of its own: `station:<id>` (its
+ * county), `worker:<id>` (certified, the stations assigned at) and `scores:<stationId>` (the
+ * finalized third-party scores the latest is chosen from, annulments and amendments included).
  */
 export const regionFiguresProjection: Projection<RegionFiguresDocument> = {
   name: 'region-figures',
-  version: 1,
+  version: 2,
   collection: 'region-figures',
   handles: [
     'StationRegistered',
@@ -295,8 +304,8 @@ export const regionFiguresProjection: Projection<RegionFiguresDocument> = {
   documentIds: (event, lookedUp) => documentIdsOf(event, lookedUp!),
   evolve(document, event, context) {
     const { id, lookedUp } = context!;
-    if (id.startsWith('county:')) return evolveCounty(document as CountyFigures | null, id, event, lookedUp);
-    if (id.startsWith('worker:')) return evolveWorker(document as WorkerCounties | null, event, lookedUp);
+    if (id.startsWith(FIGURES)) return evolveStation(document as StationFigures | null, id, event, lookedUp);
+    if (id.startsWith('worker:')) return evolveWorker(document as WorkerStations | null, event, lookedUp);
     if (id.startsWith('scores:')) return evolveScores(document as StationScores | null, event);
     return { county: regionCodes((event.data as Data).region!.code).county };
   },

@@ -1,5 +1,5 @@
 import { foldProjections, ProjectedEvent } from '@sws/kernel';
-import { regionPrefix, RegionStations, regionStationsProjection } from './region-stations.projection';
+import { regionPrefix, RegionStation, regionStationsProjection } from './region-stations.projection';
 
 let position = 0;
 const registered = (stationId: string, code: string): ProjectedEvent => {
@@ -22,22 +22,33 @@ describe('the stations of each county', () => {
     registered('st-d', '110101001'),
     registered('st-b', '370112001'),
   ];
-  const documents = foldProjections([regionStationsProjection], log).get('region-stations')!.documents as Map<string, RegionStations>;
+  const documents = foldProjections([regionStationsProjection], log).get('region-stations')!.documents as Map<string, RegionStation>;
 
-  it('lists a county’s stations once each, sorted, under its six-digit code, whatever the length of the station’s code', () => {
+  it('keeps a county’s stations once each, one document a station under its six-digit code, whatever the length of the station’s code', () => {
     expect(Object.fromEntries(documents)).toEqual({
-      '370112': { stationIds: ['st-a', 'st-b'] },
-      '370113': { stationIds: ['st-c'] },
-      '110101': { stationIds: ['st-d'] },
+      '370112/st-a': { stationId: 'st-a' },
+      '370112/st-b': { stationId: 'st-b' },
+      '370113/st-c': { stationId: 'st-c' },
+      '110101/st-d': { stationId: 'st-d' },
     });
   });
 
-  it('finds a city’s and a province’s counties by the prefix of their codes', () => {
+  it('writes one small document a registration, however many stations the county has', () => {
+    const many = Array.from({ length: 2000 }, (_, n) => registered(`st-${String(n).padStart(5, '0')}`, `370112${String(n % 999).padStart(3, '0')}`));
+    const sizes = many.map((event) => {
+      const [id] = regionStationsProjection.documentIds(event);
+      return Buffer.byteLength(JSON.stringify(regionStationsProjection.evolve(null, event))) + id.length;
+    });
+    expect(Math.max(...sizes)).toBeLessThan(64);
+    expect(foldProjections([regionStationsProjection], many).get('region-stations')!.documents.size).toBe(2000);
+  });
+
+  it('finds a county’s, a city’s and a province’s stations by the prefix of their ids', () => {
     const under = (code: string, level: 'county' | 'city' | 'province') =>
       [...documents.keys()].filter((id) => id.startsWith(regionPrefix(code, level))).sort();
-    expect(under('370112', 'county')).toEqual(['370112']);
-    expect(under('370100', 'city')).toEqual(['370112', '370113']);
-    expect(under('370000', 'province')).toEqual(['370112', '370113']);
-    expect(under('110000', 'province')).toEqual(['110101']);
+    expect(under('370112', 'county')).toEqual(['370112/st-a', '370112/st-b']);
+    expect(under('370100', 'city')).toEqual(['370112/st-a', '370112/st-b', '370113/st-c']);
+    expect(under('370000', 'province')).toEqual(['370112/st-a', '370112/st-b', '370113/st-c']);
+    expect(under('110000', 'province')).toEqual(['110101/st-d']);
   });
 });

@@ -16,11 +16,11 @@ export function presentWorkerIds(spans: readonly FiguresSpan[], today: CalendarD
 
 /**
  * What the region rollup needs of one station, from its compact figures: its latest third-party
- * score, the workers there today and how many hold a certificate (`certified`: its county's
- * certified workers), and its staffing compliance under its contract from the contract's first
+ * score, the workers there today and how many hold a certificate, and its staffing compliance under its contract from the contract's first
  * day up to today (as a contract's is computed).
  */
-export function rollupStation(station: StationFigures, certified: ReadonlySet<string>, today: CalendarDate): RollupStation {
+export function rollupStation(station: StationFigures, today: CalendarDate): RollupStation {
+  const certified = new Set(station.certified);
   const present = presentWorkerIds(station.spans, today);
   const contract = contractToJudge(station.contracts, today);
   const compliance =
