@@ -41,4 +41,9 @@ describe('document sizes over a long history (five years of one station, eight w
       expect(found!.largestWritten).toBeLessThanOrEqual(BOUND);
     },
   );
+
+  it('writes a worker-year index document of at most 3 KB: a session rewrites its share of the year, not the whole year', () => {
+    // One document per worker and year took 7.6 KB by the end of this history's busiest year.
+    expect(sizes.find((s) => s.collection === 'worker-years')!.largestWritten).toBeLessThanOrEqual(3 * 1024);
+  });
 });

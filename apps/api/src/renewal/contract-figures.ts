@@ -21,7 +21,8 @@ import {
   ContractPerformance,
   contractPerformance,
   performanceSources,
-  WorkerYear,
+  WorkerYearPart,
+  workerYearOf,
   workerYearProjection,
 } from '@sws/reporting';
 import { ServiceOutputMonth } from '@sws/stations-contracts';
@@ -86,7 +87,7 @@ export async function contractFigures(documents: DocumentSource, contractId: str
   const sources = performanceSources(contract, workedUntil);
   const [workers, ledgers, outputs, stations] = await Promise.all([
     documents.getMany<SocialWorkerDetail>('social-worker-detail', sources.socialWorkerIds),
-    documents.getMany<WorkerYear>(workerYearProjection.name, sources.ledgerIds),
+    documents.getMany<WorkerYearPart>(workerYearProjection.name, sources.ledgerIds.flat()),
     documents.getMany<ServiceOutputMonth>('service-output', sources.serviceOutputIds),
     documents.getMany<StationDetail>('station-detail', contract.stationIds),
   ]);
@@ -96,10 +97,10 @@ export async function contractFigures(documents: DocumentSource, contractId: str
   const performance = contractPerformance({
     contract,
     asOf: workedUntil,
-    workers: sources.socialWorkerIds.map((socialWorkerId, index) => ({
+    workers: sources.socialWorkerIds.map((socialWorkerId) => ({
       socialWorkerId,
       assignments: workers.get(socialWorkerId)?.assignments ?? contract.assignments.filter((a) => a.socialWorkerId === socialWorkerId),
-      year: ledgers.get(sources.ledgerIds[index]) ?? null,
+      year: workerYearOf(socialWorkerId, sources.year, ledgers),
     })),
     contracts: [...otherContracts.values()],
     serviceOutput: [...outputs.values()],

@@ -9,8 +9,7 @@ import {
 } from '@sws/stations-contracts';
 import { attest, logSession, on, trainWorkers } from '../worker-ledger/testing/supervision-fixtures';
 import { Scenario } from '../worker-ledger/testing/scenario';
-import { workerLedgerId } from '../worker-ledger/worker-ledger.projection';
-import { workerYearProjection } from '../worker-ledger/worker-year.projection';
+import { workerYearOf, workerYearProjection } from '../worker-ledger/worker-year.projection';
 import { contractPerformance, PerformanceContract, performanceSources } from './contract-performance';
 
 const placed = (socialWorkerId: string, stationId: string, from: string, until: string | null = null, contractId = 'c-1'): StationAssignment => ({
@@ -74,7 +73,7 @@ function performance(scenario: Scenario, asOf: string, of: PerformanceContract =
     workers: sources.socialWorkerIds.map((socialWorkerId) => ({
       socialWorkerId,
       assignments: of.assignments.filter((a) => a.socialWorkerId === socialWorkerId),
-      year: years.get(workerLedgerId(socialWorkerId, sources.year)) ?? null,
+      year: workerYearOf(socialWorkerId, sources.year, years),
     })),
     serviceOutput: sources.serviceOutputIds.flatMap((id) => outputs.get(id) ?? []),
   });
@@ -133,7 +132,9 @@ describe('contract performance', () => {
       const earlier = placed('w-8', 'st-2', '2025-01-01', '2026-01-01');
       const sources = performanceSources({ ...contract, assignments: [...contract.assignments, placed('w-7', 'st-2', '2026-09-01'), earlier] }, '2026-06-30');
       expect(sources.socialWorkerIds).toEqual(['w-1', 'w-2', 'w-3']);
-      expect(sources.ledgerIds).toEqual(['w-1:2026', 'w-2:2026', 'w-3:2026']);
+      // Each worker's training records of the year and the shares of their year's sessions.
+      const parts = (id: string) => [`${id}:2026`, ...[0, 1, 2, 3, 4, 5].map((share) => `${id}:2026/s${share}`)];
+      expect(sources.ledgerIds).toEqual([parts('w-1'), parts('w-2'), parts('w-3')]);
     });
   });
 

@@ -2,8 +2,8 @@ import { CalendarDate, minDate } from '@sws/kernel';
 import { ContractDetail, Month, ServiceOutputMonth, serviceOutputId, StationAssignment } from '@sws/stations-contracts';
 import { Compliance, yearCompliance } from '../worker-ledger/ledger-figures';
 import { ContractTerms, yearBounds } from '../worker-ledger/requirement';
-import { workerLedgerId, yearOf } from '../worker-ledger/worker-ledger.projection';
-import { WorkerYear } from '../worker-ledger/worker-year.projection';
+import { yearOf } from '../worker-ledger/worker-ledger.projection';
+import { WorkerYear, workerYearPartIds } from '../worker-ledger/worker-year.projection';
 import { contractMonths, RatioFigure, stationOutput, StationOutput, TargetFigure, targetFigure } from './service-output-figures';
 
 export type PerformanceContract = Pick<ContractDetail, 'id' | 'stationIds' | 'term' | 'terminated' | 'requirements' | 'assignments'>;
@@ -47,8 +47,8 @@ export function performanceSources(contract: PerformanceContract, asOf: Calendar
     year,
     /** Load their social-worker-detail documents, then the contracts their assignments name (`contractIdsForLedger`). */
     socialWorkerIds,
-    /** Their `worker-year` indexes. */
-    ledgerIds: socialWorkerIds.map((id) => workerLedgerId(id, year)),
+    /** Per worker, the ids of their year's `worker-year` index documents (assemble each year with `workerYearOf`). */
+    ledgerIds: socialWorkerIds.map((id) => workerYearPartIds(id, year)),
     serviceOutputIds: contract.stationIds.flatMap((stationId) => months.map((month) => serviceOutputId(stationId, month))),
   };
 }
@@ -87,8 +87,9 @@ export function contractPerformance(input: {
   const { contract, asOf } = input;
   const year = yearOf(asOf);
   const contracts = [contract, ...(input.contracts ?? []).filter((c) => c.id !== contract.id)];
+  const byId = new Map(input.workers.map((w) => [w.socialWorkerId, w]));
   const ledgers = workersInYear(contract, asOf).map((socialWorkerId) => {
-    const worker = input.workers.find((w) => w.socialWorkerId === socialWorkerId);
+    const worker = byId.get(socialWorkerId);
     const servicePeriods = worker?.assignments ?? contract.assignments.filter((a) => a.socialWorkerId === socialWorkerId);
     return { socialWorkerId, compliance: yearCompliance(worker?.year ?? null, { socialWorkerId, year, asOf, servicePeriods, contracts }) };
   });

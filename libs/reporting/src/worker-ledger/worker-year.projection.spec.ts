@@ -5,7 +5,7 @@ import { attest, contractC1, correctSession, logSession, PLACEMENTS, trainWorker
 import { Scenario } from './testing/scenario';
 import { foldLedgers } from './testing/ledgers';
 import { ledgerSessionId, ledgerTrainingId, workerLedgerProjection } from './worker-ledger.projection';
-import { workerYearProjection } from './worker-year.projection';
+import { SESSION_SHARES, sessionShare, workerYearOf, workerYearPartIds, workerYearProjection, workerYearShareId } from './worker-year.projection';
 
 describe('the index of a worker’s year', () => {
   const scenario = new Scenario();
@@ -17,8 +17,22 @@ describe('the index of a worker’s year', () => {
   logSession(scenario, { sessionId: 's-3', superviseeIds: ['w-1'], heldOn: '2026-04-01' }); // e-5
   voidSession(scenario, 's-3'); // e-6
   trainWorkers(scenario, 't-1', { kind: 'in_service', heldOn: '2026-05-10', hours: 3.5, socialWorkerIds: ['w-1', 'w-2'] }); // e-7, e-8
-  const years = scenario.fold(workerYearProjection);
+  const parts = scenario.fold(workerYearProjection);
   const entries = scenario.fold(workerLedgerProjection);
+  const years = { get: (id: string) => workerYearOf(id.split(':')[0], 2026, parts) ?? undefined };
+
+  it('keeps a worker’s sessions in shares of their year, each session always in the one its id falls in, and their training records in one document per year', () => {
+    const share = (sessionId: string) => workerYearShareId('w-1', 2026, sessionShare(sessionId));
+    const expected = new Set(['w-1:2026', share('s-1'), share('s-2'), share('s-3')]);
+    expect(new Set([...parts.keys()].filter((id) => id.startsWith('w-1:')))).toEqual(expected);
+    expect(parts.get('w-1:2026')).toEqual({ sessions: [], trainings: [{ trainingId: 't-1', heldOn: '2026-05-10', hoursCredited: 3.5, eventId: 'e-8' }] });
+    expect(parts.get(share('s-1'))!.sessions.map((s) => s.sessionId)).toContain('s-1');
+    // s-3 was voided: no share holds it.
+    expect([...parts.values()].flatMap((p) => p.sessions).some((s) => s.sessionId === 's-3')).toBe(false);
+    expect(workerYearPartIds('w-1', 2026)).toEqual(['w-1:2026', ...Array.from({ length: SESSION_SHARES }, (_, n) => `w-1:2026/s${n}`)]);
+    // Spread: a year of monthly sessions does not land in one share.
+    expect(new Set(Array.from({ length: 12 }, (_, n) => sessionShare(`session-${n}`))).size).toBeGreaterThan(3);
+  });
 
   it('keeps per session only what compliance counts, in ledger order, naming the supervisees only once a correction changed them', () => {
     expect(years.get('w-1:2026')).toEqual({
@@ -62,6 +76,19 @@ describe('the index of a worker’s year', () => {
     const compliance = yearCompliance(years.get('w-3:2026')!, input);
     expect(compliance.supervision).toMatchObject({ actualMinutes: 60, eventIds: ['e-2', 'e-4', 'e-3'], requiredMinutes: DEFAULT_REQUIREMENTS.supervisionHoursPerWorkerYear * 60 });
     expect(compliance.training).toMatchObject({ actualMinutes: 0, eventIds: [] });
+  });
+
+  it('keeps the whole history of a session a correction moved to another month', () => {
+    const moved = new Scenario();
+    logSession(moved, { sessionId: 's-1', superviseeIds: ['w-1'], heldOn: '2026-03-10', durationMinutes: 90 }); // e-0
+    correctSession(moved, 's-1', { heldOn: '2026-05-12' }, '2026-03-10'); // e-1
+    attest(moved, 's-1', 'w-1'); // e-2
+    const folded = moved.fold(workerYearProjection);
+    const year = workerYearOf('w-1', 2026, folded)!;
+    expect(year.sessions).toMatchObject([{ sessionId: 's-1', heldOn: '2026-05-12', attestations: [{ socialWorkerId: 'w-1', eventId: 'e-2' }], eventIds: ['e-0', 'e-1'] }]);
+    const input = { socialWorkerId: 'w-1', year: 2026, asOf: '2026-12-31', servicePeriods: PLACEMENTS.filter((p) => p.socialWorkerId === 'w-1'), contracts: [contractC1] };
+    expect(yearCompliance(year, input).supervision).toMatchObject({ actualMinutes: 90, eventIds: ['e-0', 'e-1', 'e-2'] });
+    expect(workerYearOf('w-2', 2026, folded)).toBeNull();
   });
 
   it('leaves out of the assembled ledger an entry its read model does not hold yet', () => {

@@ -5,11 +5,12 @@ import {
   contractIdsForLedger,
   ledgerEntryIds,
   WorkerLedgerEntry,
-  workerLedgerId,
   workerLedgerProjection,
   WorkerLedgerView,
   workerLedgerView,
-  WorkerYear,
+  WorkerYearPart,
+  workerYearOf,
+  workerYearPartIds,
   workerYearProjection,
   yearBounds,
 } from '@sws/reporting';
@@ -40,8 +41,9 @@ export class GetWorkerLedgerHandler implements IQueryHandler<GetWorkerLedgerQuer
     const read = this.reads.begin(minPosition);
     const worker = found('SocialWorker', socialWorkerId, await read.get<SocialWorkerDetail>('social-worker-detail', socialWorkerId));
     assertMayRead(caller, 'workerLedger', worker);
-    // The year's small index, then the entries it lists: no document of the whole year is parsed.
-    const index = await read.get<WorkerYear>(workerYearProjection.name, workerLedgerId(socialWorkerId, year));
+    // The year's small index documents (one per month, one for training), then the entries they list: no document of the whole year is parsed.
+    const parts = await read.getMany<WorkerYearPart>(workerYearProjection.name, workerYearPartIds(socialWorkerId, year));
+    const index = workerYearOf(socialWorkerId, year, parts);
     const entries = await read.getMany<WorkerLedgerEntry>(workerLedgerProjection.name, ledgerEntryIds(socialWorkerId, year, index));
     const ledger = assembleLedger(socialWorkerId, year, index, entries);
     const contracts = await read.getMany<ContractDetail>('contract-detail', contractIdsForLedger(worker, year));

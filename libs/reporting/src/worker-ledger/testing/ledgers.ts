@@ -1,7 +1,7 @@
 import { ProjectedEvent } from '@sws/kernel';
 import { assembleLedger } from '../assemble-ledger';
 import { WorkerLedger, workerLedgerProjection } from '../worker-ledger.projection';
-import { workerYearProjection } from '../worker-year.projection';
+import { workerYearOf, workerYearProjection } from '../worker-year.projection';
 import { Scenario } from './scenario';
 
 /**
@@ -9,12 +9,16 @@ import { Scenario } from './scenario';
  * year's index assembled with the entries it lists, by `workerLedgerId`.
  */
 export function foldLedgers(scenario: Scenario, keep?: (event: ProjectedEvent) => boolean): Map<string, WorkerLedger> {
-  const years = scenario.fold(workerYearProjection, keep);
+  const parts = scenario.fold(workerYearProjection, keep);
   const entries = scenario.fold(workerLedgerProjection, keep);
+  // A part's id is `<worker>:<year>` (training) or `<worker>:<year>/s<share>` (sessions).
+  const years = new Map([...parts.keys()].map((id) => {
+    const split = id.lastIndexOf(':');
+    const socialWorkerId = id.slice(0, split);
+    const year = Number(id.slice(split + 1, split + 5));
+    return [`${socialWorkerId}:${year}`, { socialWorkerId, year }] as const;
+  }));
   return new Map(
-    [...years].map(([id, index]) => {
-      const split = id.lastIndexOf(':');
-      return [id, assembleLedger(id.slice(0, split), Number(id.slice(split + 1)), index, entries)!];
-    }),
+    [...years].map(([id, { socialWorkerId, year }]) => [id, assembleLedger(socialWorkerId, year, workerYearOf(socialWorkerId, year, parts), entries)!]),
   );
 }
