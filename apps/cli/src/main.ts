@@ -185,19 +185,18 @@ function token(args: readonly string[]): number {
   }
 }
 
-/** REBUILD_BATCH_SIZE: events per read-store commit (the pump's default when unset), or null when it is not a count. */
-function batchSizeFrom(text: string | undefined): number | undefined | null {
+/** A whole number from `min` to `max` set in the environment: undefined when unset, null when it is not one. */
+function wholeNumberFrom(text: string | undefined, min: number, max: number): number | undefined | null {
   if (text === undefined || text === '') return undefined;
   const n = Number(text);
-  return Number.isSafeInteger(n) && n >= 1 && n <= 100_000 ? n : null;
+  return Number.isSafeInteger(n) && n >= min && n <= max ? n : null;
 }
 
-/** REBUILD_CACHED_DOCUMENTS: documents a rebuild keeps in memory (REBUILD_CACHED_DOCUMENTS in rebuild.ts when unset), or null when it is not a count. */
-function cacheSizeFrom(text: string | undefined): number | undefined | null {
-  if (text === undefined || text === '') return undefined;
-  const n = Number(text);
-  return Number.isSafeInteger(n) && n >= 0 && n <= 10_000_000 ? n : null;
-}
+/** REBUILD_BATCH_SIZE: events per read-store commit (the pump's default when unset). */
+const batchSizeFrom = (text: string | undefined) => wholeNumberFrom(text, 1, 100_000);
+
+/** REBUILD_CACHED_DOCUMENTS: documents a rebuild keeps in memory (REBUILD_CACHED_DOCUMENTS in rebuild.ts when unset). */
+const cacheSizeFrom = (text: string | undefined) => wholeNumberFrom(text, 0, 10_000_000);
 
 /**
  * REBUILD_PARTS: threads of a rebuild of every read model, or null when it is not a count. One when
@@ -205,9 +204,8 @@ function cacheSizeFrom(text: string | undefined): number | undefined | null {
  * whole log, and V8's collector already uses the second core), only larger in memory.
  */
 function partsFrom(text: string | undefined): number | null {
-  if (text === undefined || text === '') return 1;
-  const n = Number(text);
-  return Number.isSafeInteger(n) && n >= 1 && n <= 8 ? n : null;
+  const n = wholeNumberFrom(text, 1, 8);
+  return n === undefined ? 1 : n;
 }
 
 async function rebuild(args: readonly string[]): Promise<number> {

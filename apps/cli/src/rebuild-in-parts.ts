@@ -59,12 +59,15 @@ export type PartMessage =
   | { readonly kind: 'done'; readonly results: RebuildResult[] }
   | { readonly kind: 'failed'; readonly message: string };
 
+/** How a part folds: into a file of its own, so its documents are written back (see ProjectionPumpOptions.writeBack). */
+const passOptions = (task: PartTask) => ({ batchSize: task.batchSize, documentCacheSize: task.documentCacheSize, writeBack: true });
+
 /** Folds one part's read models into a file of their own (in bulk-load mode), on the calling thread. */
 export async function rebuildPart(task: PartTask, onEvents: (events: number) => void): Promise<RebuildResult[]> {
   const events = await openEventStore(task.config);
   const readModels = new SqliteReadStore(task.file, { bulkLoad: true });
   try {
-    return await rebuildProjections(task.names, { events, readModels }, (p) => onEvents(p.events), undefined, { batchSize: task.batchSize, documentCacheSize: task.documentCacheSize, writeBack: true });
+    return await rebuildProjections(task.names, { events, readModels }, (p) => onEvents(p.events), undefined, passOptions(task));
   } finally {
     await readModels.close();
     await events.close();
@@ -136,7 +139,7 @@ export async function rebuildAllInParts(
       let own: RebuildResult[];
       try {
         total.value = events.distance(null, await events.headPosition());
-        own = await rebuildProjections(tasks[0]!.names, { events, readModels: store }, (p) => report(0, p.events), undefined, { batchSize: options.batchSize, documentCacheSize: options.documentCacheSize, writeBack: true });
+        own = await rebuildProjections(tasks[0]!.names, { events, readModels: store }, (p) => report(0, p.events), undefined, passOptions(tasks[0]!));
       } finally {
         await events.close();
       }

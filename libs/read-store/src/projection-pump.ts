@@ -58,7 +58,6 @@ interface Waiter {
   readonly resolve: (reached: boolean) => void;
 }
 
-/** A pump's projections must not write each other's documents or checkpoints. */
 /** A write-back pass whose commit failed: documents it held in memory are gone, so the pass cannot go on. */
 class WriteBackFailed extends Error {
   constructor(cause: unknown) {
@@ -67,6 +66,7 @@ class WriteBackFailed extends Error {
   }
 }
 
+/** A pump's projections must not write each other's documents or checkpoints. */
 class ProjectionsOverlap extends Error {
   constructor(what: string) {
     super(`two projections of one pump share the ${what}`);

@@ -16,8 +16,8 @@ export function presentWorkerIds(spans: readonly FiguresSpan[], today: CalendarD
 
 /**
  * What the region rollup needs of one station, from its compact figures: its latest third-party
- * score, the workers there today and how many hold a certificate, and its staffing compliance under its contract from the contract's first
- * day up to today (as a contract's is computed).
+ * score, the workers there today and how many hold a certificate, and its staffing compliance
+ * under its contract from the contract's first day up to today (as a contract's is computed).
  */
 export function rollupStation(station: StationFigures, today: CalendarDate): RollupStation {
   const certified = new Set(station.certified);

@@ -41,7 +41,7 @@ export class GetWorkerLedgerHandler implements IQueryHandler<GetWorkerLedgerQuer
     const read = this.reads.begin(minPosition);
     const worker = found('SocialWorker', socialWorkerId, await read.get<SocialWorkerDetail>('social-worker-detail', socialWorkerId));
     assertMayRead(caller, 'workerLedger', worker);
-    // The year's small index documents (one per month, one for training), then the entries they list: no document of the whole year is parsed.
+    // The year's small index documents (six shares of its sessions, one of its training), then the entries they list: no document of the whole year is parsed.
     const parts = await read.getMany<WorkerYearPart>(workerYearProjection.name, workerYearPartIds(socialWorkerId, year));
     const index = workerYearOf(socialWorkerId, year, parts);
     const entries = await read.getMany<WorkerLedgerEntry>(workerLedgerProjection.name, ledgerEntryIds(socialWorkerId, year, index));
