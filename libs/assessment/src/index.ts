@@ -13,6 +13,7 @@ export * from './read-models/latest-score';
 export * from './read-models/evaluator-consistency.projection';
 export * from './read-models/evaluator-consistency';
 export * from './read-models/assessment-detail.projection';
+export * from './read-models/assessment-scores.projection';
 export * from './read-models/open-assessments.projection';
 export * from './read-models/rubric-catalog.projection';
 export * from './event-types';

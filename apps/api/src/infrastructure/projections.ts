@@ -21,6 +21,7 @@ import {
 import { renewalPoliciesProjection, renewalReviewsProjection } from '@sws/renewal';
 import {
   assessmentDetailProjection,
+  assessmentScoresProjection,
   evaluatorConsistencyProjection,
   openAssessmentsProjection,
   rubricDetailProjection,
@@ -54,6 +55,7 @@ export const PROJECTIONS: readonly Projection<any>[] = [
   rubricDetailProjection,
   rubricVersionsProjection,
   listedBy(assessmentDetailProjection, 'parties'),
+  assessmentScoresProjection,
   openAssessmentsProjection,
   stationScorecardProjection,
   evaluatorConsistencyProjection,

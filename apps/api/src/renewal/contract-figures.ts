@@ -1,5 +1,5 @@
 import { CalendarDate, minDate } from '@sws/kernel';
-import { AssessmentDetail } from '@sws/assessment';
+import { AssessmentScores, assessmentScoresProjection } from '@sws/assessment';
 import {
   closedFrom,
   closuresBy,
@@ -48,12 +48,14 @@ export interface ContractFigures {
   readonly staffing: StaffingCompliance & { readonly sourceEventIds: readonly string[] };
   readonly performance: ContractPerformance;
   /** Finalized, not withdrawn, not annulled, at their latest revision as the source knows it. */
-  readonly assessments: readonly AssessmentDetail[];
+  readonly assessments: readonly AssessmentScores[];
   /** Per evaluator organization of those assessments, its declared affiliations with the contract's operator. */
   readonly evaluatorAffiliations: Readonly<Record<string, readonly EvaluatorAffiliation[]>>;
   readonly reviews: RenewalReviews | null;
   readonly predecessorReviews: RenewalReviews | null;
   readonly policies: readonly PublishedPolicy[];
+  /** The names of its stations and of its workers that year, as the documents read give them. */
+  readonly names: { readonly stations: Readonly<Record<string, string>>; readonly workers: Readonly<Record<string, string>> };
 }
 
 /**
@@ -108,7 +110,7 @@ export async function contractFigures(documents: DocumentSource, contractId: str
   // The contract's assessments, found through the index of its streams rather than a scan of all.
   const index = await documents.get<ContractStreams>(contractStreamsProjection.name, contractStreamsId(contractId));
   const assessmentIds = index?.assessmentIds ?? [];
-  const assessments = [...(await documents.getMany<AssessmentDetail>('assessment-detail', assessmentIds)).values()]
+  const assessments = [...(await documents.getMany<AssessmentScores>(assessmentScoresProjection.name, assessmentIds)).values()]
     .filter((a) => a.status === 'finalized' && a.score !== null)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Each evaluator's affiliations, found by id in the organization read model (either side's declaration is on both).
@@ -135,10 +137,14 @@ export async function contractFigures(documents: DocumentSource, contractId: str
     reviews,
     predecessorReviews,
     policies: policyVersions(policies),
+    names: {
+      stations: Object.fromEntries([...stations.values()].map((s) => [s.id, s.name])),
+      workers: Object.fromEntries([...workers.values()].map((w) => [w.id, w.name])),
+    },
   };
 }
 
-function assessmentInput(detail: AssessmentDetail, affiliations: ContractFigures['evaluatorAffiliations']): AssessmentInput {
+function assessmentInput(detail: AssessmentScores, affiliations: ContractFigures['evaluatorAffiliations']): AssessmentInput {
   return {
     assessmentId: detail.id,
     assessorKind: detail.assessorKind,
@@ -149,7 +155,7 @@ function assessmentInput(detail: AssessmentDetail, affiliations: ContractFigures
     affiliationsWithOperator: affiliations[detail.evaluatorOrgId] ?? [],
     score: detail.score!.total,
     grade: detail.score!.grade,
-    sourceEventIds: detail.revisions.map((r) => r.eventId),
+    sourceEventIds: detail.revisionEventIds,
   };
 }
 

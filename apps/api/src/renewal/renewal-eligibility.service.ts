@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarDate, dateInChina, Projection, RecordNotFound } from '@sws/kernel';
 import { Position } from '@sws/event-store';
-import { assessmentDetailProjection } from '@sws/assessment';
+import { assessmentScoresProjection } from '@sws/assessment';
 import {
   contractDetailProjection,
   organizationDetailProjection,
@@ -30,7 +30,7 @@ export const FIGURE_PROJECTIONS: readonly Projection<any>[] = [
   socialWorkerDetailProjection,
   workerYearProjection,
   serviceOutputProjection,
-  assessmentDetailProjection,
+  assessmentScoresProjection,
   renewalReviewsProjection,
   renewalPoliciesProjection,
   contractStreamsProjection,

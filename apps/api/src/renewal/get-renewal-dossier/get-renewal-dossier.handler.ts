@@ -1,10 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { RecordNotFound } from '@sws/kernel';
 import { readScorecards } from '../../assessments/read-scorecards';
-import { ContractDetail, OrganizationDetail, SocialWorkerDetail } from '@sws/stations-contracts';
+import { ContractDetail, OrganizationDetail } from '@sws/stations-contracts';
 import { assertMayRead } from '../../auth/read-access';
 import { ReadModels } from '../../infrastructure/read-models.service';
-import { explain, stationNames } from '../get-renewal-eligibility/get-renewal-eligibility.handler';
+import { explain } from '../get-renewal-eligibility/get-renewal-eligibility.handler';
 import { RenewalEligibility } from '../renewal-eligibility.service';
 import { GetRenewalDossierQuery } from './get-renewal-dossier.query';
 import { RenewalDossier, renewalDossier } from './renewal-dossier';
@@ -22,12 +22,11 @@ export class GetRenewalDossierHandler implements IQueryHandler<GetRenewalDossier
     if (document === null) throw new RecordNotFound('Contract', contractId);
     assertMayRead(caller, 'contract', document);
     const { judgement, figures, basis } = await this.eligibility.judge(contractId, {}, minPosition);
-    const { contract, performance } = figures;
-    const workerIds = performance.supervision.perWorker.map((w) => w.socialWorkerId);
-    const [stations, organizations, workers, scorecards] = await Promise.all([
-      stationNames(this.readModels, contract.stationIds),
+    const { contract } = figures;
+    // Today's figures come from the live read models, so the names they read are today's too.
+    const { stations, workers } = figures.names;
+    const [organizations, scorecards] = await Promise.all([
       this.readModels.readMany<OrganizationDetail>('organization-detail', [contract.purchaserOrgId, contract.operatorOrgId], null),
-      this.readModels.readMany<SocialWorkerDetail>('social-worker-detail', workerIds, null),
       readScorecards(this.readModels, contract.stationIds, null).then((read) => read.scorecards),
     ]);
     return renewalDossier({
@@ -37,7 +36,7 @@ export class GetRenewalDossierHandler implements IQueryHandler<GetRenewalDossier
       names: {
         stations,
         organizations: Object.fromEntries([...organizations.values()].map((o) => [o.id, o.name])),
-        workers: Object.fromEntries([...workers.values()].map((w) => [w.id, w.name])),
+        workers,
       },
       generatedAt: this.eligibility.now(),
       position: basis.position,
