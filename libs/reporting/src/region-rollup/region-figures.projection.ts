@@ -26,11 +26,13 @@ export interface FiguresSpan {
  * `county:<county>/<stationId>`: what the region rollup needs of one station, compact; what
  * depends on today is derived from it at read time. One document a station, so that an event
  * about a station rewrites that station's figures alone, and the ids sort by county: a county's,
- * city's or province's stations are one list of an id range.
+ * city's or province's stations are one list of an id range. The station's id is in the
+ * document's id and the region's names in the county's `names:<county>`: what a rollup lists is
+ * all ASCII, which SQLite hands over and JSON parses faster than text with Chinese in it.
  */
 export interface StationFigures {
-  readonly id: string;
-  readonly region: Region;
+  /** Its division code (6 or 9 digits), as it was registered. */
+  readonly code: string;
   readonly closed: boolean;
   /** Its latest counting third-party score. */
   readonly latestScore: { readonly total: number; readonly grade: Grade } | null;
@@ -38,6 +40,15 @@ export interface StationFigures {
   readonly spans: readonly FiguresSpan[];
   /** Of the workers assigned here since it was registered, those who hold a certificate; sorted. */
   readonly certified: readonly string[];
+}
+
+/**
+ * `names:<county>`: the names of a county's region (province, city, county) as the registration
+ * of its station with the smallest id gives them: the station whose names the rollup of a region
+ * shows, its stations being taken in the order of their ids.
+ */
+export interface CountyNames extends Pick<Region, 'province' | 'city' | 'county'> {
+  readonly stationId: string;
 }
 
 /** `station:<id>`: the county a station was registered in (lookup). */
@@ -75,7 +86,7 @@ export interface StationScores {
   readonly assessments: readonly FinalizedScore[];
 }
 
-export type RegionFiguresDocument = StationFigures | StationCounty | WorkerStations | StationScores;
+export type RegionFiguresDocument = StationFigures | CountyNames | StationCounty | WorkerStations | StationScores;
 
 const FIGURES = 'county:';
 /** The id of a station's figures: its county's code, then its id. */
@@ -85,6 +96,13 @@ export const stationFiguresId = (county: string, station: string) => `${FIGURES}
  * county, `county:<prefix>` for a city's or province's code prefix (`regionPrefix`).
  */
 export const stationFiguresPrefix = (regionPrefix: string) => `${FIGURES}${regionPrefix}${regionPrefix.length === 6 ? '/' : ''}`;
+/** The station's id in the id of its figures (`county:<county>/<stationId>`). */
+export const stationOfFigures = (figuresId: string) => figuresId.slice(figuresId.indexOf('/') + 1);
+const NAMES = 'names:';
+/** The id of a county's names. */
+export const countyNamesId = (county: string) => `${NAMES}${county}`;
+/** What the ids of the names of a region's counties begin with (`regionPrefix`). */
+export const countyNamesPrefix = (regionPrefix: string) => `${NAMES}${regionPrefix}`;
 const stationId = (id: string) => `station:${id}`;
 const workerId = (id: string) => `worker:${id}`;
 const scoresId = (id: string) => `scores:${id}`;
@@ -148,7 +166,7 @@ function documentIdsOf(event: ProjectedEvent, lookedUp: LookedUp<RegionFiguresDo
       const before = countyOf(lookedUp, data.stationId!);
       // Registered again in another county: its figures there are deleted.
       const moved = before !== null && before !== county ? [stationFiguresId(before, data.stationId!)] : [];
-      return [stationId(data.stationId!), ...moved, stationFiguresId(county, data.stationId!)];
+      return [stationId(data.stationId!), ...moved, stationFiguresId(county, data.stationId!), countyNamesId(county)];
     }
     case 'StationClosed':
     case 'ContractAwarded':
@@ -223,7 +241,7 @@ function evolveStation(document: StationFigures | null, id: string, event: Proje
     // Registered afresh (again, perhaps): its figures start over; in a county it left, they are gone.
     if (id !== stationFiguresId(regionCodes(data.region!.code).county, data.stationId!)) return null;
     const latestScore = latestOf(lookedUp(scoresId(data.stationId!)) as StationScores | null);
-    return { id: data.stationId!, region: data.region!, closed: false, latestScore, contracts: [], spans: [], certified: [] };
+    return { code: data.region!.code, closed: false, latestScore, contracts: [], spans: [], certified: [] };
   }
   if (document === null) return null;
   switch (event.type) {
@@ -255,6 +273,13 @@ function evolveStation(document: StationFigures | null, id: string, event: Proje
   }
 }
 
+/** A registration names its county; the station with the smallest id gives the county's names (a later registration of it, its new ones). */
+function evolveNames(document: CountyNames | null, event: ProjectedEvent): CountyNames {
+  const { stationId, region } = event.data as Data & { stationId: string; region: Region };
+  if (document !== null && document.stationId < stationId) return document;
+  return { stationId, province: region.province, city: region.city, county: region.county };
+}
+
 function evolveWorker(document: WorkerStations | null, event: ProjectedEvent, lookedUp: LookedUp<RegionFiguresDocument>): WorkerStations | null {
   const data = event.data as Data;
   switch (event.type) {
@@ -282,11 +307,13 @@ function evolveWorker(document: WorkerStations | null, event: ProjectedEvent, lo
  * never a county's whole: a document stays the size of one station's history. Events name a
  * station or a worker, not a county, so it keeps small lookups of its own: `station:<id>` (its
  * county), `worker:<id>` (certified, the stations assigned at) and `scores:<stationId>` (the
- * finalized third-party scores the latest is chosen from, annulments and amendments included).
+ * finalized third-party scores the latest is chosen from, annulments and amendments included);
+ * and per county its names (`names:<county>`). Version 3: the station's id and names out of
+ * its figures.
  */
 export const regionFiguresProjection: Projection<RegionFiguresDocument> = {
   name: 'region-figures',
-  version: 2,
+  version: 3,
   collection: 'region-figures',
   handles: [
     'StationRegistered',
@@ -307,6 +334,7 @@ export const regionFiguresProjection: Projection<RegionFiguresDocument> = {
     if (id.startsWith(FIGURES)) return evolveStation(document as StationFigures | null, id, event, lookedUp);
     if (id.startsWith('worker:')) return evolveWorker(document as WorkerStations | null, event, lookedUp);
     if (id.startsWith('scores:')) return evolveScores(document as StationScores | null, event);
+    if (id.startsWith(NAMES)) return evolveNames(document as CountyNames | null, event);
     return { county: regionCodes((event.data as Data).region!.code).county };
   },
 };

@@ -1,11 +1,22 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { dateInChina } from '@sws/kernel';
-import { regionFiguresProjection, regionLevel, regionPrefix, regionRollup, RollupStation, StationFigures, stationFiguresPrefix } from '@sws/reporting';
+import {
+  CountyNames,
+  countyNamesPrefix,
+  regionFiguresProjection,
+  regionLevel,
+  regionPrefix,
+  regionRollup,
+  RollupStation,
+  StationFigures,
+  stationFiguresPrefix,
+  stationOfFigures,
+} from '@sws/reporting';
 import { ReadResponse } from '../../http/read-response';
 import { Clock } from '../../infrastructure/clock';
 import { ReadModels } from '../../infrastructure/read-models.service';
 import { GetRegionRollupQuery } from './get-region-rollup.query';
-import { rollupStation } from './rollup-inputs';
+import { countyOfFigures, rollupStation } from './rollup-inputs';
 
 const PAGE = 500;
 const NAME = regionFiguresProjection.name;
@@ -29,21 +40,25 @@ export class GetRegionRollupHandler implements IQueryHandler<GetRegionRollupQuer
     const today = dateInChina(this.clock.now().toISOString());
     await this.readModels.readMany(NAME, [], minPosition); // waits for minPosition, reads nothing
     const position = this.readModels.positionOf(NAME);
+    const prefix = regionPrefix(code, level);
+    const [stations, names] = await Promise.all([this.listed<StationFigures>(stationFiguresPrefix(prefix)), this.listed<CountyNames>(countyNamesPrefix(prefix))]);
+    const namesOf = new Map(names.map(({ id, document }) => [id.slice(id.indexOf(':') + 1), document]));
     const inputs: RollupStation[] = [];
-    for (const station of await this.stationsIn(stationFiguresPrefix(regionPrefix(code, level)))) inputs.push(rollupStation(station, today));
+    for (const { id, document } of stations) inputs.push(rollupStation(stationOfFigures(id), document, namesOf.get(countyOfFigures(document)) ?? null, today));
     // In the order of station ids across counties, as the figures (the name, the sums) are taken.
     inputs.sort((a, b) => (a.stationId < b.stationId ? -1 : a.stationId > b.stationId ? 1 : 0));
     return { data: { ...regionRollup(code, inputs), today }, position };
   }
 
-  /** The figures of the region's stations: those whose ids begin with the region's prefix, page by page. */
-  private async stationsIn(prefix: string): Promise<StationFigures[]> {
-    const stations: StationFigures[] = [];
-    for (let after = prefix; ; ) {
-      const { rows } = await this.readModels.list<StationFigures>(NAME, PAGE, after, undefined, prefix);
+  /** The documents whose ids begin with the prefix (the region's stations' figures, or its counties' names), page by page. */
+  private async listed<D>(prefix: string): Promise<Array<{ id: string; document: D }>> {
+    const found: Array<{ id: string; document: D }> = [];
+    // From the prefix itself: a county's names have exactly its prefix as their id.
+    for (let after: string | undefined = undefined; ; ) {
+      const { rows }: { rows: Array<{ id: string; document: D }> } = await this.readModels.list<D>(NAME, PAGE, after, undefined, prefix);
       const inRegion = rows.filter((row) => row.id.startsWith(prefix));
-      for (const row of inRegion) stations.push(row.document);
-      if (rows.length < PAGE || inRegion.length < rows.length) return stations;
+      found.push(...inRegion);
+      if (rows.length < PAGE || inRegion.length < rows.length) return found;
       after = rows[rows.length - 1].id;
     }
   }
