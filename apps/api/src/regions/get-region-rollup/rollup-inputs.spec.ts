@@ -27,7 +27,7 @@ describe("a station's staffing share in the rollup", () => {
         const from = day(firstDay, 300);
         return { socialWorkerId: `w-${i % 4}`, contractId: 'c-1', from, until: next() < 0.4 ? null : addDays(from, 1 + int(200)) };
       });
-      const minimums: FiguresContract['minimumsInForce'] = [{ from: firstDay, requirements: { minWorkersPerStation: 1 + int(3) }, eventId: 'e-0' }];
+      const minimums: Array<FiguresContract['minimumsInForce'][number]> = [{ from: firstDay, requirements: { minWorkersPerStation: 1 + int(3) }, eventId: 'e-0' }];
       for (let n = int(3); n > 0; n--) {
         const from = addDays(minimums[minimums.length - 1].from, 1 + int(150));
         minimums.push({ from, requirements: { minWorkersPerStation: int(4) }, eventId: `e-${minimums.length}` });
