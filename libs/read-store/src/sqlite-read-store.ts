@@ -101,11 +101,19 @@ export class SqliteReadStore implements ReadStore {
     this.statements = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck(),
       getMany: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))'),
-      list: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id > ? AND id >= ? AND id < ? ORDER BY id LIMIT ?'),
-      listWhere: this.db.prepare(`
+      // A list's range has one lower bound, the tighter of "after" and the prefix (see `list`): given
+      // both, SQLite may start the index range at the looser one and step over every id before.
+      listAfter: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id > ? AND id < ? ORDER BY id LIMIT ?'),
+      listFrom: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id >= ? AND id < ? ORDER BY id LIMIT ?'),
+      listWhereAfter: this.db.prepare(`
         SELECT d.id AS id, d.body AS body FROM document_index i
         JOIN documents d ON d.collection = i.collection AND d.id = i.id
-        WHERE i.collection = ? AND i.field = ? AND i.value = ? AND i.id > ? AND i.id >= ? AND i.id < ?
+        WHERE i.collection = ? AND i.field = ? AND i.value = ? AND i.id > ? AND i.id < ?
+        ORDER BY i.id LIMIT ?`),
+      listWhereFrom: this.db.prepare(`
+        SELECT d.id AS id, d.body AS body FROM document_index i
+        JOIN documents d ON d.collection = i.collection AND d.id = i.id
+        WHERE i.collection = ? AND i.field = ? AND i.value = ? AND i.id >= ? AND i.id < ?
         ORDER BY i.id LIMIT ?`),
       put: this.db.prepare('INSERT INTO documents (collection, id, body) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body'),
       delete: this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
@@ -203,10 +211,13 @@ export class SqliteReadStore implements ReadStore {
       this.loadDeclared();
       if (!this.declares(collection, where.field)) throw new UndeclaredIndex(collection, where.field);
     }
+    // Ids after `after` that begin with the prefix: past the prefix's start, "after" alone bounds them below.
+    const pastStart = after >= from;
+    const lower = pastStart ? after : from;
     const rows = (
       where === undefined
-        ? this.statements.list.all(collection, after, from, to, options.limit)
-        : this.statements.listWhere.all(collection, where.field, where.value, after, from, to, options.limit)
+        ? (pastStart ? this.statements.listAfter : this.statements.listFrom).all(collection, lower, to, options.limit)
+        : (pastStart ? this.statements.listWhereAfter : this.statements.listWhereFrom).all(collection, where.field, where.value, lower, to, options.limit)
     ) as Array<{ id: string; body: string }>;
     return rows.map((row) => ({ id: row.id, document: JSON.parse(row.body) as D }));
   }
