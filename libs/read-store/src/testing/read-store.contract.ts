@@ -91,6 +91,14 @@ export function readStoreContract(makeFixture: () => Promise<ReadStoreFixture>):
     const narrowed = await store.list('a', { limit: 10, idPrefix: 's-1/', where: { field: 'parties', value: 'org-1' } });
     expect(narrowed.map((row) => row.id)).toEqual(['s-1/2026-01', 's-1/2026-03']);
     expect(await store.list('a', { limit: 10, idPrefix: 's-3/' })).toEqual([]);
+    // "after" below the prefix, at it, within it and past it; the id equal to the prefix counts unless it is "after".
+    const after = (afterId: string, where?: { field: string; value: string }) => store.list('a', { limit: 10, idPrefix: 's-1', afterId, where }).then((rows) => rows.map((row) => row.id));
+    expect(await after('s-0')).toEqual(['s-1', 's-1/2026-01', 's-1/2026-02', 's-1/2026-03', 's-10/2026-01']);
+    expect(await after('s-1')).toEqual(['s-1/2026-01', 's-1/2026-02', 's-1/2026-03', 's-10/2026-01']);
+    expect(await after('s-1/2026-03')).toEqual(['s-10/2026-01']);
+    expect(await after('s-2')).toEqual([]);
+    expect(await after('s-0', { field: 'parties', value: 'org-1' })).toEqual(['s-1', 's-1/2026-01', 's-1/2026-03', 's-10/2026-01']);
+    expect(await after('s-1/2026-01', { field: 'parties', value: 'org-1' })).toEqual(['s-1/2026-03', 's-10/2026-01']);
   });
 
   it('narrows a list to documents whose field equals a value or whose array holds it', async () => {
