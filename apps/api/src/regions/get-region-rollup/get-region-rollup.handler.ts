@@ -2,6 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { dateInChina } from '@sws/kernel';
 import {
   CountyNames,
+  countyNamesId,
   countyNamesPrefix,
   regionFiguresProjection,
   regionLevel,
@@ -42,9 +43,11 @@ export class GetRegionRollupHandler implements IQueryHandler<GetRegionRollupQuer
     const position = this.readModels.positionOf(NAME);
     const prefix = regionPrefix(code, level);
     const [stations, names] = await Promise.all([this.listed<StationFigures>(stationFiguresPrefix(prefix)), this.listed<CountyNames>(countyNamesPrefix(prefix))]);
-    const namesOf = new Map(names.map(({ id, document }) => [id.slice(id.indexOf(':') + 1), document]));
+    const namesById = new Map(names.map(({ id, document }) => [id, document]));
     const inputs: RollupStation[] = [];
-    for (const { id, document } of stations) inputs.push(rollupStation(stationOfFigures(id), document, namesOf.get(countyOfFigures(document)) ?? null, today));
+    for (const { id, document } of stations) {
+      inputs.push(rollupStation(stationOfFigures(id), document, namesById.get(countyNamesId(countyOfFigures(document))) ?? null, today));
+    }
     // In the order of station ids across counties, as the figures (the name, the sums) are taken.
     inputs.sort((a, b) => (a.stationId < b.stationId ? -1 : a.stationId > b.stationId ? 1 : 0));
     return { data: { ...regionRollup(code, inputs), today }, position };
