@@ -108,6 +108,19 @@ describe('rubrics and assessments through HTTP', () => {
       expect(data.responseWindow).toEqual({ state: 'open', responseDueOn: '2026-12-08' });
     });
 
+    it("shows a draft with its rubric version as scored and the running score of the items so far, unscored items counting 0", async () => {
+      const id = await start();
+      const { position } = await created(t, `/assessments/${id}/scores`, { scores: scores({ 'OPS.SITE.SPACE': 2, 'FIN.BUDGET.USE': 1.5 }) }, evaluator());
+      const { data } = await read(t, `/assessments/${id}`, position, evaluator());
+      expect(data.rubric).toMatchObject({ code: JINAN.code, version: 1, scale: 100, responseWindowDays: JINAN.responseWindowDays });
+      expect(data.rubric.dimensions.map((d: { code: string }) => d.code)).toEqual(JINAN.dimensions.map((d) => d.code));
+      expect(data.provisionalScore).toMatchObject({ rawTotal: 3.5, total: 3.5, grade: 'fail' });
+      expect(data.provisionalScore.unscored).toHaveLength(35);
+      expect(data.provisionalScore.unscored).not.toContain('OPS.SITE.SPACE');
+      const { data: list } = await read(t, '/assessments', position, evaluator());
+      expect(list.map((a: { id: string; rubricCode: string }) => [a.id, a.rubricCode])).toEqual([[id, JINAN.code]]);
+    });
+
     it('puts the finalized score on the station scorecard, where the operator reads it', async () => {
       const { position } = await finalized();
       const { data } = await read(t, `/stations/${stations[0]}/scorecard`, position, operatorOf(operator));

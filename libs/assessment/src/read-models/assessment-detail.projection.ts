@@ -1,7 +1,7 @@
 import { CalendarDate, ProjectedEvent, Projection } from '@sws/kernel';
 import { AssessmentStatus } from '../assessment/assessment';
 import { AssessmentEvent, AssessmentRef, AssessmentScore } from '../assessment/assessment-events';
-import { RubricSnapshot } from '../rubric/rubric-definition';
+import { ScoringRubric } from '../rubric/rubric-definition';
 import { scoreAssessment, ScoreBreakdown } from '../scoring/score-assessment';
 
 export interface AssessmentDetail extends Omit<AssessmentRef, 'assessmentId'> {
@@ -11,7 +11,6 @@ export interface AssessmentDetail extends Omit<AssessmentRef, 'assessmentId'> {
   readonly purchaserOrgId: string;
   /** The evaluator organization and the contract's operator and purchaser: who may read it. */
   readonly parties: readonly string[];
-  readonly rubric: RubricSnapshot;
   readonly startedAt: string;
   readonly items: Readonly<Record<string, { readonly points: number; readonly evidence: string; readonly recordedAt: string }>>;
   readonly submission: {
@@ -45,10 +44,14 @@ function withItems(document: AssessmentDetail, scores: ReadonlyArray<{ itemCode:
   return { ...document.items, ...changed };
 }
 
-/** The record of one assessment as the evaluator and the operator see it. */
+/**
+ * The record of one assessment as the evaluator and the operator see it. It names its rubric
+ * version (`rubricCode`, `rubricVersion`) and keeps no copy of it: a version never changes once
+ * published, and the copy (about a third of the document) was rewritten by every event.
+ */
 export const assessmentDetailProjection: Projection<AssessmentDetail> = {
   name: 'assessment-detail',
-  version: 3,
+  version: 4,
   collection: 'assessments',
   handles: [
     'AssessmentStarted',
@@ -66,7 +69,7 @@ export const assessmentDetailProjection: Projection<AssessmentDetail> = {
     const event = projected as unknown as AssessmentEvent;
     const { recordedAt, eventId } = projected.metadata;
     if (event.type === 'AssessmentStarted') {
-      const { assessmentId, ...rest } = event.data;
+      const { assessmentId, rubric: _rubric, ...rest } = event.data;
       return {
         id: assessmentId,
         ...rest,
@@ -117,9 +120,9 @@ export const assessmentDetailProjection: Projection<AssessmentDetail> = {
   },
 };
 
-/** The running score of the items scored so far, unscored items counting 0: what a draft would make. */
-export function provisionalScore(detail: Pick<AssessmentDetail, 'rubric' | 'items'>): ScoreBreakdown {
-  return scoreAssessment(detail.rubric, Object.fromEntries(Object.entries(detail.items).map(([code, item]) => [code, item.points])));
+/** The running score of the items scored so far against the assessment's rubric, unscored items counting 0: what a draft would make. */
+export function provisionalScore(detail: Pick<AssessmentDetail, 'items'>, rubric: ScoringRubric): ScoreBreakdown {
+  return scoreAssessment(rubric, Object.fromEntries(Object.entries(detail.items).map(([code, item]) => [code, item.points])));
 }
 
 export type ResponseWindowState = 'not_submitted' | 'open' | 'closed' | 'responded';

@@ -25,6 +25,12 @@ describe('assessment detail', () => {
     expect(detail.revisions).toEqual([expect.objectContaining({ revision: 1, total: 85.25, reason: null, changedItems: [] })]);
   });
 
+  it('names its rubric version and keeps no copy of it (the version never changes once published)', () => {
+    const detail = run(assessmentDetailProjection, FINALIZED()).get('a-1')!;
+    expect(detail).toMatchObject({ rubricCode: SMALL_RUBRIC.code, rubricVersion: SMALL_RUBRIC.version });
+    expect(detail).not.toHaveProperty('rubric');
+  });
+
   it('shows an amendment’s new points, score and revision', () => {
     const detail = run(assessmentDetailProjection, play(...TO_FINALIZED(), amend({ 'B.1.a': 15 }))).get('a-1')!;
     expect(detail.items['B.1.a'].points).toBe(15);
@@ -53,7 +59,7 @@ describe('assessment detail', () => {
 
   it('gives a draft’s running score, unscored items counting 0', () => {
     const detail = run(assessmentDetailProjection, play(start(), score({ 'A.1.a': 27.5, 'B.1.b': 12.5 }))).get('a-1')!;
-    expect(provisionalScore(detail)).toMatchObject({ total: 40, unscored: ['A.1.b', 'A.2.a', 'B.1.a'] });
+    expect(provisionalScore(detail, SMALL_RUBRIC)).toMatchObject({ total: 40, unscored: ['A.1.b', 'A.2.a', 'B.1.a'] });
   });
 
   describe('the response window on a given day', () => {
