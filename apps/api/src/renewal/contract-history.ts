@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CalendarDate, dateInChina, foldProjections, ProjectedEvent, Projection } from '@sws/kernel';
 import { EVENT_STORE, EventStore, Position, RecordedEvent } from '@sws/event-store';
-import { contractStreamLinksProjection, ContractStreams, contractStreamsProjection, linkedStreams, StreamIndex, streamsOfContract } from '@sws/reporting';
+import { ContractStreamLinks, contractStreamLinksProjection, ContractStreams, contractStreamsProjection, linkedStreams, StreamIndex, streamsOfContract } from '@sws/reporting';
 import { RENEWAL_POLICY_STREAM } from '@sws/renewal';
 import { streams as organizationStreams } from '@sws/stations-contracts';
 import { ReadModels } from '../infrastructure/read-models.service';
@@ -75,7 +75,7 @@ export class ContractHistory {
     const index: StreamIndex = {
       contract: (id) => this.readModels.read<ContractStreams>(contractStreamsProjection.name, id, null).then((r) => r.document),
       linked: (owner) =>
-        linkedStreams(owner, (afterId, limit, prefix) => this.readModels.list(contractStreamLinksProjection.name, limit, afterId, undefined, prefix).then((r) => r.rows)),
+        linkedStreams(owner, (afterId, limit, prefix) => this.readModels.list<ContractStreamLinks>(contractStreamLinksProjection.name, limit, afterId, undefined, prefix).then((r) => r.rows)),
     };
     const own = await streamsOfContract(contractId, index);
     if (own === null) return null;

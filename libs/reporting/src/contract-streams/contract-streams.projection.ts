@@ -10,8 +10,11 @@ import { ProjectedEvent, Projection } from '@sws/kernel';
  * - `contract-streams`: per contract (`contract:<id>`), the few facts of its own that a reader
  *   starts from: the workers ever assigned under it, its assessments, its predecessor. Only an
  *   award, an assignment or an assessment's start touches it.
- * - `contract-stream-links`: one empty-ish document per owner and stream,
- *   `contract:<id>/<stream>` and `worker:<id>/<stream>`, listed by id prefix.
+ * - `contract-stream-links`: the streams that bear on an owner, in buckets by when they were
+ *   linked: `contract:<id>/<yyyy-mm>` (a month of a contract: its workers' sessions, its reports
+ *   and assessments, a few dozen streams) and `worker:<id>/<yyyy>` (a year of a worker, a few
+ *   dozen too), listed by the owner's id prefix. A bucket stays at a kilobyte or two, and an owner
+ *   has a handful of them where one document per owner and stream made millions of rows.
  */
 export interface ContractStreams {
   /** The workers ever assigned under the contract. */
@@ -21,15 +24,22 @@ export interface ContractStreams {
   readonly predecessorContractId: string | null;
 }
 
-/** That a stream bears on its owner, since the event at `since`. */
-export interface ContractStreamLink {
-  readonly since: string;
+/** The streams linked to an owner in one bucket of time, in the order they were first linked. */
+export interface ContractStreamLinks {
+  readonly streams: readonly string[];
 }
 
 export const contractStreamsId = (contractId: string) => `contract:${contractId}`;
 export const workerStreamsId = (socialWorkerId: string) => `worker:${socialWorkerId}`;
-/** The prefix of an owner's link ids; everything after it is the stream's id. */
+/** The prefix of an owner's link buckets; everything after it names the bucket. */
 export const linksPrefix = (ownerId: string) => `${ownerId}/`;
+
+const CONTRACT_OWNER = 'contract:';
+
+/** An owner's bucket for an event recorded at `recordedAt`: its month for a contract, its year for a worker. */
+export function linksBucketId(ownerId: string, recordedAt: string): string {
+  return `${linksPrefix(ownerId)}${recordedAt.slice(0, ownerId.startsWith(CONTRACT_OWNER) ? 7 : 4)}`;
+}
 
 type Data = {
   contractId?: string;
@@ -89,24 +99,24 @@ function streamsOf(event: ProjectedEvent): string[] {
 
 const LINKED_EVENTS = [...CONTRACT_EVENTS, 'SocialWorkerAssigned', 'SupervisionSessionLogged', 'SupervisionSessionCorrected', 'TrainingAttendanceRecorded'];
 
-export const contractStreamLinksProjection: Projection<ContractStreamLink> = {
-  name: 'contract-stream-links',
-  version: 1,
-  collection: 'contract-stream-links',
-  handles: LINKED_EVENTS,
-  documentIds: (event) => {
-    const streams = streamsOf(event);
-    return [...new Set(ownersOf(event))].flatMap((owner) => streams.map((stream) => `${linksPrefix(owner)}${stream}`));
-  },
-  evolve: (document, event) => document ?? { since: event.position },
-};
-
-const ASSESSMENT_STREAM = 'Assessment-';
-
 function union(list: readonly string[], additions: readonly string[]): readonly string[] {
   const missing = additions.filter((item) => !list.includes(item));
   return missing.length === 0 ? list : [...list, ...missing];
 }
+
+export const contractStreamLinksProjection: Projection<ContractStreamLinks> = {
+  name: 'contract-stream-links',
+  version: 2,
+  collection: 'contract-stream-links',
+  handles: LINKED_EVENTS,
+  documentIds: (event) => [...new Set(ownersOf(event).map((owner) => linksBucketId(owner, event.metadata.recordedAt)))],
+  evolve: (document, event) => {
+    const streams = union(document?.streams ?? [], streamsOf(event));
+    return document !== null && streams === document.streams ? document : { streams };
+  },
+};
+
+const ASSESSMENT_STREAM = 'Assessment-';
 
 export const contractStreamsProjection: Projection<ContractStreams> = {
   name: 'contract-streams',
@@ -153,23 +163,23 @@ export async function streamsOfContract(
   return { streams: [...streams].sort(), predecessorContractId: contract?.predecessorContractId ?? null };
 }
 
-/** The stream ids linked to an owner, from a list of the links read by id prefix, one page after another. */
+/** The stream ids linked to an owner, from a list of its buckets read by id prefix, one page after another. */
 export async function linkedStreams(
   ownerId: string,
-  /** A page of link documents after `afterId` whose ids begin with `prefix`. */
-  page: (afterId: string, limit: number, prefix: string) => Promise<ReadonlyArray<{ id: string }>>,
-  limit = 500,
+  /** A page of link buckets after `afterId` whose ids begin with `prefix`. */
+  page: (afterId: string, limit: number, prefix: string) => Promise<ReadonlyArray<{ id: string; document: ContractStreamLinks }>>,
+  limit = 100,
 ): Promise<string[]> {
   const prefix = linksPrefix(ownerId);
-  const streams: string[] = [];
+  const streams = new Set<string>();
   let after = prefix;
   for (;;) {
     const rows = await page(after, limit, prefix);
-    for (const { id } of rows) {
-      if (!id.startsWith(prefix)) return streams;
-      streams.push(id.slice(prefix.length));
+    for (const { id, document } of rows) {
+      if (!id.startsWith(prefix)) return [...streams];
+      for (const stream of document.streams) streams.add(stream);
     }
-    if (rows.length < limit) return streams;
+    if (rows.length < limit) return [...streams];
     after = rows[rows.length - 1].id;
   }
 }
