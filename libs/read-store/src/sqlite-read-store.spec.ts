@@ -38,6 +38,37 @@ describe('SQLite read store layout', () => {
     expect(raw.pragma('user_version', { simple: true })).toBe(2);
     raw.close();
   });
+
+  it('makes a new file, plain or built in bulk, of 16 KiB pages, and keeps using an existing file of 4 KiB pages as it is', async () => {
+    const pageSize = (path: string) => {
+      const raw = new Database(path, { readonly: true });
+      try {
+        return raw.pragma('page_size', { simple: true });
+      } finally {
+        raw.close();
+      }
+    };
+    const plain = join(dir, 'plain.db');
+    await new SqliteReadStore(plain).close();
+    const bulk = join(dir, 'bulk.db');
+    await replaceReadModelFile(bulk, async () => {});
+    expect({ plain: pageSize(plain), bulk: pageSize(bulk) }).toEqual({ plain: 16_384, bulk: 16_384 });
+
+    const older = join(dir, 'older.db');
+    const store = new SqliteReadStore(older);
+    await store.close();
+    const raw = new Database(older);
+    raw.pragma('journal_mode = DELETE');
+    raw.pragma('page_size = 4096');
+    raw.exec('VACUUM');
+    raw.pragma('journal_mode = WAL');
+    raw.close();
+    const reopened = new SqliteReadStore(older);
+    await reopened.commit({ changes: [{ collection: 'stations', id: 's-1', document: { id: 's-1' } }], checkpoints: [] });
+    expect(await reopened.get('stations', 's-1')).toEqual({ id: 's-1' });
+    await reopened.close();
+    expect(pageSize(older)).toBe(4096);
+  });
 });
 
 describe('replacing the read-model file after a rebuild of every read model', () => {

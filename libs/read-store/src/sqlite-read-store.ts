@@ -51,6 +51,13 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS document_index_by_document ON document_index (collection, id);
 `;
 
+/**
+ * The page size of a new read-model file (an existing one keeps its own). Documents are mostly one
+ * to three kilobytes: 4 KiB pages left 16% of the national file empty (716 MB of 4.4 GB in the
+ * documents table, from dbstat) and sent the larger documents to overflow pages.
+ */
+const PAGE_SIZE = 16_384;
+
 /** Pages SQLite may keep in memory for a bulk load (KiB, as cache_size takes a negative number). */
 const BULK_CACHE_KIB = 262_144;
 
@@ -84,6 +91,8 @@ export class SqliteReadStore implements ReadStore {
     private readonly options: SqliteReadStoreOptions = {},
   ) {
     this.db = new Database(file);
+    // Before the journal mode: a file in WAL mode cannot change its page size.
+    this.db.pragma(`page_size = ${PAGE_SIZE}`);
     if (options.bulkLoad) {
       this.db.pragma('locking_mode = EXCLUSIVE');
       // better-sqlite3 opens connections in SQLite's defensive mode, which ignores journal_mode=OFF.
