@@ -23,10 +23,17 @@ export interface Finished {
   readonly stderr: string;
 }
 
-/** Runs the CLI in a child process and reports its wall time and peak memory. */
+/**
+ * The V8 flags `npm run cli` gives node (package.json): a young generation of 64 MB semi-spaces
+ * instead of 16, so a rebuild's short-lived objects (parsed events, folded documents) die there
+ * rather than being copied out; on the national year, the same rebuild took 423 s against 471 s.
+ */
+export const CLI_NODE_FLAGS = ['--max-semi-space-size=64'];
+
+/** Runs the CLI in a child process, as `npm run cli` does, and reports its wall time and peak memory. */
 export function runCliMeasured(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Finished> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', '-r', RSS_PRELOAD, join(DIST, 'apps', 'cli', 'src', 'main.js'), ...args], {
+  const child = spawn(process.execPath, [...CLI_NODE_FLAGS, '-r', 'tsconfig-paths/register', '-r', RSS_PRELOAD, join(DIST, 'apps', 'cli', 'src', 'main.js'), ...args], {
     cwd: ROOT,
     env: { ...process.env, TS_NODE_BASEURL: DIST, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
