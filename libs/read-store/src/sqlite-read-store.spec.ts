@@ -9,14 +9,18 @@ describe('SQLite read store layout', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'sws-layout-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('empties a file of the older WITHOUT ROWID layout, so its read models are rebuilt from the log, and keeps documents in a rowid table', async () => {
+  it.each([
+    ['the first, WITHOUT ROWID layout', 0, 'CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID'],
+    ['the rowid layout of version 2', 2, 'CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id))'],
+  ])('empties a file of %s, so its read models are rebuilt from the log', async (_layout, version, documents) => {
     const file = join(dir, 'read-models.db');
     const old = new Database(file);
     old.exec(`
-      CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID;
+      ${documents};
       CREATE TABLE checkpoints (projection TEXT PRIMARY KEY, position TEXT, version INTEGER NOT NULL);
       INSERT INTO documents VALUES ('stations', 's-1', '{"id":"s-1"}');
       INSERT INTO checkpoints VALUES ('station-detail', '7', 1);`);
+    old.pragma(`user_version = ${version}`);
     old.close();
 
     const store = new SqliteReadStore(file);
@@ -33,10 +37,46 @@ describe('SQLite read store layout', () => {
     expect(await reopened.checkpoint('station-detail')).toEqual({ position: '7', version: 1 });
     await reopened.close();
     const raw = new Database(file, { readonly: true });
-    const sql = raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'documents'").pluck().get() as string;
-    expect(sql).not.toMatch(/WITHOUT ROWID/i);
-    expect(raw.pragma('user_version', { simple: true })).toBe(2);
+    expect(raw.pragma('user_version', { simple: true })).toBe(3);
     raw.close();
+  });
+
+  it('stores a document’s id and collection name once: the file holds little more than the ids and bodies written', async () => {
+    const file = join(dir, 'read-models.db');
+    const store = new SqliteReadStore(file);
+    const changes = Array.from({ length: 2_000 }, (_, n) => ({
+      collection: 'supervision-sessions',
+      id: `0194313f-4e60-7cbf-8319-${String(n).padStart(12, '0')}:2025-01/long-suffix-of-the-id`,
+      document: { n },
+    }));
+    await store.commit({ changes, checkpoints: [] });
+    await store.close();
+    const written = changes.reduce((sum, c) => sum + c.id.length + JSON.stringify(c.document).length, 0);
+    const raw = new Database(file, { readonly: true });
+    const stored = raw.prepare('SELECT sum(payload) FROM dbstat').pluck().get() as number;
+    raw.close();
+    // Every table and index of the file: each id twice, or the collection's name with each, would be twice what was written.
+    expect(stored / written).toBeLessThan(1.2);
+  });
+
+  it('keeps collections apart after a commit that gave a new collection its code failed and rolled back', async () => {
+    const file = join(dir, 'read-models.db');
+    const store = new SqliteReadStore(file);
+    const one = (collection: string, id: string, from: string | null, to: string) => ({
+      changes: [{ collection, id, document: { id, collection } }],
+      checkpoints: [{ projection: `${collection}-projection`, version: 1, from, to }],
+    });
+    // A write that fails after naming its new collection: a document JSON cannot hold.
+    const unwritable = { changes: [{ collection: 'trainings', id: 't-0', document: { hours: 1n } }], checkpoints: [] };
+    await expect(store.commit(unwritable)).rejects.toThrow(/BigInt/);
+    await store.commit(one('trainings', 't-1', null, '6'));
+    await store.commit(one('stations', 's-1', null, '7'));
+    await store.close();
+
+    const reopened = new SqliteReadStore(file);
+    expect(await reopened.get('trainings', 't-1')).toEqual({ id: 't-1', collection: 'trainings' });
+    expect((await reopened.list('stations', { limit: 10 })).map((row) => row.id)).toEqual(['s-1']);
+    await reopened.close();
   });
 
   it('makes a new file, plain or built in bulk, of 16 KiB pages, and keeps using an existing file of 4 KiB pages as it is', async () => {

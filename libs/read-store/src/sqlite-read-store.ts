@@ -15,22 +15,32 @@ import {
 } from './read-store.port';
 
 /**
- * The layout's version, kept in SQLite's user_version. Version 2 keeps documents in a rowid table:
- * documents are often kilobytes, and a WITHOUT ROWID table stores such rows inefficiently (slower
- * writes, a file about 1.6 times larger). A file of an older layout holds nothing the log cannot
- * give back, so it is emptied and every read model rebuilt on first use.
+ * The layout's version, kept in SQLite's user_version. Version 3 keeps a document's key apart from
+ * its body: `documents` maps (collection code, id) to a row of `bodies`, so the id is stored once
+ * (version 2 held it in its rowid table and again in the table's key index: 300 MB of the national
+ * file) and a collection's name once, in `collections`. Bodies stay in a rowid table: documents are
+ * often kilobytes, and a WITHOUT ROWID table stores such rows inefficiently (its interior pages hold
+ * whole rows). A file of an older layout holds nothing the log cannot give back, so it is emptied
+ * and every read model rebuilt on first use.
  */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
-const OLD_LAYOUT_TABLES = ['documents', 'document_index', 'indexed_fields', 'checkpoints'];
+const OLD_LAYOUT_TABLES = ['documents', 'bodies', 'collections', 'document_index', 'indexed_fields', 'checkpoints'];
 
 const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS documents (
-    collection TEXT NOT NULL,
-    id         TEXT NOT NULL,
-    body       TEXT NOT NULL,
-    PRIMARY KEY (collection, id)
+  CREATE TABLE IF NOT EXISTS collections (
+    code INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
   );
+  CREATE TABLE IF NOT EXISTS bodies (
+    body TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS documents (
+    collection INTEGER NOT NULL,
+    id         TEXT NOT NULL,
+    body       INTEGER NOT NULL,
+    PRIMARY KEY (collection, id)
+  ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS checkpoints (
     projection TEXT PRIMARY KEY,
     position   TEXT,
@@ -42,7 +52,7 @@ const SCHEMA = `
     PRIMARY KEY (collection, field)
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS document_index (
-    collection TEXT NOT NULL,
+    collection INTEGER NOT NULL,
     field      TEXT NOT NULL,
     value      TEXT NOT NULL,
     id         TEXT NOT NULL,
@@ -85,6 +95,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly statements;
   private readonly commitTransaction;
   private declared = new Map<string, readonly string[]>();
+  private codes = new Map<string, number>();
 
   constructor(
     file: string,
@@ -107,29 +118,37 @@ export class SqliteReadStore implements ReadStore {
       this.db.pragma('synchronous = NORMAL');
     }
     this.createLayout();
+    const withBody = 'FROM documents d JOIN bodies b ON b.rowid = d.body';
     this.statements = {
-      get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck(),
-      getMany: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))'),
+      get: this.db.prepare(`SELECT b.body ${withBody} WHERE d.collection = ? AND d.id = ?`).pluck(),
+      getMany: this.db.prepare(`SELECT d.id AS id, b.body AS body ${withBody} WHERE d.collection = ? AND d.id IN (SELECT value FROM json_each(?))`),
       // A list's range has one lower bound, the tighter of "after" and the prefix (see `list`): given
       // both, SQLite may start the index range at the looser one and step over every id before.
-      listAfter: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id > ? AND id < ? ORDER BY id LIMIT ?'),
-      listFrom: this.db.prepare('SELECT id, body FROM documents WHERE collection = ? AND id >= ? AND id < ? ORDER BY id LIMIT ?'),
+      listAfter: this.db.prepare(`SELECT d.id AS id, b.body AS body ${withBody} WHERE d.collection = ? AND d.id > ? AND d.id < ? ORDER BY d.id LIMIT ?`),
+      listFrom: this.db.prepare(`SELECT d.id AS id, b.body AS body ${withBody} WHERE d.collection = ? AND d.id >= ? AND d.id < ? ORDER BY d.id LIMIT ?`),
       listWhereAfter: this.db.prepare(`
-        SELECT d.id AS id, d.body AS body FROM document_index i
-        JOIN documents d ON d.collection = i.collection AND d.id = i.id
+        SELECT d.id AS id, b.body AS body FROM document_index i
+        JOIN documents d ON d.collection = i.collection AND d.id = i.id JOIN bodies b ON b.rowid = d.body
         WHERE i.collection = ? AND i.field = ? AND i.value = ? AND i.id > ? AND i.id < ?
         ORDER BY i.id LIMIT ?`),
       listWhereFrom: this.db.prepare(`
-        SELECT d.id AS id, d.body AS body FROM document_index i
-        JOIN documents d ON d.collection = i.collection AND d.id = i.id
+        SELECT d.id AS id, b.body AS body FROM document_index i
+        JOIN documents d ON d.collection = i.collection AND d.id = i.id JOIN bodies b ON b.rowid = d.body
         WHERE i.collection = ? AND i.field = ? AND i.value = ? AND i.id >= ? AND i.id < ?
         ORDER BY i.id LIMIT ?`),
-      put: this.db.prepare('INSERT INTO documents (collection, id, body) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body'),
-      delete: this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
+      locate: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?').pluck(),
+      rewriteBody: this.db.prepare('UPDATE bodies SET body = ? WHERE rowid = ?'),
+      addBody: this.db.prepare('INSERT INTO bodies (body) VALUES (?)'),
+      addKey: this.db.prepare('INSERT INTO documents (collection, id, body) VALUES (?, ?, ?)'),
+      deleteBody: this.db.prepare('DELETE FROM bodies WHERE rowid = ?'),
+      deleteKey: this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
       unindex: this.db.prepare('DELETE FROM document_index WHERE collection = ? AND id = ?'),
       index: this.db.prepare('INSERT OR IGNORE INTO document_index (collection, field, value, id) VALUES (?, ?, ?, ?)'),
+      deleteCollectionBodies: this.db.prepare('DELETE FROM bodies WHERE rowid IN (SELECT body FROM documents WHERE collection = ?)'),
       deleteCollection: this.db.prepare('DELETE FROM documents WHERE collection = ?'),
       unindexCollection: this.db.prepare('DELETE FROM document_index WHERE collection = ?'),
+      collections: this.db.prepare('SELECT name, code FROM collections'),
+      addCollection: this.db.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)'),
       checkpoint: this.db.prepare('SELECT position, version FROM checkpoints WHERE projection = ?'),
       checkpoints: this.db.prepare('SELECT projection, position, version FROM checkpoints'),
       saveCheckpoint: this.db.prepare('INSERT OR REPLACE INTO checkpoints (projection, position, version) VALUES (?, ?, ?)'),
@@ -141,26 +160,33 @@ export class SqliteReadStore implements ReadStore {
       // What is stored already, indexed when a field is first declared: strings, and the strings of arrays.
       indexText: this.db.prepare(`
         INSERT OR IGNORE INTO document_index (collection, field, value, id)
-        SELECT collection, ?, json_extract(body, ?), id FROM documents
-        WHERE collection = ? AND json_type(body, ?) = 'text'`),
+        SELECT d.collection, ?, json_extract(b.body, ?), d.id ${withBody}
+        WHERE d.collection = ? AND json_type(b.body, ?) = 'text'`),
       indexArray: this.db.prepare(`
         INSERT OR IGNORE INTO document_index (collection, field, value, id)
-        SELECT d.collection, ?, j.value, d.id FROM documents d, json_each(d.body, ?) j
-        WHERE d.collection = ? AND json_type(d.body, ?) = 'array' AND j.type = 'text'`),
+        SELECT d.collection, ?, j.value, d.id ${withBody}, json_each(b.body, ?) j
+        WHERE d.collection = ? AND json_type(b.body, ?) = 'array' AND j.type = 'text'`),
     };
     this.loadDeclared();
+    this.loadCollections();
     this.commitTransaction = this.db.transaction((batch: ReadModelBatch) => {
       assertContinues(batch, (projection) => (this.statements.checkpoint.get(projection) as Checkpoint | undefined) ?? null);
       for (const change of batch.changes) {
+        const code = this.collectionCode(change.collection, true)!;
         const fields = this.declared.get(change.collection);
-        if (fields !== undefined) this.statements.unindex.run(change.collection, change.id);
+        if (fields !== undefined) this.statements.unindex.run(code, change.id);
+        const body = this.statements.locate.get(code, change.id) as number | undefined;
         if (change.document === null) {
-          this.statements.delete.run(change.collection, change.id);
+          if (body === undefined) continue;
+          this.statements.deleteBody.run(body);
+          this.statements.deleteKey.run(code, change.id);
           continue;
         }
-        this.statements.put.run(change.collection, change.id, JSON.stringify(change.document));
+        const json = JSON.stringify(change.document);
+        if (body === undefined) this.statements.addKey.run(code, change.id, this.statements.addBody.run(json).lastInsertRowid);
+        else this.statements.rewriteBody.run(json, body);
         for (const field of fields ?? []) {
-          for (const value of indexedValues(change.document, field)) this.statements.index.run(change.collection, field, value, change.id);
+          for (const value of indexedValues(change.document, field)) this.statements.index.run(code, field, value, change.id);
         }
       }
       for (const move of batch.checkpoints) this.statements.saveCheckpoint.run(move.projection, move.to, move.version);
@@ -171,39 +197,45 @@ export class SqliteReadStore implements ReadStore {
     for (const layout of collections) {
       for (const field of layout.indexedFields) if (!FIELD_NAME.test(field)) throw new Error(`cannot index field ${field} of ${layout.name}`);
     }
-    this.db.transaction(() => {
+    const declare = this.db.transaction(() => {
       this.loadDeclared();
       for (const layout of collections) {
+        const code = this.collectionCode(layout.name, true)!;
         const before = new Set(this.declared.get(layout.name) ?? []);
         const after = new Set(layout.indexedFields);
         for (const field of before) {
           if (after.has(field)) continue;
-          this.statements.dropField.run(layout.name, field);
+          this.statements.dropField.run(code, field);
           this.statements.undeclare.run(layout.name, field);
         }
         for (const field of after) {
           if (before.has(field)) continue;
           const path = `$.${field}`;
-          this.statements.indexText.run(field, path, layout.name, path);
-          this.statements.indexArray.run(field, path, layout.name, path);
+          this.statements.indexText.run(field, path, code, path);
+          this.statements.indexArray.run(field, path, code, path);
           this.statements.declare.run(layout.name, field);
         }
       }
       this.loadDeclared();
-    }).immediate();
+    });
+    this.rollingBackCodes(() => declare.immediate());
   }
 
   async get<D>(collection: string, id: string): Promise<D | null> {
-    const body = this.statements.get.get(collection, id) as string | undefined;
+    const code = this.collectionCode(collection, false);
+    if (code === undefined) return null;
+    const body = this.statements.get.get(code, id) as string | undefined;
     return body === undefined ? null : (JSON.parse(body) as D);
   }
 
   async getMany<D>(collection: string, ids: readonly string[]): Promise<Map<string, D>> {
     const found = new Map<string, D>();
+    const code = this.collectionCode(collection, false);
+    if (code === undefined) return found;
     const unique = [...new Set(ids)];
     for (let start = 0; start < unique.length; start += GET_MANY_CHUNK) {
       const chunk = JSON.stringify(unique.slice(start, start + GET_MANY_CHUNK));
-      for (const row of this.statements.getMany.all(collection, chunk) as Array<{ id: string; body: string }>) {
+      for (const row of this.statements.getMany.all(code, chunk) as Array<{ id: string; body: string }>) {
         found.set(row.id, JSON.parse(row.body) as D);
       }
     }
@@ -220,13 +252,15 @@ export class SqliteReadStore implements ReadStore {
       this.loadDeclared();
       if (!this.declares(collection, where.field)) throw new UndeclaredIndex(collection, where.field);
     }
+    const code = this.collectionCode(collection, false);
+    if (code === undefined) return [];
     // Ids after `after` that begin with the prefix: past the prefix's start, "after" alone bounds them below.
     const pastStart = after >= from;
     const lower = pastStart ? after : from;
     const rows = (
       where === undefined
-        ? (pastStart ? this.statements.listAfter : this.statements.listFrom).all(collection, lower, to, options.limit)
-        : (pastStart ? this.statements.listWhereAfter : this.statements.listWhereFrom).all(collection, where.field, where.value, lower, to, options.limit)
+        ? (pastStart ? this.statements.listAfter : this.statements.listFrom).all(code, lower, to, options.limit)
+        : (pastStart ? this.statements.listWhereAfter : this.statements.listWhereFrom).all(code, where.field, where.value, lower, to, options.limit)
     ) as Array<{ id: string; body: string }>;
     return rows.map((row) => ({ id: row.id, document: JSON.parse(row.body) as D }));
   }
@@ -242,13 +276,17 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async commit(batch: ReadModelBatch): Promise<void> {
-    this.commitTransaction.immediate(batch);
+    this.rollingBackCodes(() => this.commitTransaction.immediate(batch));
   }
 
   async reset(projection: string, collection: string): Promise<void> {
     this.db.transaction(() => {
-      this.statements.deleteCollection.run(collection);
-      this.statements.unindexCollection.run(collection);
+      const code = this.collectionCode(collection, false);
+      if (code !== undefined) {
+        this.statements.deleteCollectionBodies.run(code);
+        this.statements.deleteCollection.run(code);
+        this.statements.unindexCollection.run(code);
+      }
       this.statements.deleteCheckpoint.run(projection);
     }).immediate();
   }
@@ -280,9 +318,15 @@ export class SqliteReadStore implements ReadStore {
     this.db.prepare('ATTACH DATABASE ? AS part').run(file);
     try {
       this.db.transaction(() => {
+        // The part numbers its collections and bodies on its own: names map its codes to this file's,
+        // and its bodies' rows move past this file's last.
+        const offset = this.db.prepare('SELECT coalesce(max(rowid), 0) FROM main.bodies').pluck().get() as number;
+        const codes = 'JOIN part.collections pc ON pc.code = x.collection JOIN main.collections mc ON mc.name = pc.name';
         this.db.exec(`
-          INSERT INTO main.documents (collection, id, body) SELECT collection, id, body FROM part.documents;
-          INSERT INTO main.document_index (collection, field, value, id) SELECT collection, field, value, id FROM part.document_index;
+          INSERT OR IGNORE INTO main.collections (name) SELECT name FROM part.collections;
+          INSERT INTO main.bodies (rowid, body) SELECT rowid + ${offset}, body FROM part.bodies;
+          INSERT INTO main.documents (collection, id, body) SELECT mc.code, x.id, x.body + ${offset} FROM part.documents x ${codes};
+          INSERT INTO main.document_index (collection, field, value, id) SELECT mc.code, x.field, x.value, x.id FROM part.document_index x ${codes};
           INSERT INTO main.indexed_fields (collection, field) SELECT collection, field FROM part.indexed_fields;
           INSERT INTO main.checkpoints (projection, position, version) SELECT projection, position, version FROM part.checkpoints;`);
       })();
@@ -290,6 +334,7 @@ export class SqliteReadStore implements ReadStore {
       this.db.exec('DETACH DATABASE part');
     }
     this.loadDeclared();
+    this.loadCollections();
   }
 
   async close(): Promise<void> {
@@ -300,6 +345,33 @@ export class SqliteReadStore implements ReadStore {
       this.db.pragma('journal_mode = WAL');
     }
     this.db.close();
+  }
+
+  /**
+   * A collection's code in this file. One another process (a projector) wrote first is learned on
+   * a miss; `create` gives a new collection its code, inside the caller's write transaction.
+   */
+  private collectionCode(collection: string, create: boolean): number | undefined {
+    const known = this.codes.get(collection);
+    if (known !== undefined) return known;
+    if (create) this.statements.addCollection.run(collection);
+    this.loadCollections();
+    return this.codes.get(collection);
+  }
+
+  /** Runs a write transaction; if it fails, the codes it gave new collections were rolled back with it. */
+  private rollingBackCodes(write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      this.loadCollections();
+      throw error;
+    }
+  }
+
+  private loadCollections(): void {
+    const rows = this.statements.collections.all() as Array<{ name: string; code: number }>;
+    this.codes = new Map(rows.map((row) => [row.name, row.code]));
   }
 
   private declares(collection: string, field: string): boolean {

@@ -4,7 +4,7 @@ import { sessionsOf, trainingCreditsOf } from './ledger-figures';
 import { attest, correctSession, logSession, on, trainWorkers, voidSession } from './testing/supervision-fixtures';
 import { Scenario } from './testing/scenario';
 import { foldLedgers } from './testing/ledgers';
-import { workerLedgerId } from './worker-ledger.projection';
+import { ledgerTrainingId, workerLedgerId, workerLedgerProjection } from './worker-ledger.projection';
 
 const query = (socialWorkerId: string, year = 2026, asOf = '2026-12-31') => ({ socialWorkerId, year, asOf });
 /** A fold "as of" a business date keeps the events that took effect by then (SPEC read model 4). */
@@ -102,5 +102,8 @@ describe('worker ledger projection', () => {
       effectiveness: { score: 88, method: '前后测', eventId: 'e-2' },
       eventIds: ['e-1', 'e-2'],
     });
+    // Each attendee's entry holds that worker's record, not the class list (rewritten once per attendee).
+    const entry = scenario.fold(workerLedgerProjection).get(ledgerTrainingId('w-1', 2026, 't-1'))!;
+    expect(JSON.stringify(entry)).not.toContain('w-2');
   });
 });

@@ -16,14 +16,19 @@ export interface LedgerSession extends SessionSnapshot {
   readonly eventIds: readonly string[];
 }
 
-/** One attendance record of a training: the workers it credited and the hours. */
+/** One attendance record of a training that credited the worker: the hours, and the worker's effectiveness scores. */
 export interface LedgerTraining {
   readonly trainingId: string;
   readonly title: string;
   readonly kind: TrainingKind;
   readonly heldOn: CalendarDate;
   readonly hoursCredited: number;
-  readonly socialWorkerIds: readonly string[];
+  /**
+   * The workers the record credited, where a ledger is folded from all of a year's events; the
+   * projection's documents leave it out: a worker's training document holds only records that
+   * credited that worker (a list of the whole class in each attendee's document was 100 MB nationally).
+   */
+  readonly socialWorkerIds?: readonly string[];
   readonly eventId: string;
   readonly effectiveness: ReadonlyArray<{ readonly socialWorkerId: string; readonly score: number; readonly method: string; readonly eventId: string }>;
 }
@@ -137,18 +142,15 @@ function evolveSession(session: LedgerSession | null, event: Exclude<LedgerEvent
 function evolveTraining(training: LedgerTrainingRecords | null, event: TrainingAttendanceRecorded | TrainingEffectivenessAssessed, eventId: string): LedgerTrainingRecords | null {
   const records = training?.records ?? [];
   if (event.type === 'TrainingAttendanceRecorded') {
-    const { trainingId, title, kind, heldOn, hoursCredited, socialWorkerIds } = event.data;
-    const record: LedgerTraining = { trainingId, title, kind, heldOn, hoursCredited, socialWorkerIds, eventId, effectiveness: [] };
+    const { trainingId, title, kind, heldOn, hoursCredited } = event.data;
+    const record: LedgerTraining = { trainingId, title, kind, heldOn, hoursCredited, eventId, effectiveness: [] };
     return { records: [...records.filter((t) => t.eventId !== eventId), record] };
   }
   if (training === null) return null;
+  // The worker's own document: each of its records credited them.
   const { socialWorkerId, score, method } = event.data;
   return {
-    records: records.map((t) =>
-      t.socialWorkerIds.includes(socialWorkerId)
-        ? { ...t, effectiveness: [...t.effectiveness.filter((e) => e.socialWorkerId !== socialWorkerId), { socialWorkerId, score, method, eventId }] }
-        : t,
-    ),
+    records: records.map((t) => ({ ...t, effectiveness: [...t.effectiveness.filter((e) => e.socialWorkerId !== socialWorkerId), { socialWorkerId, score, method, eventId }] })),
   };
 }
 
@@ -161,7 +163,7 @@ function evolveTraining(training: LedgerTrainingRecords | null, event: TrainingA
  */
 export const workerLedgerProjection: Projection<WorkerLedgerEntry> = {
   name: 'worker-ledger',
-  version: 2,
+  version: 3,
   collection: 'worker-ledgers',
   handles: LEDGER_EVENT_TYPES,
   documentIds: (event: ProjectedEvent) => entryIds(event as unknown as LedgerEvent),
