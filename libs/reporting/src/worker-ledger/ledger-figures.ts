@@ -65,10 +65,10 @@ function countedSessions<S extends YearSession>(sessions: readonly S[], query: L
     });
 }
 
-/** The training records of a year's documents that credit the worker, held in the year up to `asOf`. */
+/** The training records of the worker's year (each credited the worker), held in the year up to `asOf`. */
 function countedTrainings<T extends YearTraining>(trainings: readonly T[], query: LedgerQuery): T[] {
   const last = minDate(query.asOf, yearBounds(query.year).last);
-  return trainings.filter((t) => namesWorker(t.socialWorkerIds, query.socialWorkerId) && yearOf(t.heldOn) === query.year && t.heldOn <= last);
+  return trainings.filter((t) => yearOf(t.heldOn) === query.year && t.heldOn <= last);
 }
 
 const creditedMinutes = (t: YearTraining) => hoursToMinutes(t.hoursCredited) ?? Math.round(t.hoursCredited * 60);

@@ -16,19 +16,17 @@ export interface LedgerSession extends SessionSnapshot {
   readonly eventIds: readonly string[];
 }
 
-/** One attendance record of a training that credited the worker: the hours, and the worker's effectiveness scores. */
+/**
+ * One attendance record of a training that credited the worker: the hours, and the worker's
+ * effectiveness scores. It lists no attendees: a worker's training document holds only records that
+ * credited that worker (the whole class in each attendee's document was 100 MB nationally).
+ */
 export interface LedgerTraining {
   readonly trainingId: string;
   readonly title: string;
   readonly kind: TrainingKind;
   readonly heldOn: CalendarDate;
   readonly hoursCredited: number;
-  /**
-   * The workers the record credited, where a ledger is folded from all of a year's events; the
-   * projection's documents leave it out: a worker's training document holds only records that
-   * credited that worker (a list of the whole class in each attendee's document was 100 MB nationally).
-   */
-  readonly socialWorkerIds?: readonly string[];
   readonly eventId: string;
   readonly effectiveness: ReadonlyArray<{ readonly socialWorkerId: string; readonly score: number; readonly method: string; readonly eventId: string }>;
 }

@@ -21,8 +21,6 @@ export interface YearTraining {
   readonly heldOn: CalendarDate;
   readonly hoursCredited: number;
   readonly eventId: string;
-  /** Only in a ledger assembled with its entries; an index's records always credit its worker. */
-  readonly socialWorkerIds?: readonly string[];
 }
 
 /**
