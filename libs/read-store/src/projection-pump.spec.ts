@@ -292,6 +292,26 @@ describe('projection pump', () => {
       }
     });
 
+    it.each([0, 1, 2, 3, 5, 8, 11])(
+      'shares the cache between collections: documents dropped from either are written, and a fold of each follows (cache of %i)',
+      async (documentCacheSize) => {
+        for (let i = 0; i < 48; i++) await record(events, i % 3 === 0 ? 'Rated' : 'Visited', `k-${(i * 5 + (i >> 3)) % 7}`);
+        for (const batchSize of [1, 4, 9]) {
+          const store = new WatchedStore();
+          const pump = new ProjectionPump(events, store, [visits, ratings], { batchSize, documentCacheSize, writeBack: true });
+          await pump.catchUp();
+          expect(await stored(store, 'visits')).toEqual(await fold(events, visits));
+          expect(await stored(store, 'ratings')).toEqual(await fold(events, ratings));
+          // Each commit writes its documents ordered by collection, then id (the order a store's index takes fastest).
+          for (const { changes } of store.batches) {
+            const keys = changes.map((change) => [change.collection, change.id] as const);
+            const sorted = [...keys].sort(([c1, i1], [c2, i2]) => (c1 === c2 ? (i1 < i2 ? -1 : i1 > i2 ? 1 : 0) : c1 < c2 ? -1 : 1));
+            expect(keys).toEqual(sorted);
+          }
+        }
+      },
+    );
+
     it('stops the pass when a commit fails, for the documents it held in memory are gone', async () => {
       for (let i = 0; i < 6; i++) await record(events, 'Visited', `k-${i % 2}`);
       const pump = new ProjectionPump(events, read, [visits], { batchSize: 2, writeBack: true });

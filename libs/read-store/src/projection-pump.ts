@@ -48,6 +48,8 @@ export interface PumpCounters {
 interface Follower {
   readonly projection: Projection<any>;
   readonly handled: ReadonlySet<string>;
+  /** Its collection's documents as the pump last committed them. */
+  readonly committed: CollectionDocuments;
   /** The position of the last event its committed documents reflect. */
   position: Position | null;
 }
@@ -89,69 +91,41 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * generation is dropped it waits in `evicted` until `drainEvicted` hands it to a commit, and is
  * found there meanwhile, so no read goes past the newest version to an older stored one.
  */
-class CommittedDocuments {
-  private recent = new Map<string, unknown | null>();
-  private older = new Map<string, unknown | null>();
-  private readonly dirty = new Set<string>();
-  private evicted = new Map<string, unknown | null>();
-  private readonly generation: number;
+/** One collection's part of the cache; its generations turn over with every other collection's. */
+class CollectionDocuments {
+  recent = new Map<string, unknown | null>();
+  older = new Map<string, unknown | null>();
+  readonly dirty = new Set<string>();
+  evicted = new Map<string, unknown | null>();
 
-  constructor(capacity: number) {
-    this.generation = Math.floor(capacity / 2);
-  }
-
-  private static key(collection: string, id: string): string {
-    return `${collection}\u0000${id}`;
-  }
-
-  private static change(key: string, document: unknown | null): DocumentChange {
-    const split = key.indexOf('\u0000');
-    return { collection: key.slice(0, split), id: key.slice(split + 1), document };
-  }
+  constructor(
+    readonly name: string,
+    private readonly cache: CommittedDocuments,
+  ) {}
 
   /** The committed (or, in write-back mode, newest) document (null: known absent), or undefined when not cached. */
-  take(collection: string, id: string): unknown | null | undefined {
-    const key = CommittedDocuments.key(collection, id);
-    const recent = this.recent.get(key);
+  take(id: string): unknown | null | undefined {
+    const recent = this.recent.get(id);
     if (recent !== undefined) return recent;
-    const older = this.older.get(key);
+    const older = this.older.get(id);
     if (older !== undefined) {
-      this.keep(key, older);
+      this.cache.keep(this, id, older);
       return older;
     }
-    if (!this.evicted.has(key)) return undefined;
-    const waiting = this.evicted.get(key)!;
-    this.evicted.delete(key);
-    this.dirty.add(key);
-    this.keep(key, waiting);
+    if (!this.evicted.has(id)) return undefined;
+    const waiting = this.evicted.get(id)!;
+    this.evicted.delete(id);
+    this.dirty.add(id);
+    this.cache.keep(this, id, waiting);
     return waiting;
   }
 
-  remember(collection: string, id: string, document: unknown | null, dirty = false): void {
-    const key = CommittedDocuments.key(collection, id);
+  remember(id: string, document: unknown | null, dirty = false): void {
     if (dirty) {
-      this.dirty.add(key);
-      this.evicted.delete(key);
+      this.dirty.add(id);
+      this.evicted.delete(id);
     }
-    this.keep(key, document);
-  }
-
-  /**
-   * The dirty documents the cache dropped since the last call, to be written now, in key order: a
-   * store's index then takes them in order rather than at random places (faster by far in SQLite).
-   */
-  drainEvicted(): DocumentChange[] {
-    const keys = [...this.evicted.keys()].sort();
-    const changes = keys.map((key) => CommittedDocuments.change(key, this.evicted.get(key)!));
-    this.evicted = new Map();
-    return changes;
-  }
-
-  /** Every dirty document, dropped or not, to be written now, in key order; afterwards none is dirty. */
-  drainDirty(): DocumentChange[] {
-    for (const key of this.dirty) this.evicted.set(key, this.recent.has(key) ? this.recent.get(key)! : this.older.get(key)!);
-    this.dirty.clear();
-    return this.drainEvicted();
+    this.cache.keep(this, id, document);
   }
 
   clear(): void {
@@ -160,25 +134,83 @@ class CommittedDocuments {
     this.dirty.clear();
     this.evicted = new Map();
   }
+}
 
-  private keep(key: string, document: unknown | null): void {
+class CommittedDocuments {
+  private readonly collections = new Map<string, CollectionDocuments>();
+  /** Documents in every collection's recent generation together. */
+  private recentSize = 0;
+  private readonly generation: number;
+
+  constructor(capacity: number) {
+    this.generation = Math.floor(capacity / 2);
+  }
+
+  /** The cache of one collection (looked up once per batch, not per document). */
+  of(collection: string): CollectionDocuments {
+    let documents = this.collections.get(collection);
+    if (!documents) this.collections.set(collection, (documents = new CollectionDocuments(collection, this)));
+    return documents;
+  }
+
+  /**
+   * The dirty documents the cache dropped since the last call, to be written now, in order of
+   * collection and id: a store's index then takes them in order rather than at random places
+   * (faster by far in SQLite).
+   */
+  drainEvicted(): DocumentChange[] {
+    const changes: DocumentChange[] = [];
+    const names = [...this.collections.keys()].sort();
+    for (const name of names) {
+      const documents = this.collections.get(name)!;
+      if (documents.evicted.size === 0) continue;
+      const evicted = documents.evicted;
+      documents.evicted = new Map();
+      for (const id of [...evicted.keys()].sort()) changes.push({ collection: name, id, document: evicted.get(id)! });
+    }
+    return changes;
+  }
+
+  /** Every dirty document, dropped or not, to be written now, in order; afterwards none is dirty. */
+  drainDirty(): DocumentChange[] {
+    for (const documents of this.collections.values()) {
+      for (const id of documents.dirty) documents.evicted.set(id, documents.recent.has(id) ? documents.recent.get(id)! : documents.older.get(id)!);
+      documents.dirty.clear();
+    }
+    return this.drainEvicted();
+  }
+
+  clear(): void {
+    for (const documents of this.collections.values()) documents.clear();
+    this.recentSize = 0;
+  }
+
+  keep(documents: CollectionDocuments, id: string, document: unknown | null): void {
     if (this.generation === 0) {
-      if (this.dirty.delete(key)) this.evicted.set(key, document);
+      if (documents.dirty.delete(id)) documents.evicted.set(id, document);
       return;
     }
-    if (!this.recent.has(key) && this.recent.size >= this.generation) {
-      const dropped = this.older;
-      this.older = this.recent;
-      this.recent = new Map();
-      if (this.dirty.size > 0) {
-        for (const [droppedKey, droppedDocument] of dropped) {
-          // Still in use (the key being kept, or moved to the recent generation): not dropped.
-          if (droppedKey === key || this.older.has(droppedKey) || !this.dirty.delete(droppedKey)) continue;
-          this.evicted.set(droppedKey, droppedDocument);
-        }
+    if (!documents.recent.has(id)) {
+      if (this.recentSize >= this.generation) this.turnOver(documents, id);
+      this.recentSize += 1;
+    }
+    documents.recent.set(id, document);
+  }
+
+  /** The recent generation becomes the older; the older is dropped, its dirty documents (unless still in use) to `evicted`. */
+  private turnOver(keeping: CollectionDocuments, keptId: string): void {
+    for (const documents of this.collections.values()) {
+      const dropped = documents.older;
+      documents.older = documents.recent;
+      documents.recent = new Map();
+      if (documents.dirty.size === 0) continue;
+      for (const [id, document] of dropped) {
+        // Still in use (the document being kept, or moved to the recent generation): not dropped.
+        if ((documents === keeping && id === keptId) || documents.older.has(id) || !documents.dirty.delete(id)) continue;
+        documents.evicted.set(id, document);
       }
     }
-    this.recent.set(key, document);
+    this.recentSize = 0;
   }
 }
 
@@ -220,7 +252,12 @@ export class ProjectionPump {
     const collections = new Set(projections.map((projection) => projection.collection));
     if (names.size !== projections.length) throw new ProjectionsOverlap('same name');
     if (collections.size !== projections.length) throw new ProjectionsOverlap('same collection');
-    this.followers = projections.map((projection) => ({ projection, handled: new Set(projection.handles), position: null }));
+    this.followers = projections.map((projection) => ({
+      projection,
+      handled: new Set(projection.handles),
+      committed: this.committed.of(projection.collection),
+      position: null,
+    }));
     this.byName = new Map(this.followers.map((follower) => [follower.projection.name, follower]));
   }
 
@@ -460,11 +497,12 @@ export class ProjectionPump {
       changed.set(follower, touched);
     }
 
-    const changes: DocumentChange[] = [];
-    for (const [follower, ids] of changed) {
-      const documents = cache.get(follower)!;
-      for (const id of ids) changes.push({ collection: follower.projection.collection, id, document: documents.get(id) ?? null });
-    }
+    const remember = (dirty: boolean) => {
+      for (const [follower, ids] of changed) {
+        const documents = cache.get(follower)!;
+        for (const id of ids) follower.committed.remember(id, documents.get(id) ?? null, dirty);
+      }
+    };
     const checkpoints: CheckpointMove[] = moving.map((follower) => ({
       projection: follower.projection.name,
       version: follower.projection.version,
@@ -472,9 +510,14 @@ export class ProjectionPump {
       to: last,
     }));
     if (this.options.writeBack) {
-      for (const change of changes) this.committed.remember(change.collection, change.id, change.document, true);
+      remember(true);
       await this.commitWrittenBack({ changes: this.committed.drainEvicted(), checkpoints });
     } else {
+      const changes: DocumentChange[] = [];
+      for (const [follower, ids] of changed) {
+        const documents = cache.get(follower)!;
+        for (const id of ids) changes.push({ collection: follower.projection.collection, id, document: documents.get(id) ?? null });
+      }
       if (changes.length > this.maxChanges && batch.length > 1) {
         // Nothing is committed yet and the fold is pure: fold each half again, from the store.
         const half = Math.ceil(batch.length / 2);
@@ -488,7 +531,7 @@ export class ProjectionPump {
         this.committed.clear();
         throw error;
       }
-      for (const change of changes) this.committed.remember(change.collection, change.id, change.document);
+      remember(false);
       this.counters.documentsWritten += changes.length;
     }
 
@@ -511,10 +554,9 @@ export class ProjectionPump {
 
   /** Puts the documents into `documents`: those committed lately from memory, the others read in one getMany. */
   private async read(follower: Follower, ids: Iterable<string>, documents: Map<string, unknown | null>): Promise<void> {
-    const collection = follower.projection.collection;
     const missing: string[] = [];
     for (const id of ids) {
-      const known = this.committed.take(collection, id);
+      const known = follower.committed.take(id);
       if (known === undefined) missing.push(id);
       else {
         documents.set(id, known);
@@ -522,7 +564,7 @@ export class ProjectionPump {
       }
     }
     if (missing.length === 0) return;
-    const found = await this.store.getMany<unknown>(collection, missing);
+    const found = await this.store.getMany<unknown>(follower.projection.collection, missing);
     this.counters.documentsRead += found.size;
     for (const id of missing) documents.set(id, found.get(id) ?? null);
   }
