@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -154,14 +154,21 @@ describe('the generated data set', () => {
   describe('rebuilt and served', () => {
     let app: NestFastifyApplication;
     let authorize: (principal: Principal) => string;
+    let rebuildOutput = '';
 
     beforeAll(() => {
       // Small batches and a small cache, so that the write-back drops documents while they are
       // still being changed and reads them back: the fold below must not see the difference.
       const rebuilt = runCli(['rebuild', '--all'], { DATA_DIR: dataDir, REBUILD_BATCH_SIZE: '700', REBUILD_CACHED_DOCUMENTS: '3000' });
       if (rebuilt.status !== 0) throw new Error(`rebuild --all exited with ${rebuilt.status}: ${rebuilt.stderr}`);
+      rebuildOutput = rebuilt.stderr;
     }, 120_000);
     afterAll(async () => app?.close());
+
+    it('folds in a part per core, up to two, unless REBUILD_PARTS says otherwise', () => {
+      const parts = Math.min(2, availableParallelism());
+      expect(rebuildOutput).toContain(parts === 1 ? 'in one pass:' : `in ${parts} parts, a pass each:`);
+    });
 
     it('gives every read model the documents a fold of the same events in memory gives', async () => {
       const events = new SqliteEventStore(join(dataDir, 'events.db'), eventTypeRegistry());

@@ -6,7 +6,7 @@ import { replaceReadModelFile, SqliteReadStore } from '@sws/read-store';
 import { StorageConfig } from '../../api/src/infrastructure/config';
 import { PROJECTIONS } from '../../api/src/infrastructure/projections';
 import { openEventStore } from '../../api/src/infrastructure/stores';
-import { passLabel, rebuildProjections, RebuildProgress, RebuildResult } from './rebuild';
+import { passLabel, REBUILD_CACHED_DOCUMENTS, rebuildProjections, RebuildProgress, RebuildResult } from './rebuild';
 
 /**
  * What each read model costs a rebuild, relative to the others (milliseconds spent writing its
@@ -109,7 +109,9 @@ function rebuildPartInThread(task: PartTask, onEvents: (events: number) => void)
  * one's place when whole (see replaceReadModelFile): the read models in `parts` groups of about
  * equal cost, each folded from its own pass over the log on a thread of its own into a file of its
  * own, the other parts' files then copied into the first. Each part reads and parses the whole log
- * itself, so parts pay off only with cores to spare: on 2 cores two parts were no faster than one.
+ * itself, so parts pay off only with a core each: on 2 cores, two parts rebuilt the national year in
+ * 156 s against 205 s for one. `documentCacheSize` is the rebuild's, shared out equally among the
+ * parts (two parts of 500,000 documents were as fast as two of 1,000,000).
  * Resolves one result per read model; the counters and the time are the whole rebuild's.
  */
 export async function rebuildAllInParts(
@@ -131,7 +133,8 @@ export async function rebuildAllInParts(
   return replaceReadModelFile(file, async (store) => {
     const partFiles = groups.slice(1).map((_, i) => `${file}.rebuilding-part-${i + 1}`);
     for (const partFile of partFiles) rmSync(partFile, { force: true });
-    const tasks = groups.map((group, i) => ({ config, names: group.map((p) => p.name), file: i === 0 ? '' : partFiles[i - 1]!, batchSize: options.batchSize, documentCacheSize: options.documentCacheSize }));
+    const documentCacheSize = Math.floor((options.documentCacheSize ?? REBUILD_CACHED_DOCUMENTS) / groups.length);
+    const tasks = groups.map((group, i) => ({ config, names: group.map((p) => p.name), file: i === 0 ? '' : partFiles[i - 1]!, batchSize: options.batchSize, documentCacheSize }));
     // Compiled, each other part runs on a thread of its own; under ts-jest (no .js), after the first on this one.
     const threads = threaded ? tasks.slice(1).map((task, i) => rebuildPartInThread(task, (events) => report(i + 1, events))) : [];
     try {
