@@ -168,6 +168,8 @@ describe('the generated data set', () => {
     it('folds in a part per core, up to two, unless REBUILD_PARTS says otherwise', () => {
       const parts = Math.min(2, availableParallelism());
       expect(rebuildOutput).toContain(parts === 1 ? 'in one pass:' : `in ${parts} parts, a pass each:`);
+      // With parts, when each finished: how evenly they split the work.
+      for (let part = 1; parts > 1 && part <= parts; part++) expect(rebuildOutput).toMatch(new RegExp(`part ${part} of ${parts} \\(\\d+ read models\\) folded after \\d+\\.\\d\\d s`));
     });
 
     it('gives every read model the documents a fold of the same events in memory gives', async () => {

@@ -245,6 +245,7 @@ async function rebuild(args: readonly string[]): Promise<number> {
   const progress = (p: RebuildProgress) => display.update(p.projection, p.events, p.total);
   let results: RebuildResult[];
   let passes = 1;
+  const partsDone: string[] = [];
   if (all && (config.topology ?? EMBEDDED).readModels.kind === 'sqlite') {
     // Every read model into a new file, swapped in when whole (in REBUILD_PARTS parts on threads of their own).
     mkdirSync(config.dataDir, { recursive: true });
@@ -253,7 +254,12 @@ async function rebuild(args: readonly string[]): Promise<number> {
       console.error('REBUILD_PARTS must be a whole number of threads from 1 to 8');
       return 2;
     }
-    results = await rebuildAllInParts(config, progress, { batchSize, parts, documentCacheSize });
+    results = await rebuildAllInParts(config, progress, {
+      batchSize,
+      parts,
+      documentCacheSize,
+      onPartDone: ({ index, readModels, seconds }) => partsDone.push(`part ${index + 1} of ${parts} (${readModels} read models) folded after ${seconds.toFixed(2)} s`),
+    });
     passes = parts;
   } else {
     const stores = await openStores(config);
@@ -269,6 +275,7 @@ async function rebuild(args: readonly string[]): Promise<number> {
   display.finish(
     `rebuilt ${results.length} read model(s) in ${passes === 1 ? 'one pass' : `${passes} parts, a pass each`}: ${events} events in ${seconds.toFixed(2)} s, ${rate(events, seconds)} events/s, peak RSS ${peakMb} MB`,
   );
+  if (partsDone.length > 1) for (const line of partsDone) console.error(line);
   const counters = results[0]?.counters;
   if (counters) {
     console.error(

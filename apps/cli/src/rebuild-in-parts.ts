@@ -117,7 +117,13 @@ function rebuildPartInThread(task: PartTask, onEvents: (events: number) => void)
 export async function rebuildAllInParts(
   config: StorageConfig,
   onProgress: (progress: RebuildProgress) => void,
-  options: { readonly parts?: number; readonly batchSize?: number; readonly documentCacheSize?: number } = {},
+  options: {
+    readonly parts?: number;
+    readonly batchSize?: number;
+    readonly documentCacheSize?: number;
+    /** Told as each part finishes folding its read models (in any order), with the seconds since the rebuild began: how evenly the parts split the work. */
+    readonly onPartDone?: (part: { readonly index: number; readonly readModels: number; readonly seconds: number }) => void;
+  } = {},
 ): Promise<RebuildResult[]> {
   const file = join(config.dataDir, 'read-models.db');
   const groups = partitionProjections(PROJECTIONS, Math.max(1, options.parts ?? 2));
@@ -130,6 +136,10 @@ export async function rebuildAllInParts(
     onProgress({ projection: label, events: Math.min(...seen), total: total.value });
   };
   const started = Date.now();
+  const partDone = <T>(index: number) => (results: T): T => {
+    options.onPartDone?.({ index, readModels: groups[index]!.length, seconds: (Date.now() - started) / 1000 });
+    return results;
+  };
   return replaceReadModelFile(file, async (store) => {
     const partFiles = groups.slice(1).map((_, i) => `${file}.rebuilding-part-${i + 1}`);
     for (const partFile of partFiles) rmSync(partFile, { force: true });
@@ -137,18 +147,22 @@ export async function rebuildAllInParts(
     const tasks = groups.map((group, i) => ({ config, names: group.map((p) => p.name), file: i === 0 ? '' : partFiles[i - 1]!, batchSize: options.batchSize, documentCacheSize }));
     // Compiled, each other part runs on a thread of its own; under ts-jest (no .js), after the first on this one.
     const threads = threaded ? tasks.slice(1).map((task, i) => rebuildPartInThread(task, (events) => report(i + 1, events))) : [];
+    const threadsDone = threads.map((thread, i) => thread.done.then(partDone(i + 1)));
+    for (const done of threadsDone) done.catch(() => {}); // as each thread's own `done`
     try {
       const events = await openEventStore(config);
       let own: RebuildResult[];
       try {
         total.value = events.distance(null, await events.headPosition());
-        own = await rebuildProjections(tasks[0]!.names, { events, readModels: store }, (p) => report(0, p.events), undefined, passOptions(tasks[0]!));
+        own = partDone<RebuildResult[]>(0)(
+          await rebuildProjections(tasks[0]!.names, { events, readModels: store }, (p) => report(0, p.events), undefined, passOptions(tasks[0]!)),
+        );
       } finally {
         await events.close();
       }
       const rest = threaded
-        ? await Promise.all(threads.map((thread) => thread.done))
-        : await sequentially(tasks.slice(1), (task, i) => rebuildPart(task, (n) => report(i + 1, n)));
+        ? await Promise.all(threadsDone)
+        : await sequentially(tasks.slice(1), (task, i) => rebuildPart(task, (n) => report(i + 1, n)).then(partDone(i + 1)));
       for (const partFile of partFiles) store.absorb(partFile);
       return combined([own, ...rest], (Date.now() - started) / 1000);
     } finally {

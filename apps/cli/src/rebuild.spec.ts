@@ -85,7 +85,11 @@ describe('rebuilding read models from the log', () => {
       await source.backup(join(dir, 'events.db'));
       source.close();
       const progress: RebuildProgress[] = [];
-      const results = await rebuildAllInParts({ dataDir: dir, synchronous: 'NORMAL' }, (p) => progress.push(p), { parts: 3 });
+      const partsDone: Array<{ index: number; readModels: number; seconds: number }> = [];
+      const results = await rebuildAllInParts({ dataDir: dir, synchronous: 'NORMAL' }, (p) => progress.push(p), { parts: 3, onPartDone: (part) => partsDone.push(part) });
+      expect(partsDone.map((part) => part.index).sort()).toEqual([0, 1, 2]);
+      expect(partsDone.reduce((sum, part) => sum + part.readModels, 0)).toBe(PROJECTIONS.length);
+      expect(partsDone.every((part) => part.seconds >= 0 && part.seconds <= results[0]!.seconds)).toBe(true);
       const head = Number(await events.headPosition());
       expect(results.map((r) => r.projection).sort()).toEqual(PROJECTIONS.map((p) => p.name).sort());
       expect(results.every((r) => r.events === head)).toBe(true);

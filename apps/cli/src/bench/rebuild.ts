@@ -33,6 +33,7 @@ export const sizeName = (scale: number) => SIZE_NAMES[String(scale)] ?? `scale $
 export async function rebuildSection(options: RebuildOptions, log: (line: string) => void): Promise<Section> {
   const figures: Measured[] = [];
   const notes: string[] = [];
+  const passes = new Set<string>();
   for (const scale of options.scales) {
     const set = dataSet(scale, options.years, options.seed, log);
     const events = logEvents(set);
@@ -43,6 +44,8 @@ export async function rebuildSection(options: RebuildOptions, log: (line: string
       log(`rebuild --all at ${sizeName(scale)} (${events.toLocaleString('en-US')} events), run ${run} of ${options.runs}...`);
       const done = await runCliMeasured(['rebuild', '--all'], { DATA_DIR: set.dataDir });
       if (done.status !== 0) throw new Error(`rebuild --all exited with ${done.status}:\n${done.stderr.slice(-2000)}`);
+      const folded = /in (one pass|\d+ parts, a pass each):/.exec(done.stderr);
+      if (folded) passes.add(folded[1]!);
       perSecond.push(events / done.seconds);
       wall.push(done.seconds);
       if (done.peakRssBytes !== null) rss.push(done.peakRssBytes / 1_048_576);
@@ -56,6 +59,7 @@ export async function rebuildSection(options: RebuildOptions, log: (line: string
     const readModels = join(set.dataDir, 'read-models.db');
     if (existsSync(readModels)) notes.push(`${label}: read-models.db ${(statSync(readModels).size / 1_048_576).toFixed(0)} MB after the rebuild`);
   }
-  notes.push('events/s is the log\'s event count over the child process\'s wall time (start-up included), every read model folded in one `rebuild --all`.');
+  const how = passes.size === 0 ? '' : ` (${[...passes].join(' or ')}${process.env.REBUILD_PARTS ? `, REBUILD_PARTS=${process.env.REBUILD_PARTS}` : ', as REBUILD_PARTS defaults to on this machine'})`;
+  notes.push(`events/s is the log's event count over the child process's wall time (start-up included), every read model folded in one \`rebuild --all\`${how}.`);
   return { title: 'Rebuild of all read models', figures, notes };
 }
