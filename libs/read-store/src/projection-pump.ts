@@ -78,19 +78,6 @@ class ProjectionsOverlap extends Error {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/**
- * Documents as the pump last committed them, by collection and id: a recent generation and the one
- * before it (a document found in the older moves to the recent one; when the recent generation is
- * full, the older is dropped), so the cache keeps between `capacity` / 2 and `capacity` of the
- * documents used last, at constant cost per use. Valid only while the pump's checkpoints are the
- * stored ones: a commit that continues from them proves no other writer changed the documents since
- * (documents move only with their checkpoints), so the cache is emptied whenever the pump takes
- * checkpoints from the store or a batch fails.
- *
- * In write-back mode a document may be remembered as dirty (changed, not yet written): when its
- * generation is dropped it waits in `evicted` until `drainEvicted` hands it to a commit, and is
- * found there meanwhile, so no read goes past the newest version to an older stored one.
- */
 /** One collection's part of the cache; its generations turn over with every other collection's. */
 class CollectionDocuments {
   recent = new Map<string, unknown | null>();
@@ -98,10 +85,7 @@ class CollectionDocuments {
   readonly dirty = new Set<string>();
   evicted = new Map<string, unknown | null>();
 
-  constructor(
-    readonly name: string,
-    private readonly cache: CommittedDocuments,
-  ) {}
+  constructor(private readonly cache: CommittedDocuments) {}
 
   /** The committed (or, in write-back mode, newest) document (null: known absent), or undefined when not cached. */
   take(id: string): unknown | null | undefined {
@@ -136,6 +120,19 @@ class CollectionDocuments {
   }
 }
 
+/**
+ * Documents as the pump last committed them, by collection and id: a recent generation and the one
+ * before it (a document found in the older moves to the recent one; when the recent generation is
+ * full, the older is dropped), so the cache keeps between `capacity` / 2 and `capacity` of the
+ * documents used last, at constant cost per use. Valid only while the pump's checkpoints are the
+ * stored ones: a commit that continues from them proves no other writer changed the documents since
+ * (documents move only with their checkpoints), so the cache is emptied whenever the pump takes
+ * checkpoints from the store or a batch fails.
+ *
+ * In write-back mode a document may be remembered as dirty (changed, not yet written): when its
+ * generation is dropped it waits in `evicted` until `drainEvicted` hands it to a commit, and is
+ * found there meanwhile, so no read goes past the newest version to an older stored one.
+ */
 class CommittedDocuments {
   private readonly collections = new Map<string, CollectionDocuments>();
   /** Documents in every collection's recent generation together. */
@@ -149,7 +146,7 @@ class CommittedDocuments {
   /** The cache of one collection (looked up once per batch, not per document). */
   of(collection: string): CollectionDocuments {
     let documents = this.collections.get(collection);
-    if (!documents) this.collections.set(collection, (documents = new CollectionDocuments(collection, this)));
+    if (!documents) this.collections.set(collection, (documents = new CollectionDocuments(this)));
     return documents;
   }
 
