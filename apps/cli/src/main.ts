@@ -244,7 +244,7 @@ async function rebuild(args: readonly string[]): Promise<number> {
   const display = new ProgressDisplay(process.stderr);
   const progress = (p: RebuildProgress) => display.update(p.projection, p.events, p.total);
   let results: RebuildResult[];
-  let passes = 1;
+  /** One line per part of a rebuild in parts, as each finished. */
   const partsDone: string[] = [];
   if (all && (config.topology ?? EMBEDDED).readModels.kind === 'sqlite') {
     // Every read model into a new file, swapped in when whole (in REBUILD_PARTS parts on threads of their own).
@@ -260,7 +260,6 @@ async function rebuild(args: readonly string[]): Promise<number> {
       documentCacheSize,
       onPartDone: ({ index, readModels, seconds }) => partsDone.push(`part ${index + 1} of ${parts} (${readModels} read models) folded after ${seconds.toFixed(2)} s`),
     });
-    passes = parts;
   } else {
     const stores = await openStores(config);
     try {
@@ -273,7 +272,7 @@ async function rebuild(args: readonly string[]): Promise<number> {
   const seconds = results[0]?.seconds ?? 0;
   const peakMb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
   display.finish(
-    `rebuilt ${results.length} read model(s) in ${passes === 1 ? 'one pass' : `${passes} parts, a pass each`}: ${events} events in ${seconds.toFixed(2)} s, ${rate(events, seconds)} events/s, peak RSS ${peakMb} MB`,
+    `rebuilt ${results.length} read model(s) in ${partsDone.length > 1 ? `${partsDone.length} parts, a pass each` : 'one pass'}: ${events} events in ${seconds.toFixed(2)} s, ${rate(events, seconds)} events/s, peak RSS ${peakMb} MB`,
   );
   if (partsDone.length > 1) for (const line of partsDone) console.error(line);
   const counters = results[0]?.counters;

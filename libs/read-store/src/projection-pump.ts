@@ -143,7 +143,7 @@ class CommittedDocuments {
     this.generation = Math.floor(capacity / 2);
   }
 
-  /** The cache of one collection (looked up once per batch, not per document). */
+  /** The cache of one collection (each follower takes its own once, when the pump is made). */
   of(collection: string): CollectionDocuments {
     let documents = this.collections.get(collection);
     if (!documents) this.collections.set(collection, (documents = new CollectionDocuments(this)));
