@@ -42,8 +42,9 @@ export async function eligibleContract(t: TestApp, stationCount = 1): Promise<El
       await created(t, `/social-workers/${id}/assignments`, { contractId: contract, stationId, post: 'resident', from: '2026-01-01' }, asOperator);
       pair.push(id);
     }
-    for (const heldOn of ['2026-03-10', '2026-07-10', '2026-11-10']) {
-      const time = { heldOn, startTime: `${String(8 + n).padStart(2, '0')}:00`, durationMinutes: 480 };
+    // One supervisor for every station: each station's sessions on days of its own.
+    for (const heldOn of ['03', '07', '11'].map((month) => `2026-${month}-${String(10 + n).padStart(2, '0')}`)) {
+      const time = { heldOn, startTime: '08:00', durationMinutes: 480 };
       const body = { ...time, contractId: contract, stationId, superviseeIds: pair, format: 'group', functions: ['educational'], topics: ['个案研讨'], summary: '季度督导', followUps: [] };
       const session = await created(t, '/supervision-sessions', body, supervisor);
       for (const id of pair) await created(t, `/supervision-sessions/${session.id}/attestations`, time, socialWorkerOf(operator, id));

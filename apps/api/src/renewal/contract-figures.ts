@@ -1,5 +1,5 @@
 import { CalendarDate, minDate } from '@sws/kernel';
-import { AssessmentScores, assessmentScoresProjection } from '@sws/assessment';
+import { AssessmentScores, assessmentScoresProjection, scorecardMonthId } from '@sws/assessment';
 import {
   closedFrom,
   closuresBy,
@@ -49,6 +49,12 @@ export interface ContractFigures {
   readonly performance: ContractPerformance;
   /** Finalized, not withdrawn, not annulled, at their latest revision as the source knows it. */
   readonly assessments: readonly AssessmentScores[];
+  /**
+   * The station-scorecard documents that can hold this contract's assessments, whatever their
+   * status: for each, its station and the month its period ends. However long its stations'
+   * history, the dossier reads these and no others.
+   */
+  readonly scorecardMonthIds: readonly string[];
   /** Per evaluator organization of those assessments, its declared affiliations with the contract's operator. */
   readonly evaluatorAffiliations: Readonly<Record<string, readonly EvaluatorAffiliation[]>>;
   readonly reviews: RenewalReviews | null;
@@ -110,9 +116,8 @@ export async function contractFigures(documents: DocumentSource, contractId: str
   // The contract's assessments, found through the index of its streams rather than a scan of all.
   const index = await documents.get<ContractStreams>(contractStreamsProjection.name, contractStreamsId(contractId));
   const assessmentIds = index?.assessmentIds ?? [];
-  const assessments = [...(await documents.getMany<AssessmentScores>(assessmentScoresProjection.name, assessmentIds)).values()]
-    .filter((a) => a.status === 'finalized' && a.score !== null)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ofContract = [...(await documents.getMany<AssessmentScores>(assessmentScoresProjection.name, assessmentIds)).values()];
+  const assessments = ofContract.filter((a) => a.status === 'finalized' && a.score !== null).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Each evaluator's affiliations, found by id in the organization read model (either side's declaration is on both).
   const evaluators = await documents.getMany<OrganizationDetail>('organization-detail', [...new Set(assessments.map((a) => a.evaluatorOrgId))]);
   const evaluatorAffiliations = Object.fromEntries(
@@ -133,6 +138,7 @@ export async function contractFigures(documents: DocumentSource, contractId: str
     staffing: staffingOf(contract, closures, workedUntil),
     performance,
     assessments,
+    scorecardMonthIds: [...new Set(ofContract.map((a) => scorecardMonthId(a.stationId, a.period)))].sort(),
     evaluatorAffiliations,
     reviews,
     predecessorReviews,

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { RecordNotFound } from '@sws/kernel';
-import { readScorecards } from '../../assessments/read-scorecards';
+import { readScorecardMonths } from '../../assessments/read-scorecards';
 import { ContractDetail, OrganizationDetail } from '@sws/stations-contracts';
 import { assertMayRead } from '../../auth/read-access';
 import { ReadModels } from '../../infrastructure/read-models.service';
@@ -27,7 +27,8 @@ export class GetRenewalDossierHandler implements IQueryHandler<GetRenewalDossier
     const { stations, workers } = figures.names;
     const [organizations, scorecards] = await Promise.all([
       this.readModels.readMany<OrganizationDetail>('organization-detail', [contract.purchaserOrgId, contract.operatorOrgId], null),
-      readScorecards(this.readModels, contract.stationIds, null).then((read) => read.scorecards),
+      // Only the months the contract's assessments end in: a station's earlier contracts are not read.
+      readScorecardMonths(this.readModels, figures.scorecardMonthIds),
     ]);
     return renewalDossier({
       figures,

@@ -1,0 +1,89 @@
+import { READ_STORE, ReadStore } from '@sws/read-store';
+import { ADMIN, award, contractBody, created, evaluatorOf } from './support/fixtures';
+import { ANNUAL_2026, at, EligibleContract, eligibleContract, finalizedAssessment, got, scoredAssessment } from './support/eligible-contract';
+import { startTestApp, TestApp } from './support/test-app';
+
+const MARCH_2026 = { kind: 'monthly', from: '2026-03-01', to: '2026-03-31' };
+const FIRST_HALF_2026 = { kind: 'midterm', from: '2026-01-01', to: '2026-06-30' };
+const JANUARY_2027 = { kind: 'monthly', from: '2027-01-01', to: '2027-01-31' };
+const AMENDMENT = { scores: [{ itemCode: 'SERVICE.CASES.FILES', points: 30, evidence: '复核' }], reason: '复核更正' };
+
+/** A scorecard's periods that hold an assessment of the contract, each with only the contract's assessments. */
+function periodsOf(scorecard: { periods: any[] }, contractId: string) {
+  return scorecard.periods
+    .filter((p) => p.assessments.some((a: any) => a.contractId === contractId))
+    .map((p) => ({ period: p.period, assessments: p.assessments.filter((a: any) => a.contractId === contractId).map((a: any) => a.assessmentId) }));
+}
+
+/** The dossier's scores reach back only as far as its contract: what it reads does not grow with a station's history. */
+describe("the dossier's scores", () => {
+  let t: TestApp;
+  let c: EligibleContract;
+  let successor: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    c = await eligibleContract(t, 2);
+    const evaluator = evaluatorOf(c.evaluator);
+    // 2026: a monthly check and an annual assessment amended on the first station; on the second a
+    // midterm assessment annulled, and an annual one scored but never finalized.
+    at(t, '2026-12-21T09:00:00');
+    await finalizedAssessment(t, c, { period: MARCH_2026 });
+    const annual = await finalizedAssessment(t, c, { period: ANNUAL_2026 });
+    await created(t, `/assessments/${annual.id}/amendments`, AMENDMENT, evaluator);
+    const annulled = await finalizedAssessment(t, c, { stationId: c.stations[1], period: FIRST_HALF_2026 });
+    await created(t, `/assessments/${annulled.id}/annulment`, { reason: '评估机构存在关联，评估作废' }, ADMIN);
+    await scoredAssessment(t, c, { stationId: c.stations[1], period: ANNUAL_2026 });
+    // 2027: the same stations under the next year's contract, assessed for January.
+    const parties = { purchaserOrgId: c.purchaser, operatorOrgId: c.operator, stationIds: c.stations };
+    successor = (await award(t, contractBody(parties, { term: { start: '2027-01-01', end: '2027-12-31' } }))).id;
+    at(t, '2027-02-05T09:00:00');
+    await finalizedAssessment(t, { ...c, contract: successor }, { period: JANUARY_2027 });
+  });
+
+  afterAll(() => t.close());
+
+  it("lists each station's periods of its contract with every revision and annulment, as the scorecard has them", async () => {
+    for (const contractId of [c.contract, successor]) {
+      const dossier = await got(t, `/contracts/${contractId}/renewal-dossier`);
+      for (const [index, stationId] of c.stations.entries()) {
+        const scorecard = await got(t, `/stations/${stationId}/scorecard`);
+        const scores = dossier.scores[index];
+        expect(scores.stationId).toBe(stationId);
+        expect(scores.periods.map((p: any) => ({ period: p.period, assessments: p.assessments.map((a: any) => a.assessmentId) }))).toEqual(
+          periodsOf(scorecard, contractId),
+        );
+      }
+    }
+    const earlier = await got(t, `/contracts/${c.contract}/renewal-dossier`);
+    expect(earlier.scores[0].periods.map((p: any) => p.period)).toEqual([MARCH_2026, ANNUAL_2026]);
+    expect(earlier.scores[0].periods[1].assessments[0].revisions.map((r: any) => r.revision)).toEqual([1, 2]);
+    expect(earlier.scores[1].periods).toEqual([
+      expect.objectContaining({ period: FIRST_HALF_2026, current: null, assessments: [expect.objectContaining({ annulled: expect.objectContaining({ reason: '评估机构存在关联，评估作废' }) })] }),
+    ]);
+    const later = await got(t, `/contracts/${successor}/renewal-dossier`);
+    expect(later.scores.map((s: any) => s.periods.map((p: any) => p.period))).toEqual([[JANUARY_2027], []]);
+  });
+
+  it("reads no scorecard document of a month the contract's assessments do not end in", async () => {
+    const store = t.app.get<ReadStore>(READ_STORE);
+    const [getMany, list] = [store.getMany.bind(store), store.list.bind(store)];
+    const read: string[] = [];
+    const spies = [
+      jest.spyOn(store, 'getMany').mockImplementation(async (collection, ids) => {
+        if (collection === 'station-scorecards') read.push(...ids);
+        return getMany(collection, ids);
+      }),
+      jest.spyOn(store, 'list').mockImplementation(async (collection, options) => {
+        if (collection === 'station-scorecards') read.push(`every document under ${options.idPrefix ?? '(no prefix)'}`);
+        return list(collection, options);
+      }),
+    ];
+    try {
+      await got(t, `/contracts/${successor}/renewal-dossier`);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(read).toEqual([`${c.stations[0]}/2027-01`]);
+  });
+});
