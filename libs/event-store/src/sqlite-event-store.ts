@@ -22,6 +22,9 @@ export interface SqliteEventStoreOptions {
   readonly pollMs?: number;
 }
 
+/** What a reader takes of a row (`StoredRow`); the store benchmark's raw baseline reads the same. */
+export const STORED_COLUMNS = 'position, stream_id, revision, type, schema_version, data, metadata';
+
 /** The log's one table; the store benchmark's raw baseline writes the same. */
 export const EVENTS_SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -100,10 +103,9 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
-      readStream: this.db.prepare(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
-      ),
-      readAll: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      // A StoredRow's columns: the event id is read from the metadata, which holds it too.
+      readStream: this.db.prepare(`SELECT ${STORED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
+      readAll: this.db.prepare(`SELECT ${STORED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       head: this.db.prepare('SELECT max(position) FROM events').pluck(),
     };
     this.appendTransaction = this.db.transaction(
