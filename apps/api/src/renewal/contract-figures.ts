@@ -1,5 +1,5 @@
 import { CalendarDate, minDate } from '@sws/kernel';
-import { AssessmentScores, assessmentScoresProjection, scorecardMonthId } from '@sws/assessment';
+import { AssessmentScores, assessmentScoresId, assessmentScoresProjection, scorecardMonthId } from '@sws/assessment';
 import {
   closedFrom,
   closuresBy,
@@ -115,8 +115,8 @@ export async function contractFigures(documents: DocumentSource, contractId: str
   });
   // The contract's assessments, found through the index of its streams rather than a scan of all.
   const index = await documents.get<ContractStreams>(contractStreamsProjection.name, contractStreamsId(contractId));
-  const assessmentIds = index?.assessmentIds ?? [];
-  const ofContract = [...(await documents.getMany<AssessmentScores>(assessmentScoresProjection.name, assessmentIds)).values()];
+  const scoresIds = (index?.assessmentIds ?? []).map((assessmentId) => assessmentScoresId(contractId, assessmentId));
+  const ofContract = [...(await documents.getMany<AssessmentScores>(assessmentScoresProjection.name, scoresIds)).values()];
   const assessments = ofContract.filter((a) => a.status === 'finalized' && a.score !== null).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Each evaluator's affiliations, found by id in the organization read model (either side's declaration is on both).
   const evaluators = await documents.getMany<OrganizationDetail>('organization-detail', [...new Set(assessments.map((a) => a.evaluatorOrgId))]);

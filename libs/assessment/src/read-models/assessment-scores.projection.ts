@@ -20,13 +20,22 @@ export interface AssessmentScores extends Omit<AssessmentRef, 'assessmentId' | '
 
 const scoreOf = ({ revision, total, grade }: AssessmentScore) => ({ revision, total, grade });
 
+/**
+ * The id of an assessment's scores document: under its contract's, so a contract's documents sit
+ * side by side in the store and reading all of them visits a few pages, not one page each.
+ */
+export const assessmentScoresId = (contractId: string, assessmentId: string) => `${contractId}/${assessmentId}`;
+
 /** Read model of each assessment's counted figures (see `AssessmentScores`); the events that change none of them are not handled. */
 export const assessmentScoresProjection: Projection<AssessmentScores> = {
   name: 'assessment-scores',
-  version: 1,
+  version: 2,
   collection: 'assessment-scores',
   handles: ['AssessmentStarted', 'AssessmentSubmitted', 'AssessmentFinalized', 'AssessmentAmended', 'AssessmentWithdrawn', 'AssessmentAnnulled'],
-  documentIds: (event: ProjectedEvent) => [(event.data as AssessmentRef).assessmentId],
+  documentIds: (event: ProjectedEvent) => {
+    const { contractId, assessmentId } = event.data as AssessmentRef;
+    return [assessmentScoresId(contractId, assessmentId)];
+  },
 
   evolve(document, projected) {
     const event = projected as unknown as AssessmentEvent;
