@@ -21,11 +21,13 @@ import {
   ContractPerformance,
   contractPerformance,
   performanceSources,
+  serviceOutputEntries,
+  ServiceOutputYear,
+  serviceOutputYearProjection,
   WorkerYearPart,
   workerYearOf,
   workerYearProjection,
 } from '@sws/reporting';
-import { ServiceOutputMonth } from '@sws/stations-contracts';
 import {
   AssessmentInput,
   EligibilityInputs,
@@ -96,7 +98,7 @@ export async function contractFigures(documents: DocumentSource, contractId: str
   const [workers, ledgers, outputs, stations] = await Promise.all([
     documents.getMany<SocialWorkerDetail>('social-worker-detail', sources.socialWorkerIds),
     documents.getMany<WorkerYearPart>(workerYearProjection.name, sources.ledgerIds.flat()),
-    documents.getMany<ServiceOutputMonth>('service-output', sources.serviceOutputIds),
+    documents.getMany<ServiceOutputYear>(serviceOutputYearProjection.name, sources.serviceOutputYearIds),
     documents.getMany<StationDetail>('station-detail', contract.stationIds),
   ]);
   const closures = closuresBy(contract.stationIds, stations, workedUntil);
@@ -111,7 +113,7 @@ export async function contractFigures(documents: DocumentSource, contractId: str
       year: workerYearOf(socialWorkerId, sources.year, ledgers),
     })),
     contracts: [...otherContracts.values()],
-    serviceOutput: [...outputs.values()],
+    serviceOutput: [...outputs.values()].flatMap(serviceOutputEntries),
   });
   // The contract's assessments, found through the index of its streams rather than a scan of all.
   const index = await documents.get<ContractStreams>(contractStreamsProjection.name, contractStreamsId(contractId));

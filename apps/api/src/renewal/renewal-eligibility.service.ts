@@ -5,11 +5,10 @@ import { assessmentScoresProjection } from '@sws/assessment';
 import {
   contractDetailProjection,
   organizationDetailProjection,
-  serviceOutputProjection,
   socialWorkerDetailProjection,
   stationDetailProjection,
 } from '@sws/stations-contracts';
-import { contractStreamsProjection, workerYearProjection } from '@sws/reporting';
+import { contractStreamsProjection, serviceOutputYearProjection, workerYearProjection } from '@sws/reporting';
 import {
   EligibilityJudgement,
   judgeEligibility,
@@ -29,7 +28,7 @@ export const FIGURE_PROJECTIONS: readonly Projection<any>[] = [
   stationDetailProjection,
   socialWorkerDetailProjection,
   workerYearProjection,
-  serviceOutputProjection,
+  serviceOutputYearProjection,
   assessmentScoresProjection,
   renewalReviewsProjection,
   renewalPoliciesProjection,

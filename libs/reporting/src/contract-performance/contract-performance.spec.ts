@@ -2,7 +2,6 @@ import {
   DEFAULT_REQUIREMENTS,
   lastDayOf,
   ServiceOutputFigures,
-  serviceOutputProjection,
   serviceReport,
   StationAssignment,
   streams,
@@ -11,6 +10,7 @@ import { attest, logSession, on, trainWorkers } from '../worker-ledger/testing/s
 import { Scenario } from '../worker-ledger/testing/scenario';
 import { workerYearOf, workerYearProjection } from '../worker-ledger/worker-year.projection';
 import { contractPerformance, PerformanceContract, performanceSources } from './contract-performance';
+import { serviceOutputEntries, serviceOutputYearProjection } from './service-output-year.projection';
 
 const placed = (socialWorkerId: string, stationId: string, from: string, until: string | null = null, contractId = 'c-1'): StationAssignment => ({
   socialWorkerId,
@@ -65,7 +65,7 @@ function survey(scenario: Scenario, stationId: string, m: string, respondents: n
 
 function performance(scenario: Scenario, asOf: string, of: PerformanceContract = contract) {
   const years = scenario.fold(workerYearProjection);
-  const outputs = scenario.fold(serviceOutputProjection);
+  const outputs = scenario.fold(serviceOutputYearProjection);
   const sources = performanceSources(of, asOf);
   return contractPerformance({
     contract: of,
@@ -75,7 +75,7 @@ function performance(scenario: Scenario, asOf: string, of: PerformanceContract =
       assignments: of.assignments.filter((a) => a.socialWorkerId === socialWorkerId),
       year: workerYearOf(socialWorkerId, sources.year, years),
     })),
-    serviceOutput: sources.serviceOutputIds.flatMap((id) => outputs.get(id) ?? []),
+    serviceOutput: sources.serviceOutputYearIds.flatMap((id) => (outputs.has(id) ? serviceOutputEntries(outputs.get(id)!) : [])),
   });
 }
 

@@ -1,10 +1,11 @@
 import { CalendarDate, minDate } from '@sws/kernel';
-import { ContractDetail, Month, ServiceOutputMonth, serviceOutputId, StationAssignment } from '@sws/stations-contracts';
+import { ContractDetail, StationAssignment } from '@sws/stations-contracts';
 import { Compliance, yearCompliance } from '../worker-ledger/ledger-figures';
 import { ContractTerms, yearBounds } from '../worker-ledger/requirement';
 import { yearOf } from '../worker-ledger/worker-ledger.projection';
 import { WorkerYear, workerYearPartIds } from '../worker-ledger/worker-year.projection';
 import { contractMonths, RatioFigure, stationOutput, StationOutput, TargetFigure, targetFigure } from './service-output-figures';
+import { ServiceOutputEntry, serviceOutputYearId } from './service-output-year.projection';
 
 export type PerformanceContract = Pick<ContractDetail, 'id' | 'stationIds' | 'term' | 'terminated' | 'requirements' | 'assignments'>;
 
@@ -42,14 +43,14 @@ function workersInYear(contract: PerformanceContract, asOf: CalendarDate): strin
 export function performanceSources(contract: PerformanceContract, asOf: CalendarDate) {
   const year = yearOf(asOf);
   const socialWorkerIds = workersInYear(contract, asOf);
-  const months: Month[] = contractMonths(contract, year, asOf).inTerm.filter((m) => m <= asOf.slice(0, 7));
   return {
     year,
     /** Load their social-worker-detail documents, then the contracts their assignments name (`contractIdsForLedger`). */
     socialWorkerIds,
     /** Per worker, the ids of their year's `worker-year` index documents (assemble each year with `workerYearOf`). */
     ledgerIds: socialWorkerIds.map((id) => workerYearPartIds(id, year)),
-    serviceOutputIds: contract.stationIds.flatMap((stationId) => months.map((month) => serviceOutputId(stationId, month))),
+    /** Per station, its year of service output (`service-output-year`; read the months with `serviceOutputEntries`). */
+    serviceOutputYearIds: contract.stationIds.map((stationId) => serviceOutputYearId(stationId, year)),
   };
 }
 
@@ -82,7 +83,8 @@ export function contractPerformance(input: {
   readonly workers: readonly PerformanceWorker[];
   /** Other contracts the workers served that year, for their requirements; this one is added. */
   readonly contracts?: readonly ContractTerms[];
-  readonly serviceOutput: readonly ServiceOutputMonth[];
+  /** The months of its stations' service reports in the year (more do no harm: only the year's months of the contract count). */
+  readonly serviceOutput: readonly ServiceOutputEntry[];
 }) {
   const { contract, asOf } = input;
   const year = yearOf(asOf);
@@ -98,8 +100,9 @@ export function contractPerformance(input: {
       const { requiredMinutes, requiredToDateMinutes, actualMinutes, met, onTrack, eventIds } = pick(f);
       return { socialWorkerId: f.socialWorkerId, requiredMinutes, requiredToDateMinutes, actualMinutes, met, meeting: onTrack === true, eventIds };
     });
-  const stations: StationOutput[] = contract.stationIds.map((id) => stationOutput(contract, id, input.serviceOutput, year, asOf));
-  const { inTerm, ended } = contractMonths(contract, year, asOf);
+  const months = contractMonths(contract, year, asOf);
+  const stations: StationOutput[] = contract.stationIds.map((id) => stationOutput(contract, id, input.serviceOutput, year, asOf, months));
+  const { inTerm, ended } = months;
   const total = (key: keyof StationOutput['output']) => {
     const figures = stations.map((s) => s.output[key]);
     const sum = (pick: (f: TargetFigure) => number) => figures.reduce((total, f) => total + pick(f), 0);

@@ -1,2 +1,3 @@
 export * from './service-output-figures';
 export * from './contract-performance';
+export * from './service-output-year.projection';

@@ -1,5 +1,6 @@
 import { CalendarDate } from '@sws/kernel';
-import { firstDayOf, lastDay, lastDayOf, Month, Requirements, ServiceOutputMonth, Term } from '@sws/stations-contracts';
+import { firstDayOf, lastDay, lastDayOf, Month, Requirements, Term } from '@sws/stations-contracts';
+import { ServiceOutputEntry } from './service-output-year.projection';
 
 export interface TargetFigure {
   /** Per station and year, as the contract states it. */
@@ -84,11 +85,12 @@ export function targetFigure(annualTarget: number, actual: number, months: numbe
 export function stationOutput(
   contract: ServiceOutputContract,
   stationId: string,
-  reports: readonly ServiceOutputMonth[],
+  reports: readonly ServiceOutputEntry[],
   year: number,
   asOf: CalendarDate,
+  months: { readonly inTerm: readonly Month[]; readonly ended: readonly Month[] } = contractMonths(contract, year, asOf),
 ): StationOutput {
-  const { inTerm, ended } = contractMonths(contract, year, asOf);
+  const { inTerm, ended } = months;
   const current = asOf.slice(0, 7);
   const mine = reports.filter((r) => r.stationId === stationId && inTerm.includes(r.month) && r.month <= current);
   const outputs = mine.flatMap((r) => (r.output && r.output.contractId === contract.id ? [{ month: r.month, ...r.output }] : []));

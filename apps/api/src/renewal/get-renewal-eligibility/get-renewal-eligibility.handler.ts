@@ -53,7 +53,8 @@ export class GetRenewalEligibilityHandler implements IQueryHandler<GetRenewalEli
     const { judgement, figures, basis } = await this.eligibility.judge(contractId, when, minPosition);
     // The replayed contract names the same parties; checked again so no path skips the rule.
     assertMayRead(caller, 'contract', figures.contract);
-    const names = await stationNames(this.readModels, figures.contract.stationIds);
+    // The reasons name stations as they are called today: the live figures read those names already.
+    const names = basis.source === 'read-models' ? figures.names.stations : await stationNames(this.readModels, figures.contract.stationIds);
     return { data: explain(judgement, basis, names), position: basis.position };
   }
 }
