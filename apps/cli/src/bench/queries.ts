@@ -35,7 +35,7 @@ async function getJson(url: string, token: string): Promise<{ status: number; bo
 /**
  * A timed request: its status once the whole answer has arrived. The body is read to its last
  * byte but not decoded or parsed, so the latency is the service's and the transfer's, not the
- * benchmark client's own JSON.parse (a dossier's 90 KB took about a millisecond of it).
+ * benchmark client's own JSON.parse (of a dossier's 94 KB: 0.3 ms at the median, 1 ms at the 99th percentile).
  */
 async function timedGet(url: string, token: string): Promise<number> {
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });

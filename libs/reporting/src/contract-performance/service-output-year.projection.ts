@@ -7,13 +7,34 @@ interface Counted {
   readonly eventId: string;
 }
 
+/** The output figures contract performance counts (cases closed it does not). */
+export type CountedOutputFigures = Omit<ServiceOutputFigures, 'casesClosed'>;
+
 /** One station's month as contract performance counts it: the output and survey that count now. */
 export interface ServiceOutputEntry {
   readonly stationId: string;
   readonly month: Month;
-  readonly output: (ServiceOutputFigures & Counted) | null;
+  readonly output: (CountedOutputFigures & Counted) | null;
   readonly survey: (SatisfactionFigures & Counted) | null;
 }
+
+/**
+ * A month's output and survey as the year document stores them: tuples in a fixed order, not
+ * objects, so that a year of months takes under 3 KB (the read models are bounded by the log's
+ * size on disk, and with named fields this index alone would take them past it nationally).
+ * `serviceOutputEntries` gives them back as named figures.
+ */
+type OutputTuple = readonly [
+  contractId: string,
+  eventId: string,
+  casesOpened: number,
+  groupSessions: number,
+  communityActivities: number,
+  beneficiaries: number,
+  professionalHours: number,
+  administrativeHours: number,
+];
+type SurveyTuple = readonly [contractId: string, eventId: string, respondents: number, satisfied: number];
 
 /**
  * A station's calendar year of service reports, with just what contract performance needs of each
@@ -26,21 +47,32 @@ export interface ServiceOutputYear {
   readonly id: string;
   readonly stationId: string;
   readonly year: number;
-  readonly months: Readonly<Record<Month, Pick<ServiceOutputEntry, 'output' | 'survey'>>>;
+  readonly months: Readonly<Record<Month, { readonly output: OutputTuple | null; readonly survey: SurveyTuple | null }>>;
 }
 
 export function serviceOutputYearId(stationId: string, year: number): string {
   return `${stationId}:${year}`;
 }
 
-/** The year's months as entries, in month order. */
+function outputOf([contractId, eventId, casesOpened, groupSessions, communityActivities, beneficiaries, professionalHours, administrativeHours]: OutputTuple) {
+  return { casesOpened, groupSessions, communityActivities, beneficiaries, professionalHours, administrativeHours, contractId, eventId };
+}
+
+function surveyOf([contractId, eventId, respondents, satisfied]: SurveyTuple) {
+  return { respondents, satisfied, contractId, eventId };
+}
+
+/** The year's months as entries with named figures, in month order. */
 export function serviceOutputEntries(year: ServiceOutputYear): ServiceOutputEntry[] {
   return Object.keys(year.months)
     .sort()
-    .map((month) => ({ stationId: year.stationId, month, ...year.months[month] }));
+    .map((month) => {
+      const { output, survey } = year.months[month];
+      return { stationId: year.stationId, month, output: output && outputOf(output), survey: survey && surveyOf(survey) };
+    });
 }
 
-/** Read model 3's index of service output: a station's year of monthly figures in one small document (about 4 KB at most). */
+/** Read model 3's index of service output: a station's year of monthly figures in one small document (under 3 KB). */
 export const serviceOutputYearProjection: Projection<ServiceOutputYear> = {
   name: 'service-output-year',
   version: 1,
@@ -54,13 +86,18 @@ export const serviceOutputYearProjection: Projection<ServiceOutputYear> = {
   evolve(document, projected) {
     const event = projected as unknown as ServiceReportEvent;
     const { stationId, month, contractId } = event.data;
-    const counted: Counted = { contractId, eventId: projected.metadata.eventId };
-    const base: ServiceOutputYear = document ?? { id: serviceOutputYearId(stationId, Number(month.slice(0, 4))), stationId, year: Number(month.slice(0, 4)), months: {} };
+    const { eventId } = projected.metadata;
+    const year = Number(month.slice(0, 4));
+    const base: ServiceOutputYear = document ?? { id: serviceOutputYearId(stationId, year), stationId, year, months: {} };
     const previous = base.months[month] ?? { output: null, survey: null };
-    const next =
-      event.type === 'ServiceOutputReported'
-        ? { ...previous, output: { ...outputFigures(event.data), ...counted } }
-        : { ...previous, survey: { ...surveyFigures(event.data), ...counted } };
+    let next: ServiceOutputYear['months'][Month];
+    if (event.type === 'ServiceOutputReported') {
+      const { casesOpened, groupSessions, communityActivities, beneficiaries, professionalHours, administrativeHours } = outputFigures(event.data);
+      next = { ...previous, output: [contractId, eventId, casesOpened, groupSessions, communityActivities, beneficiaries, professionalHours, administrativeHours] };
+    } else {
+      const { respondents, satisfied } = surveyFigures(event.data);
+      next = { ...previous, survey: [contractId, eventId, respondents, satisfied] };
+    }
     return { ...base, months: { ...base.months, [month]: next } };
   },
 };
