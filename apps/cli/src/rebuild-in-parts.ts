@@ -23,7 +23,7 @@ const REBUILD_COST: Readonly<Record<string, number>> = {
   'supervisor-workloads': 800,
   'station-scorecards': 800,
   'service-outputs': 800,
-  // Not measured: as many writes as service-outputs, of documents about twice their size on average.
+  // Not measured: as many writes as service-outputs, of documents about their size (a year grows to 2.7 KB).
   'service-output-years': 800,
   'social-workers': 500,
   stations: 400,
