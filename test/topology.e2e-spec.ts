@@ -28,7 +28,7 @@ describe('store topology', () => {
     [{ EVENT_STORE: 'eventstoredb' }, /EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING/],
     [{ EVENT_STORE: 'kafka' }, /EVENT_STORE must be one of sqlite, eventstoredb/],
     [{ READ_STORE: 'mongodb', MONGO_URL: 'mongodb://127.0.0.1:1/sws' }, /READ_STORE=mongodb needs EVENT_STORE=eventstoredb/],
-    [{ PROJECTIONS: 'elsewhere' }, /PROJECTIONS must be one of in-process, off \(not elsewhere\)/],
+    [{ PROJECTIONS: 'elsewhere' }, /PROJECTIONS must be one of thread, in-process, off \(not elsewhere\)/],
   ])('refuses to start with %j and says which variable is wrong', async (env, message) => {
     // A service that starts after all is stopped again, so a failing case leaves nothing running.
     const outcome = await startService(dataDir, port, { AUTH_MODE: 'dev', ...env }).then(

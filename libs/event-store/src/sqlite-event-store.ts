@@ -81,6 +81,7 @@ export class SqliteEventStore implements EventStore {
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private committed = { appends: 0, commits: 0 };
+  private readonly appendWatchers = new Set<() => void>();
   /** Streams read lately, as parsed events, the most recently read last. */
   private readonly kept = new Map<string, RecordedEvent[]>();
   private keptEvents = 0;
@@ -194,9 +195,26 @@ export class SqliteEventStore implements EventStore {
         }
       }
       this.committed = { appends: this.committed.appends + group.length, commits: this.committed.commits + 1 };
-      if (outcomes.some((outcome) => outcome.ok)) this.wake.notify();
+      if (outcomes.some((outcome) => outcome.ok)) {
+        this.wake.notify();
+        this.appendWatchers.forEach((watcher) => watcher());
+      }
       outcomes.forEach((outcome, i) => (outcome.ok ? group[i]!.resolve(outcome.result) : group[i]!.reject(outcome.error)));
     }
+  }
+
+  /** Calls `watcher` after each commit that stored events (a projection thread is told to look); returns what stops it. */
+  watchAppends(watcher: () => void): () => void {
+    this.appendWatchers.add(watcher);
+    return () => this.appendWatchers.delete(watcher);
+  }
+
+  /**
+   * Another connection to the same file has just committed events (the service's writing thread,
+   * telling a projection thread): subscriptions look at once instead of at their next poll.
+   */
+  appendedElsewhere(): void {
+    this.wake.notify();
   }
 
   /** Appends answered and the transactions they took, since the store was opened (benchmarks print the ratio). */

@@ -53,6 +53,37 @@ describe('SqliteEventStore group commit', () => {
     await blocked.close();
   });
 
+  it('tells its append watchers after each commit that stored events, not after one that stored none', async () => {
+    const station = `Station-${uuidV7()}`;
+    let told = 0;
+    const unwatch = store.watchAppends(() => (told += 1));
+    await Promise.all([0, 1, 2].map(() => store.append(`Station-${uuidV7()}`, [registered()], 'no_stream')));
+    expect(told).toBe(1);
+    await store.append(station, [registered()], 'no_stream');
+    await expect(store.append(station, [registered()], 'no_stream')).rejects.toThrow();
+    expect(told).toBe(2);
+    unwatch();
+    await store.append(`Station-${uuidV7()}`, [registered()], 'no_stream');
+    expect(told).toBe(2);
+  });
+
+  it('wakes its subscriptions at once when told another connection appended, not at their next poll', async () => {
+    const follower = new SqliteEventStore(join(dir, 'events.db'), registry(), { pollMs: 60_000 });
+    const subscription = follower.subscribe(null);
+    const items = subscription[Symbol.asyncIterator]();
+    try {
+      expect((await items.next()).value).toEqual({ kind: 'caughtUp', position: null });
+      const next = items.next();
+      await store.append(`Station-${uuidV7()}`, [registered()], 'no_stream');
+      follower.appendedElsewhere();
+      const woken = await Promise.race([next, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2000))]);
+      expect(woken).toMatchObject({ value: { kind: 'event', event: { position: '1' } } });
+    } finally {
+      await subscription.close();
+      await follower.close();
+    }
+  });
+
   it('commits what is queued before it closes', async () => {
     const pending = store.append(`Station-${uuidV7()}`, [registered()], 'no_stream');
     await store.close();

@@ -106,6 +106,21 @@ describe('projection pump', () => {
     expect(Object.fromEntries(await read.checkpoints())).toEqual({ visits: { position: '10', version: 1 }, ratings: { position: '10', version: 1 } });
   });
 
+  it('tells onMoved after each commit, with the positions already moved (what a projection thread reports)', async () => {
+    for (let i = 0; i < 10; i++) await record(events, i % 2 === 0 ? 'Visited' : 'Rated', `k-${i % 3}`);
+    const seen: Array<[Position | null, Position | null]> = [];
+    const pump: ProjectionPump = new ProjectionPump(events, read, [visits, ratings], {
+      batchSize: 4,
+      onMoved: () => seen.push([pump.positionOf('visits'), pump.positionOf('ratings')]),
+    });
+    await pump.catchUp();
+    expect(seen).toEqual([
+      ['4', '4'],
+      ['8', '8'],
+      ['10', '10'],
+    ]);
+  });
+
   it('reads each touched document once per batch and writes it once, however many of its events the batch holds', async () => {
     for (let i = 0; i < 6; i++) await record(events, 'Visited', 'same');
     await new ProjectionPump(events, read, [visits], { batchSize: 100 }).catchUp();

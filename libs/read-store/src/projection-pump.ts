@@ -25,6 +25,8 @@ export interface ProjectionPumpOptions {
    */
   readonly writeBack?: boolean;
   readonly onError?: (error: unknown) => void;
+  /** Called whenever checkpoints moved (after a commit, or after taking another writer's): a thread running the pump reports its positions. */
+  readonly onMoved?: () => void;
 }
 
 export interface PumpProgress {
@@ -567,6 +569,7 @@ export class ProjectionPump {
   }
 
   private wake(): void {
+    this.options.onMoved?.();
     const waiting = this.waiters;
     this.waiters = [];
     for (const waiter of waiting) {

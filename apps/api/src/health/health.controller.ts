@@ -99,18 +99,19 @@ export class HealthController {
     private readonly readModels: ReadModels,
   ) {}
 
-  /** The service's health (see healthReport). */
+  /** The service's health (see healthReport), with where this process's read models are folded (`projectionsRun`: PROJECTIONS). */
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    const projectionsRun = this.config.projections ?? 'in-process';
     const { statusCode, body } = await healthReport({
       events: this.events,
       store: this.store,
       topology: this.config.topology ?? EMBEDDED,
       readModels: this.readModels,
-      judgedByHead: (this.config.projections ?? 'in-process') === 'off',
+      judgedByHead: projectionsRun === 'off',
     });
     reply.status(statusCode);
-    return body;
+    return { ...body, projectionsRun };
   }
 }
 

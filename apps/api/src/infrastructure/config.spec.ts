@@ -39,14 +39,23 @@ describe('store topology from the environment', () => {
 });
 
 describe('who runs the projections', () => {
-  it('is this process unless PROJECTIONS=off', () => {
-    expect(projectionsFromEnvironment({})).toBe('in-process');
+  it('is a thread of this process on the embedded stores, this thread on EventStoreDB, unless PROJECTIONS says otherwise', () => {
+    const esdb = topologyFromEnvironment({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' });
+    expect(projectionsFromEnvironment({})).toBe('thread');
+    expect(projectionsFromEnvironment({}, esdb)).toBe('in-process');
+    expect(projectionsFromEnvironment({ PROJECTIONS: 'In-Process' })).toBe('in-process');
     expect(projectionsFromEnvironment({ PROJECTIONS: 'OFF' })).toBe('off');
     expect(configFromEnvironment({ PROJECTIONS: 'off', AUTH_JWT_SECRET: 'x'.repeat(32) }).projections).toBe('off');
+    expect(configFromEnvironment({ AUTH_JWT_SECRET: 'x'.repeat(32) }).projections).toBe('thread');
   });
 
-  it('refuses any other value, naming the variable', () => {
-    expect(() => projectionsFromEnvironment({ PROJECTIONS: 'projector' })).toThrow('PROJECTIONS must be one of in-process, off (not projector)');
+  it('refuses any other value, naming the variable, and a thread without the embedded stores', () => {
+    expect(() => projectionsFromEnvironment({ PROJECTIONS: 'projector' })).toThrow('PROJECTIONS must be one of thread, in-process, off (not projector)');
+    const esdb = topologyFromEnvironment({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' });
+    expect(() => projectionsFromEnvironment({ PROJECTIONS: 'thread' }, esdb)).toThrow('PROJECTIONS=thread needs the embedded stores');
+    expect(() =>
+      configFromEnvironment({ PROJECTIONS: 'thread', EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://x:2113', AUTH_JWT_SECRET: 'x'.repeat(32) }),
+    ).toThrow('PROJECTIONS=thread needs the embedded stores');
   });
 
   it('gives the projector its health port and the stores', () => {

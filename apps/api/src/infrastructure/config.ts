@@ -14,10 +14,11 @@ export interface StoreTopology {
 }
 
 /**
- * Who keeps the read models: this process (`in-process`, the embedded default), or a projector
- * process elsewhere (`off`: this process only reads what the projector committed).
+ * Who keeps the read models: this process (`in-process`), a worker thread of this process on the
+ * embedded stores' files (`thread`, the embedded default), or a projector process elsewhere
+ * (`off`: this process only reads what the projector committed).
  */
-export type ProjectionsChoice = 'in-process' | 'off';
+export type ProjectionsChoice = 'in-process' | 'thread' | 'off';
 
 export const EMBEDDED: StoreTopology = { events: { kind: 'sqlite' }, readModels: { kind: 'sqlite' } };
 
@@ -47,7 +48,7 @@ export interface AppConfig extends StorageConfig {
   readonly corsOrigins: readonly string[];
   /** Largest request body accepted, in bytes. */
   readonly bodyLimitBytes: number;
-  /** Absent: `in-process`. */
+  /** Absent: `in-process` (configFromEnvironment chooses `thread` on the embedded stores). */
   readonly projections?: ProjectionsChoice;
 }
 
@@ -107,9 +108,20 @@ export function storageConfigFromEnvironment(env: NodeJS.ProcessEnv = process.en
   return { dataDir: resolve(env.DATA_DIR ?? './data'), synchronous, topology: topologyFromEnvironment(env) };
 }
 
-/** PROJECTIONS=in-process|off: whether this API process runs the projections or reads what the projector wrote. */
-export function projectionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): ProjectionsChoice {
-  return choice(env, 'PROJECTIONS', ['in-process', 'off'] as const);
+/**
+ * PROJECTIONS=thread|in-process|off: whether this API process runs the projections (on a worker
+ * thread of its own, or on the thread answering requests) or reads what the projector wrote. A
+ * thread opens the embedded stores' files itself, so `thread` (the default on them) needs
+ * EVENT_STORE=sqlite and READ_STORE=sqlite; with EventStoreDB the default is `in-process`.
+ */
+export function projectionsFromEnvironment(env: NodeJS.ProcessEnv = process.env, topology: StoreTopology = EMBEDDED): ProjectionsChoice {
+  const embedded = topology.events.kind === 'sqlite' && topology.readModels.kind === 'sqlite';
+  // Absent: a thread of their own on the embedded stores (the commands' thread does not fold), else this thread.
+  const projections = choice(env, 'PROJECTIONS', embedded ? (['thread', 'in-process', 'off'] as const) : (['in-process', 'thread', 'off'] as const));
+  if (projections === 'thread' && !embedded) {
+    throw new Error('PROJECTIONS=thread needs the embedded stores (EVENT_STORE=sqlite, READ_STORE=sqlite); with EventStoreDB and MongoDB run the projector (PROJECTIONS=off)');
+  }
+  return projections;
 }
 
 /** What the projector (apps/projector) needs: the stores, its health port, and how long its own waits last. */
@@ -143,6 +155,6 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
     bodyLimitBytes: wholeNumber(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 16 * 1_048_576),
-    projections: projectionsFromEnvironment(env),
+    projections: projectionsFromEnvironment(env, storage.topology),
   };
 }

@@ -3,6 +3,7 @@ import { EVENT_STORE, EventStore, Position } from '@sws/event-store';
 import { ProjectionPump, READ_STORE, ReadStore } from '@sws/read-store';
 import { APP_CONFIG, AppConfig } from './config';
 import { PROJECTIONS } from './projections';
+import { PumpSurface, ThreadedPump } from './projection-thread';
 
 export class ReadModelBehind extends Error {
   constructor(readonly projection: string) {
@@ -35,21 +36,24 @@ export interface ReadModelsProgress {
 /**
  * Runs every projection in the background through one pump and answers reads from their
  * documents, waiting (bounded) for a position a client asks for and answering READ_MODEL_BEHIND
- * when the read model does not reach it in time.
+ * when the read model does not reach it in time. With PROJECTIONS=thread the pump runs in a worker
+ * thread of this process (ThreadedPump), on the embedded stores' files.
  */
 @Injectable()
 export class ReadModels implements OnApplicationShutdown {
   private readonly logger = new Logger(ReadModels.name);
-  private readonly pump: ProjectionPump;
+  private readonly pump: PumpSurface;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.pump = new ProjectionPump(events, store, PROJECTIONS, {
-      onError: (error) => this.logger.error(`the projections stopped: ${String(error)}`, (error as Error)?.stack),
-    });
+    const onError = (error: unknown) => this.logger.error(`the projections stopped: ${String(error)}`, (error as Error)?.stack);
+    this.pump =
+      config.projections === 'thread'
+        ? new ThreadedPump(events, PROJECTIONS, { dataDir: config.dataDir, synchronous: config.synchronous }, onError)
+        : new ProjectionPump(events, store, PROJECTIONS, { onError });
   }
 
   private markStarted!: () => void;
