@@ -59,6 +59,9 @@ const KEPT_EVENTS = 50_000;
 /** A longer stream is read from the file each time (its readers ask for its tail: reservation keys). */
 const KEPT_STREAM_EVENTS = 2_000;
 
+/** What a kept stream counts against KEPT_EVENTS: its events, and one for a stream found empty. */
+const keptCost = (events: readonly RecordedEvent[]) => Math.max(1, events.length);
+
 /**
  * The embedded event store: one SQLite file in WAL mode, one long-lived connection, prepared
  * statements reused. Positions are the rows' sequence numbers.
@@ -82,9 +85,13 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private committed = { appends: 0, commits: 0 };
   private readonly appendWatchers = new Set<() => void>();
-  /** Streams read lately, as parsed events, the most recently read last. */
-  private readonly kept = new Map<string, RecordedEvent[]>();
+  /**
+   * Streams read lately, as parsed events, the most recently read last; `verifiedAt` is the file's
+   * data version when their tail was last read from it (-1 once this connection appended to them).
+   */
+  private readonly kept = new Map<string, { readonly events: RecordedEvent[]; verifiedAt: number }>();
   private keptEvents = 0;
+  private turnVersion: number | null = null;
 
   constructor(
     file: string,
@@ -108,6 +115,8 @@ export class SqliteEventStore implements EventStore {
       readStream: this.db.prepare(`SELECT ${STORED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
       readAll: this.db.prepare(`SELECT ${STORED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       head: this.db.prepare('SELECT max(position) FROM events').pluck(),
+      // Changes whenever another connection commits to the file (never for this connection's own commits).
+      dataVersion: this.db.prepare('PRAGMA data_version').pluck(),
     };
     this.appendTransaction = this.db.transaction(
       (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
@@ -195,6 +204,11 @@ export class SqliteEventStore implements EventStore {
         }
       }
       this.committed = { appends: this.committed.appends + group.length, commits: this.committed.commits + 1 };
+      // A kept stream this connection appended to has a tail to read again.
+      outcomes.forEach((outcome, i) => {
+        const kept = outcome.ok ? this.kept.get(group[i]!.streamId) : undefined;
+        if (kept !== undefined) kept.verifiedAt = -1;
+      });
       if (outcomes.some((outcome) => outcome.ok)) {
         this.wake.notify();
         this.appendWatchers.forEach((watcher) => watcher());
@@ -224,31 +238,53 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * A stream only grows and its revisions are dense from 0, so the events of a stream read lately
-   * are kept parsed and only its tail is read again: a command reading the records it checks
-   * (often the same few) costs one indexed lookup that finds nothing new, not a parse of their
-   * JSON. Reads see committed events only (appends are committed synchronously, outside any read),
-   * whichever process wrote them. Callers get a fresh array of shared, never changed, events.
+   * (or found empty) are kept parsed and only its tail is read again: a command reading the
+   * records it checks (often the same few) costs at most one indexed lookup that finds nothing
+   * new, not a parse of their JSON, and none at all while no other connection has committed to the
+   * file since the tail was read (SQLite's data version says, see dataVersion) and this one has not
+   * appended to the stream. Reads see committed events only (appends are committed synchronously, outside any
+   * read), whichever process wrote them. Callers get a fresh array of shared, never changed, events.
    */
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
     const kept = this.kept.get(streamId);
     if (kept === undefined && fromRevision > 0) return this.readRows(streamId, fromRevision);
-    const known = kept ?? [];
-    const tail = this.readRows(streamId, known.length);
-    const events = tail.length === 0 ? known : known.concat(tail);
+    const version = this.dataVersion();
+    let events: RecordedEvent[];
+    if (kept !== undefined && kept.verifiedAt === version) events = kept.events;
+    else {
+      const known = kept?.events ?? [];
+      const tail = this.readRows(streamId, known.length);
+      events = tail.length === 0 ? known : known.concat(tail);
+    }
     if (kept !== undefined) {
       this.kept.delete(streamId);
-      this.keptEvents -= kept.length;
+      this.keptEvents -= keptCost(kept.events);
     }
-    if (events.length > 0 && events.length <= KEPT_STREAM_EVENTS) {
-      this.kept.set(streamId, events);
-      this.keptEvents += events.length;
+    if (events.length <= KEPT_STREAM_EVENTS) {
+      this.kept.set(streamId, { events, verifiedAt: version });
+      this.keptEvents += keptCost(events);
       for (const [oldest, dropped] of this.kept) {
         if (this.keptEvents <= KEPT_EVENTS) break;
         this.kept.delete(oldest);
-        this.keptEvents -= dropped.length;
+        this.keptEvents -= keptCost(dropped.events);
       }
     }
     return events.slice(fromRevision);
+  }
+
+  /**
+   * The file's data version as this turn of the event loop first read it (reading it costs about
+   * what an indexed lookup does): reads in one turn see the file at least as it was when the turn
+   * began, as if they had all been made then, and a commit by another connection makes the next
+   * turn look again. Every write checks what it read by its expected revision, so a read a few
+   * milliseconds old costs at most a retry.
+   */
+  private dataVersion(): number {
+    if (this.turnVersion === null) {
+      this.turnVersion = this.statements.dataVersion.get() as number;
+      setImmediate(() => (this.turnVersion = null));
+    }
+    return this.turnVersion;
   }
 
   private readRows(streamId: string, fromRevision: number): RecordedEvent[] {

@@ -57,6 +57,41 @@ describe('SqliteEventStore streams read lately', () => {
     expect((await store.readStream('Station-1', 1)).map((event) => event.revision)).toEqual([1]);
   });
 
+  it('reads nothing from the file for a stream it keeps until it appends to it or another connection commits', async () => {
+    await store.append('Station-1', [registered('a')], 'no_stream');
+    await store.readStream('Station-1');
+    expect(await store.readStream('Station-2')).toEqual([]);
+    const rows = jest.spyOn(store as unknown as { readRows: (id: string, from: number) => unknown[] }, 'readRows');
+    const other = new SqliteEventStore(file, registry());
+    try {
+      expect((await store.readStream('Station-1')).map((event) => event.data)).toEqual([{ name: 'a' }]);
+      expect(await store.readStream('Station-2')).toEqual([]);
+      expect(rows).not.toHaveBeenCalled();
+
+      // Its own append: the tail of that stream only.
+      await store.append('Station-1', [registered('b')], 0);
+      expect((await store.readStream('Station-1')).map((event) => event.data)).toEqual([{ name: 'a' }, { name: 'b' }]);
+      expect(await store.readStream('Station-2')).toEqual([]);
+      expect(rows.mock.calls).toEqual([['Station-1', 1]]);
+
+      // Another connection's commit, to a stream it found empty: every kept stream is looked at again.
+      rows.mockClear();
+      await other.append('Station-2', [registered('c')], 'no_stream');
+      expect((await store.readStream('Station-2')).map((event) => event.data)).toEqual([{ name: 'c' }]);
+      expect(await store.readStream('Station-1')).toHaveLength(2);
+      expect(rows.mock.calls).toEqual([
+        ['Station-2', 0],
+        ['Station-1', 2],
+      ]);
+      rows.mockClear();
+      await store.readStream('Station-2');
+      expect(rows).not.toHaveBeenCalled();
+    } finally {
+      rows.mockRestore();
+      await other.close();
+    }
+  });
+
   it('answers each read with an array of its own', async () => {
     await store.append('Station-1', [registered('a')], 'no_stream');
     const first = await store.readStream('Station-1');
