@@ -9,7 +9,7 @@ import { COUNTY, creditCode } from './support/fixtures';
 import { serviceClient, SERVICE_ENV } from './support/service-client';
 import { ensureBuilt, exited, ServiceProcess, startService } from './support/service-process';
 
-const NO_FOLDING_ON_MAIN_THREAD = join(__dirname, 'support', 'no-folding-on-main-thread.js');
+const COMMIT_FAULTS = join(__dirname, 'support', 'read-store-commit-faults.js');
 const ORGANIZATIONS = 30;
 const CLEAN = { signal: 'SIGTERM', code: null, prompt: true, errors: null };
 
@@ -18,13 +18,14 @@ const CLEAN = { signal: 'SIGTERM', code: null, prompt: true, errors: null };
  * the thread answering requests commits nothing to the read-model store (a preload makes it fail
  * if it tries), every write is read back at its position at once, SIGTERM stops both threads
  * cleanly, and a restart goes on from the checkpoints with read models equal to a fold of the log.
+ * When the thread's own commits fail, the service says so and keeps answering.
  */
 describe('read models folded on a thread of the service (the embedded default)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sws-thread-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
   let service: ServiceProcess | null = null;
 
-  const start = (env: NodeJS.ProcessEnv = {}) => startService(dataDir, port, { ...SERVICE_ENV, ...env }, { preload: NO_FOLDING_ON_MAIN_THREAD });
+  const start = (env: NodeJS.ProcessEnv = {}) => startService(dataDir, port, { ...SERVICE_ENV, ...env }, { preload: COMMIT_FAULTS });
   /** SIGTERM: Nest closes the application (the thread stopped, every store closed), then ends on the signal; what it says about it. */
   const stop = async () => {
     const { child, output } = service!;
@@ -106,4 +107,21 @@ describe('read models folded on a thread of the service (the embedded default)',
       await events.close();
     }
   }, 90_000);
+
+  it('says degraded when the projection thread fails, and reads say the read model is behind', async () => {
+    service = await start({ FAIL_COMMITS_ON: 'projection', READ_WAIT_MS: '200' });
+    const api = serviceClient(service.url);
+    const written = await register(api, ORGANIZATIONS + 4);
+    let health = (await api.get('/health')).body;
+    for (let tries = 0; tries < 50 && health.status !== 'degraded'; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      health = (await api.get('/health')).body;
+    }
+    expect(health).toMatchObject({ status: 'degraded', projectionsRun: 'thread' });
+    const read = await api.get(`/organizations/${written.id}?minPosition=${written.position}`);
+    expect({ status: read.status, code: read.body.code }).toEqual({ status: 503, code: 'READ_MODEL_BEHIND' });
+    // What was folded before still answers.
+    expect((await api.get('/organizations?limit=1')).status).toBe(200);
+    expect(service.output()).toMatch(/the projections stopped: Error: .*FAIL_COMMITS_ON=projection/);
+  }, 60_000);
 });

@@ -25,7 +25,17 @@ export type FromThread =
   | { readonly kind: 'started'; readonly positions: readonly (Position | null)[] }
   | { readonly kind: 'moved'; readonly positions: readonly (Position | null)[] }
   | { readonly kind: 'caughtUp' }
-  | { readonly kind: 'failed'; readonly error: string };
+  | { readonly kind: 'failed'; readonly error: ThreadError };
+
+/** An error of the projection thread, as it crosses to the service's thread. */
+export interface ThreadError {
+  readonly message: string;
+  readonly stack: string | undefined;
+}
+
+export function threadError(error: unknown): ThreadError {
+  return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error), stack: undefined };
+}
 
 const WORKER_FILE = join(__dirname, 'projection-thread.worker.js');
 /** How long a stop waits for the thread to close its stores before it is terminated. */
@@ -75,13 +85,14 @@ export class ThreadedPump implements PumpSurface {
     return new Promise((resolve, reject) => {
       const worker = new Worker(WORKER_FILE, { workerData: this.settings });
       this.worker = worker;
+      // From now on, not from 'started': a commit made while the thread starts is waiting for it in its port.
+      this.unwatch = (this.events as SqliteEventStore).watchAppends(() => worker.postMessage('appended' satisfies ToThread));
       let started = false;
       worker.on('message', (message: FromThread) => {
         switch (message.kind) {
           case 'started':
             started = true;
             this.move(message.positions);
-            this.unwatch = (this.events as SqliteEventStore).watchAppends(() => worker.postMessage('appended' satisfies ToThread));
             resolve();
             break;
           case 'moved':
@@ -91,10 +102,12 @@ export class ThreadedPump implements PumpSurface {
             this.caughtUpOnce = true;
             this.caughtUpWaiters.splice(0).forEach((done) => done(true));
             break;
-          case 'failed':
-            if (!started) reject(new Error(message.error));
-            this.fail(new Error(message.error));
+          case 'failed': {
+            const error = Object.assign(new Error(message.error.message), { stack: message.error.stack });
+            if (!started) reject(error);
+            this.fail(error);
             break;
+          }
         }
       });
       worker.on('error', (error) => {

@@ -3,7 +3,7 @@ import { SqliteEventStore } from '@sws/event-store';
 import { ProjectionPump } from '@sws/read-store';
 import { PROJECTIONS } from './projections';
 import { openSqliteEventStore, openSqliteReadStore } from './stores';
-import type { FromThread, ThreadSettings, ToThread } from './projection-thread';
+import { FromThread, threadError, ThreadSettings, ToThread } from './projection-thread';
 
 /**
  * The projection thread of an API process started with PROJECTIONS=thread: every projection,
@@ -17,7 +17,7 @@ async function run(port: NonNullable<typeof parentPort>, settings: ThreadSetting
   const events = openSqliteEventStore(settings) as SqliteEventStore;
   const store = openSqliteReadStore(settings);
   const pump = new ProjectionPump(events, store, PROJECTIONS, {
-    onError: (error) => post({ kind: 'failed', error: String((error as Error)?.stack ?? error) }),
+    onError: (error) => post({ kind: 'failed', error: threadError(error) }),
     onMoved: () => post({ kind: 'moved', positions: positions() }),
   });
   const positions = () => PROJECTIONS.map((projection) => pump.positionOf(projection.name));
@@ -39,5 +39,5 @@ async function run(port: NonNullable<typeof parentPort>, settings: ThreadSetting
 
 if (!parentPort) throw new Error('projection-thread.worker runs as a worker thread of the service');
 run(parentPort, workerData as ThreadSettings).catch((error) => {
-  parentPort!.postMessage({ kind: 'failed', error: String((error as Error)?.stack ?? error) } satisfies FromThread);
+  parentPort!.postMessage({ kind: 'failed', error: threadError(error) } satisfies FromThread);
 });
