@@ -35,6 +35,15 @@ describe('read models folded on a thread of the service (the embedded default)',
     service = null;
     return { signal: child.signalCode, code: child.exitCode, prompt: Date.now() - started < 5000, errors: output().match(/ERROR|Error:.*/g) };
   };
+  /** /health once it says degraded, or after 5 s. */
+  const degradedHealth = async (api: ReturnType<typeof serviceClient>) => {
+    let health = (await api.get('/health')).body;
+    for (let tries = 0; tries < 50 && health.status !== 'degraded'; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      health = (await api.get('/health')).body;
+    }
+    return health;
+  };
   const register = (api: ReturnType<typeof serviceClient>, n: number) =>
     api.created('/organizations', { name: `第${n}社会工作服务中心`, kind: 'operator', creditCode: creditCode('52'), region: COUNTY });
 
@@ -65,11 +74,7 @@ describe('read models folded on a thread of the service (the embedded default)',
     service = await start({ PROJECTIONS: 'in-process' });
     const api = serviceClient(service.url);
     const written = await register(api, ORGANIZATIONS + 1);
-    let health = (await api.get('/health')).body;
-    for (let tries = 0; tries < 50 && health.status !== 'degraded'; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      health = (await api.get('/health')).body;
-    }
+    const health = await degradedHealth(api);
     expect(health).toMatchObject({ status: 'degraded', projectionsRun: 'in-process' });
     const read = await api.get(`/organizations/${written.id}?minPosition=${written.position}`);
     expect(read.status).toBe(503);
@@ -112,11 +117,7 @@ describe('read models folded on a thread of the service (the embedded default)',
     service = await start({ FAIL_COMMITS_ON: 'projection', READ_WAIT_MS: '200' });
     const api = serviceClient(service.url);
     const written = await register(api, ORGANIZATIONS + 4);
-    let health = (await api.get('/health')).body;
-    for (let tries = 0; tries < 50 && health.status !== 'degraded'; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      health = (await api.get('/health')).body;
-    }
+    const health = await degradedHealth(api);
     expect(health).toMatchObject({ status: 'degraded', projectionsRun: 'thread' });
     const read = await api.get(`/organizations/${written.id}?minPosition=${written.position}`);
     expect({ status: read.status, code: read.body.code }).toEqual({ status: 503, code: 'READ_MODEL_BEHIND' });
