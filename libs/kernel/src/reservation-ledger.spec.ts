@@ -77,10 +77,26 @@ describe('a reservation stream', () => {
     it('lists the settled records and the pending claims as the key’s entries', () => {
       const state = [opened(seats, [bob]), reserved(seats, 'row-a', aliceTakes)].reduce(seats.evolve, seats.initialState());
       expect(ledgerEntries(state)).toEqual([bob, alice]);
-      expect(state.intents).toEqual({ 'i-alice': 'pending' });
+      expect(state.intents).toEqual(new Map([['i-alice', 'pending']]));
       const after = settle(state, { intents: [{ intentId: 'i-alice', outcome: 'written' }], records: [{ recordStreamId: 'Guest-bob', value: null }] });
-      expect({ entries: ledgerEntries(after), intents: after.intents, pending: after.pending }).toEqual({ entries: [alice], intents: { 'i-alice': 'written' }, pending: [] });
+      expect({ entries: ledgerEntries(after), intents: after.intents, pending: after.pending }).toEqual({ entries: [alice], intents: new Map([['i-alice', 'written']]), pending: [] });
     });
+  });
+
+  it('settles into copies, never changing the state it is given, and moves a record settled again to the end', () => {
+    const carol = { recordStreamId: 'Guest-carol', value: { seat: 3 } };
+    const state = [opened(seats, [bob, carol]), reserved(seats, 'row-a', aliceTakes)].reduce(seats.evolve, seats.initialState());
+    const before = { entries: ledgerEntries(state), intents: new Map(state.intents), pending: [...state.pending] };
+    const after = settle(state, {
+      intents: [{ intentId: 'i-alice', outcome: 'written' }],
+      records: [{ recordStreamId: 'Guest-bob', value: { seat: 2 } }],
+    });
+    expect({ entries: ledgerEntries(state), intents: state.intents, pending: state.pending }).toEqual(before);
+    expect(ledgerEntries(after)).toEqual([carol, alice, { recordStreamId: 'Guest-bob', value: { seat: 2 } }]);
+    // Nothing to settle: the maps are the ones it had.
+    const same = settle(after, { intents: [], records: [] });
+    expect(same.records).toBe(after.records);
+    expect(same.intents).toBe(after.intents);
   });
 
   it('names its keys `<Category>-<id>` and registers its three event types at version 1', () => {

@@ -73,10 +73,15 @@ export interface PendingClaim<V> {
 export interface LedgerState<V> {
   /** Whether the stream holds anything yet. */
   readonly opened: boolean;
-  /** What each record holds, as last settled from its own stream (absent: nothing). */
-  readonly records: Readonly<Record<string, V>>;
+  /**
+   * What each record holds, as last settled from its own stream (absent: nothing). Maps, not
+   * objects: a key meets every record and intent of its rule (a supervisor's month, each of its
+   * sessions), and each settlement copies them (a Map of 40 entries in about 2 µs, an object
+   * spread in about 10).
+   */
+  readonly records: ReadonlyMap<string, V>;
   /** Every intent the key has met, and what became of it. */
-  readonly intents: Readonly<Record<string, IntentStatus>>;
+  readonly intents: ReadonlyMap<string, IntentStatus>;
   /** Claims whose records are not known to be written yet. */
   readonly pending: readonly PendingClaim<V>[];
 }
@@ -119,7 +124,7 @@ export interface ReservationLedger<V> extends Decider<LedgerState<V>, LedgerComm
 /** Every entry of the key: the settled records' and the pending claims'. */
 export function ledgerEntries<V>(state: LedgerState<V>): LedgerEntry<V>[] {
   return [
-    ...Object.entries(state.records).map(([recordStreamId, value]) => ({ recordStreamId, value })),
+    ...[...state.records].map(([recordStreamId, value]) => ({ recordStreamId, value })),
     ...state.pending.map((claim) => claim.entry),
   ];
 }
@@ -134,21 +139,33 @@ export function settlementIsEmpty(settled: Settlement<unknown>): boolean {
   return settled.intents.length === 0 && settled.records.length === 0;
 }
 
+/**
+ * The state after a settlement: each map copied once, only when the settlement changes it, and
+ * changed in the copy (the state given is never changed). A record settled again moves to the end
+ * of `records`, where a new one is added.
+ */
 export function settle<V>(state: LedgerState<V>, settled: Settlement<V>): LedgerState<V> {
-  let { records, intents, pending } = state;
-  for (const { intentId, outcome } of settled.intents) {
-    const claim = pending.find((p) => p.intent.intentId === intentId);
-    if (claim && outcome === 'written' && !(claim.entry.recordStreamId in records)) {
-      records = { ...records, [claim.entry.recordStreamId]: claim.entry.value };
+  let { intents, pending } = state;
+  let records: Map<string, V> | null = null;
+  const ownRecords = () => (records ??= new Map(state.records));
+  if (settled.intents.length > 0) {
+    const ownIntents = new Map(intents);
+    for (const { intentId, outcome } of settled.intents) {
+      const claim = pending.find((p) => p.intent.intentId === intentId);
+      if (claim && outcome === 'written' && !(records ?? state.records).has(claim.entry.recordStreamId)) {
+        ownRecords().set(claim.entry.recordStreamId, claim.entry.value);
+      }
+      ownIntents.set(intentId, outcome);
+      pending = pending.filter((p) => p.intent.intentId !== intentId);
     }
-    intents = { ...intents, [intentId]: outcome };
-    pending = pending.filter((p) => p.intent.intentId !== intentId);
+    intents = ownIntents;
   }
   for (const { recordStreamId, value } of settled.records) {
-    const { [recordStreamId]: _, ...others } = records;
-    records = value === null ? others : { ...others, [recordStreamId]: value };
+    const own = ownRecords();
+    own.delete(recordStreamId);
+    if (value !== null) own.set(recordStreamId, value);
   }
-  return { opened: true, records, intents, pending };
+  return { opened: true, records: records ?? state.records, intents, pending };
 }
 
 /** The generic decider of a reservation stream; the rule decides what clashes. */
@@ -164,22 +181,22 @@ export function reservationLedger<V>(rule: ReservationRule<V>): ReservationLedge
     idOf,
     eventTypes: [rule.types.opened, rule.types.reserved, rule.types.settled].map((type) => ({ type, schemaVersion: 1 })),
 
-    initialState: () => ({ opened: false, records: {}, intents: {}, pending: [] }),
+    initialState: () => ({ opened: false, records: new Map(), intents: new Map(), pending: [] }),
 
     evolve(state, event) {
       switch (event.type) {
         case rule.types.opened: {
           const { entries } = (event as LedgerOpened<V>).data;
-          return { ...state, opened: true, records: Object.fromEntries(entries.map((e) => [e.recordStreamId, e.value])) };
+          return { ...state, opened: true, records: new Map(entries.map((e) => [e.recordStreamId, e.value])) };
         }
         case rule.types.reserved: {
           const { key, intent, settled } = (event as Reserved<V>).data;
           const after = settle(state, settled);
-          if (after.intents[intent.intentId] !== undefined) return after;
+          if (after.intents.has(intent.intentId)) return after;
           const { recordStreamId, value } = claimAt(intent, key);
           return {
             ...after,
-            intents: { ...after.intents, [intent.intentId]: 'pending' },
+            intents: new Map(after.intents).set(intent.intentId, 'pending'),
             pending: [...after.pending, { intent, entry: { recordStreamId, value } }],
           };
         }
@@ -198,7 +215,7 @@ export function reservationLedger<V>(rule: ReservationRule<V>): ReservationLedge
         case 'Reserve': {
           const { key, intent, settled } = command.data;
           const after = settle(state, settled);
-          const status = after.intents[intent.intentId];
+          const status = after.intents.get(intent.intentId);
           if (status === 'void') refuse('RESERVATION_VOID', `intent ${intent.intentId} was given up at ${key}`, { intentId: intent.intentId });
           if (status !== undefined) return [];
           const { recordStreamId, value } = claimAt(intent, key);

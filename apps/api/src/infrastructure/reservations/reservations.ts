@@ -177,7 +177,7 @@ export class Reservations {
 
   /** Checks every record of the key against its own stream; false when there was nothing left to check. */
   async verifyAll<V>(read: KeyRead<V>): Promise<boolean> {
-    const unverified = Object.keys(read.state.records).filter((recordStreamId) => !read.verified.has(recordStreamId));
+    const unverified = [...read.state.records.keys()].filter((recordStreamId) => !read.verified.has(recordStreamId));
     for (const recordStreamId of unverified) await this.verify(read, recordStreamId);
     return unverified.length > 0;
   }
@@ -204,7 +204,7 @@ export class Reservations {
     const claims: Array<{ read: KeyRead<V>; events: readonly LedgerEvent<V>[] }> = [];
     for (const claim of intent.claims) {
       const read = await keys.read(ledgerOfKey(claim.key) as ReservationLedger<V>, claim.key);
-      if (read.state.intents[intent.intentId] === 'void') throw new IntentGivenUp(intent.intentId);
+      if (read.state.intents.get(intent.intentId) === 'void') throw new IntentGivenUp(intent.intentId);
       claims.push({ read, events: await this.decideReserve(read, intent) });
     }
     const resolution = keys.resolution;
@@ -235,7 +235,7 @@ export class Reservations {
     const homeKey = homeKeyOf(intent);
     if (resolution.depth > MAX_DEPTH) throw new RetryAttempt(homeKey, 'too many unfinished writes met on the way');
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const status = round === 0 && committed ? 'pending' : (await this.fold(homeKey)).intents[intent.intentId];
+      const status = round === 0 && committed ? 'pending' : (await this.fold(homeKey)).intents.get(intent.intentId);
       if (status === 'void') return { outcome: 'void' };
       if (status === undefined) {
         const held = await this.holdAll(intent, resolution);
@@ -264,7 +264,7 @@ export class Reservations {
     for (const { key } of intent.claims) {
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const read = await this.read(ledgerOfKey(key), key, resolution);
-        if (read.state.intents[intent.intentId] !== 'pending') break;
+        if (read.state.intents.get(intent.intentId) !== 'pending') break;
         if (await this.appendTo(read, this.voidSettlement(read, intent), intent, resolution)) break;
       }
     }
@@ -279,7 +279,7 @@ export class Reservations {
   private async holdAll(intent: ReservationIntent, resolution: Resolution): Promise<'held' | 'void' | 'moved'> {
     for (const { key } of intent.claims) {
       const read = await this.read(ledgerOfKey(key), key, resolution);
-      const status = read.state.intents[intent.intentId];
+      const status = read.state.intents.get(intent.intentId);
       if (status === 'void') return 'void';
       if (status !== undefined) continue;
       let events: readonly LedgerEvent<unknown>[];
@@ -334,7 +334,7 @@ export class Reservations {
     const resolution = { ...parent, resolving: new Set([...parent.resolving, intent.intentId]) };
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const home = await this.read(ledgerOfKey(homeKey), homeKey, resolution);
-      const status = home.state.intents[intent.intentId];
+      const status = home.state.intents.get(intent.intentId);
       if (status === 'void' || (unlessHeld && status !== undefined)) return;
       if (status === 'written') throw new Error(`intent ${intent.intentId} is written; it cannot be void`);
       if (await this.appendTo(home, this.voidSettlement(home, intent), intent, resolution)) return;
