@@ -1,5 +1,6 @@
 import { ProjectedEvent, Projection } from '@sws/kernel';
 import { EventStore, Position, RecordedEvent, Subscription } from '@sws/event-store';
+import { PositionWaits } from './position-waits';
 import { CheckpointMove, CollectionLayout, DocumentChange, ReadStore, StaleBatch } from './read-store.port';
 
 export interface ProjectionPumpOptions {
@@ -54,12 +55,6 @@ interface Follower {
   readonly committed: CollectionDocuments;
   /** The position of the last event its committed documents reflect. */
   position: Position | null;
-}
-
-interface Waiter {
-  readonly follower: Follower | null;
-  readonly position: Position;
-  readonly resolve: (reached: boolean) => void;
 }
 
 /** A write-back pass whose commit failed: documents it held in memory are gone, so the pass cannot go on. */
@@ -232,7 +227,7 @@ export class ProjectionPump {
   private running: Promise<void> | null = null;
   private failure: unknown = null;
   private caughtUpOnce = false;
-  private waiters: Waiter[] = [];
+  private readonly waits = new PositionWaits<Follower | null>((follower, position) => this.reached(follower, position));
   private caughtUpWaiters: Array<(caughtUp: boolean) => void> = [];
   private readonly committed: CommittedDocuments;
   readonly counters: PumpCounters = { batches: 0, events: 0, documentsRead: 0, documentsWritten: 0, documentsCached: 0 };
@@ -348,14 +343,7 @@ export class ProjectionPump {
     const follower = projection === null ? null : this.follower(projection);
     if (this.reached(follower, position)) return Promise.resolve(true);
     if (this.failure !== null) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const waiter: Waiter = { follower, position, resolve };
-      this.waiters.push(waiter);
-      setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(this.reached(follower, position));
-      }, timeoutMs).unref?.();
-    });
+    return this.waits.wait(follower, position, timeoutMs);
   }
 
   async stop(): Promise<void> {
@@ -570,12 +558,7 @@ export class ProjectionPump {
 
   private wake(): void {
     this.options.onMoved?.();
-    const waiting = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiting) {
-      if (this.reached(waiter.follower, waiter.position)) waiter.resolve(true);
-      else this.waiters.push(waiter);
-    }
+    this.waits.wake();
   }
 
   private lowest(): Position | null {
@@ -604,9 +587,7 @@ export class ProjectionPump {
 
   private fail(error: unknown): void {
     this.failure = error;
-    const waiting = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiting) waiter.resolve(this.reached(waiter.follower, waiter.position));
+    this.waits.release();
     this.caughtUpWaiters.splice(0).forEach((resolve) => resolve(false));
     this.options.onError?.(error);
   }

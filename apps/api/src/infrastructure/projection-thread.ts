@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Projection } from '@sws/kernel';
 import { EventStore, Position, SqliteEventStore, SqliteSynchronous } from '@sws/event-store';
-import type { ProjectionPump } from '@sws/read-store';
+import { PositionWaits, type ProjectionPump } from '@sws/read-store';
 
 /** What ReadModels asks of the pump it runs, in this thread or in a projection thread. */
 export type PumpSurface = Pick<
@@ -41,12 +41,6 @@ const WORKER_FILE = join(__dirname, 'projection-thread.worker.js');
 /** How long a stop waits for the thread to close its stores before it is terminated. */
 const STOP_MS = 10_000;
 
-interface Waiter {
-  readonly index: number | null;
-  readonly position: Position;
-  readonly resolve: (reached: boolean) => void;
-}
-
 /**
  * The pump of PROJECTIONS=thread, as the service's thread sees it: the projections run in a worker
  * thread (projection-thread.worker) on their own connections to the same SQLite files, and this
@@ -60,7 +54,7 @@ export class ThreadedPump implements PumpSurface {
   private positions: (Position | null)[];
   private caughtUpOnce = false;
   private failure: unknown = null;
-  private waiters: Waiter[] = [];
+  private readonly waits = new PositionWaits<number | null>((index, position) => this.reached(index, position));
   private caughtUpWaiters: Array<(caughtUp: boolean) => void> = [];
   private stopped: Promise<void> | null = null;
   private unwatch: (() => void) | null = null;
@@ -176,24 +170,12 @@ export class ThreadedPump implements PumpSurface {
     const index = projection === null ? null : this.index(projection);
     if (this.reached(index, position)) return Promise.resolve(true);
     if (this.failure !== null) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const waiter: Waiter = { index, position, resolve };
-      this.waiters.push(waiter);
-      setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(this.reached(index, position));
-      }, timeoutMs).unref?.();
-    });
+    return this.waits.wait(index, position, timeoutMs);
   }
 
   private move(positions: readonly (Position | null)[]): void {
     this.positions = [...positions];
-    const waiting = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiting) {
-      if (this.reached(waiter.index, waiter.position)) waiter.resolve(true);
-      else this.waiters.push(waiter);
-    }
+    this.waits.wake();
   }
 
   private reached(index: number | null, position: Position): boolean {
@@ -210,7 +192,7 @@ export class ThreadedPump implements PumpSurface {
   private fail(error: unknown): void {
     if (this.failure !== null) return;
     this.failure = error;
-    this.waiters.splice(0).forEach((waiter) => waiter.resolve(this.reached(waiter.index, waiter.position)));
+    this.waits.release();
     this.caughtUpWaiters.splice(0).forEach((done) => done(false));
     this.onError(error);
   }
