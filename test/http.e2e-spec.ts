@@ -174,6 +174,23 @@ describe('HTTP behaviour', () => {
       expect(await events().readStream(`SocialWorker-${id}`)).toHaveLength(2);
     });
 
+    it('keeps no refusal: the key of a refused request is free for the corrected one', async () => {
+      const refused = await t.as(ADMIN).post('/social-workers').set('Idempotency-Key', 'k-4').send({ ...body, certification: 'grand' });
+      expect(refused.status).toBe(400);
+      const corrected = await t.as(ADMIN).post('/social-workers').set('Idempotency-Key', 'k-4').send(body);
+      expect(corrected.status).toBe(201);
+      const retry = await t.as(ADMIN).post('/social-workers').set('Idempotency-Key', 'k-4').send(body);
+      expect(retry.body).toEqual(corrected.body);
+      const other = await t.as(ADMIN).post('/social-workers').set('Idempotency-Key', 'k-4').send({ ...body, certification: 'grand' });
+      expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('checks the role before it answers from an earlier request', async () => {
+      await t.as(ADMIN).post('/social-workers').set('Idempotency-Key', 'k-5').send(body);
+      const sameUserOtherRole = await t.as({ ...ADMIN, role: 'evaluator' }).post('/social-workers').set('Idempotency-Key', 'k-5').send(body);
+      expect(sameUserOtherRole.status).toBe(403);
+    });
+
     it('refuses a key that is not visible ASCII', async () => {
       const response = await t.as(ADMIN).post('/social-workers').set('Idempotency-Key', ' ').send(body);
       expect(response.status).toBe(400);

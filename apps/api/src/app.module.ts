@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { ErrorsFilter } from './http/errors';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { InfrastructureModule, InfrastructureOptions } from './infrastructure/infrastructure.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -50,7 +49,6 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ErrorsFilter },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

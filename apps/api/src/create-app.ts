@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { serveConsole } from './console/serve-console';
 import { bodyValidation, useBoundedJsonBodies } from './http/body-pipeline';
+import { IdempotentReplays, KeyedRequest } from './http/idempotent-replays';
 import { InfrastructureOptions } from './infrastructure/infrastructure.module';
 import { ReadModels } from './infrastructure/read-models.service';
 
@@ -81,6 +82,12 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
+  });
+  // A keyed POST's answer is remembered as it is sent (see IdempotentReplays).
+  const replays = app.get(IdempotentReplays);
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    replays.remember(request as KeyedRequest, reply.statusCode, payload);
+    done(null, payload);
   });
   if (options.consoleDir !== undefined) await serveConsole(app, options.consoleDir);
   if (config.corsOrigins.length > 0) {

@@ -1,6 +1,7 @@
 import { CanActivate, DynamicModule, ExecutionContext, Injectable, Module, Optional } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModule } from '@nestjs/throttler';
+import { IdempotentReplays } from '../http/idempotent-replays';
 import { AppConfig } from '../infrastructure/config';
 import { AuthenticatedRequest, AuthenticationGuard, AuthorizationGuard } from './auth.guards';
 import { TokenVerifier } from './token-verifier';
@@ -18,22 +19,26 @@ class RateLimitGuard extends ThrottlerGuard {
 }
 
 /**
- * Every request passes three checks in this order: who is calling (the token), how often they
- * and their address have called (rate limits, counting failed attempts too), and whether their
- * role may use the endpoint. One guard runs them so the order cannot drift.
+ * Every request passes four checks in this order: who is calling (the token), how often they
+ * and their address have called (rate limits, counting failed attempts too), whether their role
+ * may use the endpoint, and whether it repeats an earlier request with the same Idempotency-Key.
+ * One guard runs them so the order cannot drift.
  */
 @Injectable()
 class RequestGuard implements CanActivate {
   constructor(
     private readonly authentication: AuthenticationGuard,
     private readonly authorization: AuthorizationGuard,
+    private readonly replays: IdempotentReplays,
     @Optional() private readonly throttler?: RateLimitGuard,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     await this.authentication.canActivate(context);
     if (this.throttler) await this.throttler.canActivate(context);
-    return this.authorization.canActivate(context);
+    if (!this.authorization.canActivate(context)) return false;
+    this.replays.admit(context.switchToHttp().getRequest());
+    return true;
   }
 }
 
@@ -66,6 +71,7 @@ export class AuthModule {
         { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },
         AuthenticationGuard,
         AuthorizationGuard,
+        IdempotentReplays,
         ...(limits ? [RateLimitGuard] : []),
         { provide: APP_GUARD, useClass: RequestGuard },
       ],

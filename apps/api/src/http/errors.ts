@@ -6,6 +6,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { AccessDenied, Unauthenticated } from '../auth/access-denied';
 import { PositionBeyondHead, ReadModelBehind } from '../infrastructure/read-models.service';
 import { RetryAttempt } from '../infrastructure/reservations/reservations';
+import { IdempotentReplay } from './idempotent-replays';
 import { BadJsonBody } from './json-body';
 
 const REALM = 'social-work-stations';
@@ -64,6 +65,10 @@ export class ErrorsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse();
+    if (error instanceof IdempotentReplay) {
+      reply.status(201).send(error.body);
+      return;
+    }
     const [status, body] = this.describe(error);
     if (error instanceof Unauthenticated) reply.header('www-authenticate', wwwAuthenticate(error));
     if (error instanceof StoreUnavailable) reply.header('retry-after', '5');

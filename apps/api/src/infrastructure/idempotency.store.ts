@@ -27,8 +27,9 @@ export class IdempotencyStore {
     return row ? { fingerprint: row.fingerprint, body: JSON.parse(row.body) } : null;
   }
 
-  remember(scope: string, key: string, fingerprint: string, body: unknown, recordedAt: string): void {
-    this.statements.put.run(scope, key, fingerprint, JSON.stringify(body ?? null), recordedAt);
+  /** `body` is the answer as it was sent: JSON text. */
+  remember(scope: string, key: string, fingerprint: string, body: string, recordedAt: string): void {
+    this.statements.put.run(scope, key, fingerprint, body, recordedAt);
   }
 
   close(): void {
