@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { BadInput, fieldProblems } from './errors';
 import { parseJsonBody } from './json-body';
+import { rememberValidationRules } from './validation-rules';
 
 /** Makes JSON bodies go through one parser that bounds nesting, sizes and prototype keys (parseJsonBody). */
 export function useBoundedJsonBodies(fastify: FastifyInstance): void {
@@ -17,6 +18,7 @@ export function useBoundedJsonBodies(fastify: FastifyInstance): void {
 
 /** How every request body is validated: unknown fields refused, and 400 naming each bad field. */
 export function bodyValidation(): ValidationPipe {
+  rememberValidationRules();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
