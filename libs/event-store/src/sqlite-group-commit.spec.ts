@@ -38,8 +38,7 @@ describe('SqliteEventStore group commit', () => {
     // Another connection holds the write lock past the busy timeout.
     const other = new Database(join(dir, 'events.db'));
     other.pragma('busy_timeout = 0');
-    const blocked = new SqliteEventStore(join(dir, 'events.db'), registry());
-    (blocked as unknown as { db: Database.Database }).db.pragma('busy_timeout = 0');
+    const blocked = new SqliteEventStore(join(dir, 'events.db'), registry(), { busyTimeoutMs: 0 });
     other.exec('BEGIN IMMEDIATE');
     try {
       const outcomes = await Promise.allSettled([0, 1].map(() => blocked.append(`Station-${uuidV7()}`, [registered()], 'no_stream')));

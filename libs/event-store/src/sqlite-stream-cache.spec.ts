@@ -7,6 +7,8 @@ import { SqliteEventStore } from './sqlite-event-store';
 import { stationRegistered as registered } from './testing/events';
 
 const registry = () => new EventTypeRegistry([{ type: 'StationRegistered', schemaVersion: 1 }]);
+/** Reads in one turn of the event loop see the file as the turn's first read found it. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 
 describe('SqliteEventStore streams read lately', () => {
@@ -74,18 +76,28 @@ describe('SqliteEventStore streams read lately', () => {
       expect(await store.readStream('Station-2')).toEqual([]);
       expect(rows.mock.calls).toEqual([['Station-1', 1]]);
 
-      // Another connection's commit, to a stream it found empty: every kept stream is looked at again.
+      // Another connection's commit, to a stream it found empty: that stream is looked at again, no other.
       rows.mockClear();
       await other.append('Station-2', [registered('c')], 'no_stream');
+      await nextTurn();
       expect((await store.readStream('Station-2')).map((event) => event.data)).toEqual([{ name: 'c' }]);
       expect(await store.readStream('Station-1')).toHaveLength(2);
-      expect(rows.mock.calls).toEqual([
-        ['Station-2', 0],
-        ['Station-1', 2],
-      ]);
+      expect(rows.mock.calls).toEqual([['Station-2', 0]]);
       rows.mockClear();
       await store.readStream('Station-2');
       expect(rows).not.toHaveBeenCalled();
+
+      // Commits by another connection to both, and to a stream it does not keep.
+      await other.append('Station-1', [registered('d')], 1);
+      await other.append('Station-3', [registered('e')], 'no_stream');
+      await other.append('Station-2', [registered('f')], 0);
+      await nextTurn();
+      expect((await store.readStream('Station-1')).map((event) => event.data)).toEqual([{ name: 'a' }, { name: 'b' }, { name: 'd' }]);
+      expect((await store.readStream('Station-2')).map((event) => event.data)).toEqual([{ name: 'c' }, { name: 'f' }]);
+      expect(rows.mock.calls).toEqual([
+        ['Station-1', 2],
+        ['Station-2', 1],
+      ]);
     } finally {
       rows.mockRestore();
       await other.close();

@@ -3,7 +3,7 @@ import { SqliteEventStore } from '@sws/event-store';
 import { ProjectionPump } from '@sws/read-store';
 import { PROJECTIONS } from './projections';
 import { openSqliteEventStore, openSqliteReadStore } from './stores';
-import { FromThread, threadError, ThreadSettings, ToThread } from './projection-thread';
+import { CommitsTold, FromThread, threadError, ThreadData, ToThread } from './projection-thread';
 
 /**
  * The projection thread of an API process started with PROJECTIONS=thread: every projection,
@@ -12,7 +12,8 @@ import { FromThread, threadError, ThreadSettings, ToThread } from './projection-
  * requests. It reports where each read model stands after every move; the service's thread tells
  * it when it committed events.
  */
-async function run(port: NonNullable<typeof parentPort>, settings: ThreadSettings): Promise<void> {
+async function run(port: NonNullable<typeof parentPort>, settings: ThreadData): Promise<void> {
+  const told = new CommitsTold(settings.told);
   const post = (message: FromThread) => port.postMessage(message);
   const events = openSqliteEventStore(settings) as SqliteEventStore;
   const store = openSqliteReadStore(settings);
@@ -22,7 +23,10 @@ async function run(port: NonNullable<typeof parentPort>, settings: ThreadSetting
   });
   const positions = () => PROJECTIONS.map((projection) => pump.positionOf(projection.name));
   port.on('message', (message: ToThread) => {
-    if (message === 'appended') events.appendedElsewhere();
+    if (message === 'appended') {
+      told.heard();
+      events.appendedElsewhere();
+    }
     else if (message === 'stop') {
       void (async () => {
         await pump.stop();
@@ -38,6 +42,6 @@ async function run(port: NonNullable<typeof parentPort>, settings: ThreadSetting
 }
 
 if (!parentPort) throw new Error('projection-thread.worker runs as a worker thread of the service');
-run(parentPort, workerData as ThreadSettings).catch((error) => {
+run(parentPort, workerData as ThreadData).catch((error) => {
   parentPort!.postMessage({ kind: 'failed', error: threadError(error) } satisfies FromThread);
 });
