@@ -12,7 +12,12 @@ export interface AppendValues {
   readonly events: readonly EventValues[];
 }
 
-export type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+/** How an append of a group fared; `stored` is false for a retry answered as the first time (its events were stored before). */
+export type Outcome =
+  | { readonly ok: true; readonly result: AppendResult; readonly stored: boolean }
+  | { readonly ok: false; readonly error: unknown };
+
+type Appended = { readonly result: AppendResult; readonly stored: boolean };
 
 /** The log's one table; the store benchmark's raw baseline writes the same. */
 export const EVENTS_SCHEMA = `
@@ -48,7 +53,7 @@ export class SqliteAppender {
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
     };
-    this.appendTransaction = db.transaction(({ streamId, expected, events }: AppendValues): AppendResult => {
+    this.appendTransaction = db.transaction(({ streamId, expected, events }: AppendValues): Appended => {
       const earlier = events.map(
         ([eventId]) => this.statements.byEventId.get(eventId) as { stream_id: string; revision: number; position: number } | undefined,
       );
@@ -56,7 +61,7 @@ export class SqliteAppender {
         // The same events again (a retried request): answered as the first time, nothing stored.
         if (earlier.some((row) => !row || row.stream_id !== streamId)) throw new EventIdReused(streamId);
         const last = earlier[earlier.length - 1]!;
-        return { nextRevision: last.revision, position: String(last.position) as Position };
+        return { result: { nextRevision: last.revision, position: String(last.position) as Position }, stored: false };
       }
       if (earlier.some(Boolean)) throw new EventIdReused(streamId);
       const current = this.statements.streamRevision.get(streamId) as number | null;
@@ -67,14 +72,14 @@ export class SqliteAppender {
         revision += 1;
         position = Number(this.statements.insert.run(eventId, streamId, revision, type, schemaVersion, data, metadata).lastInsertRowid);
       }
-      return { nextRevision: revision, position: String(position) as Position };
+      return { result: { nextRevision: revision, position: String(position) as Position }, stored: true };
     });
     // Called inside groupTransaction, appendTransaction runs as a savepoint: a failing append
     // rolls back to where it began and leaves the others of the group in place.
     this.groupTransaction = db.transaction((group: readonly AppendValues[]): Outcome[] =>
       group.map((append): Outcome => {
         try {
-          return { ok: true, result: this.appendTransaction(append) };
+          return { ok: true, ...this.appendTransaction(append) };
         } catch (error) {
           // SQLite rolls the whole transaction back on some errors (I/O, disk full): then the
           // appends before this one are gone too, and the group must fail as a whole.
@@ -93,7 +98,7 @@ export class SqliteAppender {
     if (group.length > 1) return this.groupTransaction.immediate(group);
     // Alone, an append needs no savepoint: its own transaction is the group's.
     try {
-      return [{ ok: true, result: this.appendTransaction.immediate(group[0]!) }];
+      return [{ ok: true, ...this.appendTransaction.immediate(group[0]!) }];
     } catch (error) {
       return [{ ok: false, error }];
     }

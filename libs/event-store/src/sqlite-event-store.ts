@@ -157,10 +157,8 @@ export class SqliteEventStore implements EventStore {
 
   private settle(group: readonly PendingAppend[], outcomes: readonly Outcome[]): void {
     this.committed = { appends: this.committed.appends + group.length, commits: this.committed.commits + 1 };
-    // A kept stream appended to has a tail to read again.
     outcomes.forEach((outcome, i) => {
-      const kept = outcome.ok ? this.kept.get(group[i]!.values.streamId) : undefined;
-      if (kept !== undefined) kept.current = false;
+      if (outcome.ok) this.keepAppended(group[i]!.values, outcome.result, outcome.stored);
     });
     this.passOwnCommits();
     if (outcomes.some((outcome) => outcome.ok)) {
@@ -168,6 +166,31 @@ export class SqliteEventStore implements EventStore {
       this.appendWatchers.forEach((watcher) => watcher());
     }
     outcomes.forEach((outcome, i) => (outcome.ok ? group[i]!.resolve(outcome.result) : group[i]!.reject(outcome.error)));
+  }
+
+  /**
+   * What this connection just stored is kept as it will be read: the stream is known to have held
+   * exactly the events before them when they were committed, so a kept stream of that length, or
+   * a new stream, goes on being kept without a read of the file. Any other kept stream appended to
+   * has a tail to read again (another connection appended to it first).
+   */
+  private keepAppended(values: AppendValues, result: AppendResult, stored: boolean): void {
+    // A retry answered as the first time changed nothing.
+    if (!stored) return;
+    const { streamId, events } = values;
+    const kept = this.kept.get(streamId);
+    const first = result.nextRevision - events.length + 1;
+    const before = kept === undefined ? (first === 0 ? [] : null) : kept.events.length === first ? kept.events : null;
+    if (before === null) {
+      if (kept !== undefined) kept.current = false;
+      return;
+    }
+    // An append's rows are inserted one after another: their positions are consecutive, ending at the result's.
+    const firstPosition = Number(result.position) - events.length + 1;
+    const appended = events.map(([, type, schemaVersion, data, metadata], i) =>
+      toRecordedEvent(this.registry, { position: firstPosition + i, stream_id: streamId, revision: first + i, type, schema_version: schemaVersion, data, metadata }),
+    );
+    this.keep(streamId, kept, before.concat(appended));
   }
 
   /** Calls `watcher` after each commit that stored events (a projection thread is told to look); returns what stops it. */
@@ -208,20 +231,24 @@ export class SqliteEventStore implements EventStore {
       const tail = this.readRows(streamId, known.length);
       events = tail.length === 0 ? known : known.concat(tail);
     }
-    if (kept !== undefined) {
-      this.kept.delete(streamId);
-      this.keptEvents -= keptCost(kept.events);
-    }
-    if (events.length <= KEPT_STREAM_EVENTS) {
-      this.kept.set(streamId, { events, current: true });
-      this.keptEvents += keptCost(events);
-      for (const [oldest, dropped] of this.kept) {
-        if (this.keptEvents <= KEPT_EVENTS) break;
-        this.kept.delete(oldest);
-        this.keptEvents -= keptCost(dropped.events);
-      }
-    }
+    this.keep(streamId, kept, events);
     return events.slice(fromRevision);
+  }
+
+  /** Keeps a stream's events as current, the most recently used last, within KEPT_EVENTS. */
+  private keep(streamId: string, previous: { readonly events: RecordedEvent[] } | undefined, events: RecordedEvent[]): void {
+    if (previous !== undefined) {
+      this.kept.delete(streamId);
+      this.keptEvents -= keptCost(previous.events);
+    }
+    if (events.length > KEPT_STREAM_EVENTS) return;
+    this.kept.set(streamId, { events, current: true });
+    this.keptEvents += keptCost(events);
+    for (const [oldest, dropped] of this.kept) {
+      if (this.keptEvents <= KEPT_EVENTS) break;
+      this.kept.delete(oldest);
+      this.keptEvents -= keptCost(dropped.events);
+    }
   }
 
   /**
