@@ -1,8 +1,10 @@
 import { ValidationPipe } from '@nestjs/common';
+import type { ValidationError, ValidatorOptions } from 'class-validator';
 import type { FastifyInstance } from 'fastify';
 import { BadInput, fieldProblems } from './errors';
 import { parseJsonBody } from './json-body';
 import { rememberValidationRules } from './validation-rules';
+import { ValidityCheck } from './validity-check';
 
 /** Makes JSON bodies go through one parser that bounds nesting, sizes and prototype keys (parseJsonBody). */
 export function useBoundedJsonBodies(fastify: FastifyInstance): void {
@@ -16,10 +18,22 @@ export function useBoundedJsonBodies(fastify: FastifyInstance): void {
   });
 }
 
+/**
+ * NestJS's pipe, asking class-validator only about bodies that ValidityCheck does not find valid,
+ * so that every problem reported is class-validator's own.
+ */
+class CheckedValidationPipe extends ValidationPipe {
+  private readonly check = new ValidityCheck();
+
+  protected override validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
+    return this.check.isValid(object, options) ? [] : super.validate(object, options);
+  }
+}
+
 /** How every request body is validated: unknown fields refused, and 400 naming each bad field. */
 export function bodyValidation(): ValidationPipe {
   rememberValidationRules();
-  return new ValidationPipe({
+  return new CheckedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

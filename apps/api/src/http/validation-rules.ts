@@ -5,6 +5,16 @@ const INSTALLED = Symbol('rules remembered');
 
 type Storage = ReturnType<typeof getMetadataStorage> & { [INSTALLED]?: true };
 
+const generations = new WeakMap<object, number>();
+
+/**
+ * How many times the rules remembered have been forgotten (a rule was added), so that what is
+ * worked out from them can be kept as long as this stays the same; null when they are not remembered.
+ */
+export function validationRulesGeneration(storage: object = getMetadataStorage()): number | null {
+  return generations.get(storage) ?? null;
+}
+
 /**
  * class-validator works out a class's rules again for every object it validates, and to find
  * the rules a class inherits it tests the class against every decorated class of the service
@@ -15,6 +25,7 @@ type Storage = ReturnType<typeof getMetadataStorage> & { [INSTALLED]?: true };
 export function rememberValidationRules(storage: Storage = getMetadataStorage()): void {
   if (storage[INSTALLED]) return;
   storage[INSTALLED] = true;
+  generations.set(storage, 0);
   const worked = new Map<unknown, Map<string, ValidationMetadata[]>>();
   const grouped = new WeakMap<ValidationMetadata[], Record<string, ValidationMetadata[]>>();
   const rulesOf = storage.getTargetValidationMetadatas.bind(storage);
@@ -40,6 +51,7 @@ export function rememberValidationRules(storage: Storage = getMetadataStorage())
     (storage as unknown as Record<string, (argument: never) => void>)[method] = (argument) => {
       worked.clear();
       add(argument);
+      generations.set(storage, (generations.get(storage) ?? 0) + 1);
     };
   }
 }
