@@ -6,7 +6,7 @@ import { Section, summarize } from './bench/report';
  * every section and writes BENCHMARKS.md.
  */
 
-export const SECTIONS = ['store', 'commands', 'lag'] as const;
+export const SECTIONS = ['store', 'commands', 'lag', 'validation'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export function isSectionName(name: string | undefined): name is SectionName {
@@ -22,6 +22,10 @@ export async function runSection(name: SectionName, log: (line: string) => void,
     case 'commands': {
       const { commandsSection, commandsBenchOptionsFromEnvironment } = await import('./bench/commands');
       return commandsSection(commandsBenchOptionsFromEnvironment(env), log);
+    }
+    case 'validation': {
+      const { validationSection, validationBenchOptionsFromEnvironment } = await import('./bench/validation');
+      return validationSection(validationBenchOptionsFromEnvironment(env), log);
     }
     case 'lag': {
       const [{ lagSection }, { commandsBenchOptionsFromEnvironment }] = await Promise.all([import('./bench/lag'), import('./bench/commands')]);

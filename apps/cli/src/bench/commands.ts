@@ -549,3 +549,6 @@ function commandFigures(results: Record<'station' | 'session' | 'assessment' | '
 }
 
 export const forTesting = { sessionBody, assessmentBody, commandFigures, loadStationBody };
+
+/** The bodies the loads send, for the validation section (the pipe alone on them). */
+export const loadBodies = { station: spreadStationBody, scores: SCORES };

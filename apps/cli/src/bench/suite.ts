@@ -60,13 +60,15 @@ function writePathEnvironment(options: SuiteOptions): NodeJS.ProcessEnv {
 
 /**
  * The sections of the write path: HTTP commands beside a bare validated POST (commands.ts) and the
- * event store beside raw better-sqlite3 and emmett-sqlite (store.ts); their other settings come
+ * event store beside raw better-sqlite3 and emmett-sqlite (store.ts), the request pipe alone
+ * (validation.ts); their other settings come
  * from BENCH_* variables (see `npm run cli -- help`).
  */
 export const WRITE_PATH_SECTIONS: readonly SectionRunner[] = [
   { name: 'commands', run: ({ options, log }) => runSection('commands', log, writePathEnvironment(options)) },
   { name: 'lag', run: ({ options, log }) => runSection('lag', log, writePathEnvironment(options)) },
   { name: 'store', run: ({ options, log }) => runSection('store', log, writePathEnvironment(options)) },
+  { name: 'validation', run: ({ options, log }) => runSection('validation', log, writePathEnvironment(options)) },
 ];
 
 export const SECTIONS: readonly SectionRunner[] = [...WRITE_PATH_SECTIONS, ...DATA_SECTIONS];
