@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import type { ValidationError, ValidatorOptions } from 'class-validator';
 import type { FastifyInstance } from 'fastify';
 import { BadInput, fieldProblems } from './errors';
@@ -31,12 +31,15 @@ class CheckedValidationPipe extends ValidationPipe {
 }
 
 /** How every request body is validated: unknown fields refused, and 400 naming each bad field. */
+export const BODY_VALIDATION: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  exceptionFactory: (errors) => new BadInput(fieldProblems(errors)),
+};
+
+/** The pipe every request body goes through (BODY_VALIDATION). */
 export function bodyValidation(): ValidationPipe {
   rememberValidationRules();
-  return new CheckedValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => new BadInput(fieldProblems(errors)),
-  });
+  return new CheckedValidationPipe(BODY_VALIDATION);
 }

@@ -3,7 +3,7 @@ import type { ValidationArguments } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import type { ConstraintMetadata } from 'class-validator/types/metadata/ConstraintMetadata';
 
-import { validationRulesGeneration } from './validation-rules';
+import { rememberValidationRules, validationRulesGeneration } from './validation-rules';
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 
@@ -52,15 +52,16 @@ const DECIDED_OPTIONS = new Set(['whitelist', 'forbidNonWhitelisted', 'forbidUnk
  * failing rule, a rule answered by a promise, other options) answers `false`, and the caller asks
  * class-validator, whose errors are then the ones reported.
  *
- * A plan per class (and schema) is kept while no rule is added (rememberValidationRules counts
- * the additions); without it, per list of rules `getTargetValidationMetadatas` returns.
+ * A plan per class (and schema) is kept while no rule is added (rememberValidationRules, which
+ * it installs, counts the additions).
  */
 export class ValidityCheck {
-  private readonly byRules = new WeakMap<ValidationMetadata[], ClassPlan>();
-  private readonly byClass = new Map<unknown, Map<string | undefined, ClassPlan>>();
+  private readonly plans = new Map<unknown, Map<string | undefined, ClassPlan>>();
   private generation: number | null = null;
 
-  constructor(private readonly storage: Storage = getMetadataStorage()) {}
+  constructor(private readonly storage: Storage = getMetadataStorage()) {
+    rememberValidationRules(storage);
+  }
 
   isValid(object: object, options: ValidatorOptions | undefined): boolean {
     if (options === undefined || options.whitelist !== true || options.forbidNonWhitelisted !== true) return false;
@@ -138,19 +139,16 @@ export class ValidityCheck {
   private planOf(object: object, schema: string | undefined): ClassPlan {
     const generation = validationRulesGeneration(this.storage);
     if (generation !== this.generation) {
-      this.byClass.clear();
+      this.plans.clear();
       this.generation = generation;
     }
     const target = object.constructor;
-    let forClass = generation === null ? undefined : this.byClass.get(target);
-    let plan = forClass?.get(schema);
-    if (plan !== undefined) return plan;
-    const rules = this.storage.getTargetValidationMetadatas(target, schema as string, false, false, undefined);
-    plan = this.byRules.get(rules);
-    if (plan === undefined) this.byRules.set(rules, (plan = this.plan(target, rules)));
-    if (generation !== null) {
-      if (forClass === undefined) this.byClass.set(target, (forClass = new Map()));
-      forClass.set(schema, plan);
+    let forClass = this.plans.get(target);
+    if (forClass === undefined) this.plans.set(target, (forClass = new Map()));
+    let plan = forClass.get(schema);
+    if (plan === undefined) {
+      const rules = this.storage.getTargetValidationMetadatas(target, schema as string, false, false, undefined);
+      forClass.set(schema, (plan = this.plan(target, rules)));
     }
     return plan;
   }

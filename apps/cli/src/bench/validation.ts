@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { ArgumentMetadata, PipeTransform, ValidationPipe } from '@nestjs/common';
-import { bodyValidation } from '../../../api/src/http/body-pipeline';
-import { BadInput, fieldProblems } from '../../../api/src/http/errors';
+import { BODY_VALIDATION, bodyValidation } from '../../../api/src/http/body-pipeline';
 import { ScoreAssessmentItemsDto } from '../../../api/src/assessments/score-assessment-items/score-assessment-items.dto';
 import { LogSupervisionSessionDto } from '../../../api/src/supervision-sessions/log-supervision-session/log-supervision-session.dto';
 import { RegisterStationDto } from '../../../api/src/stations/register-station/register-station.dto';
@@ -42,7 +41,7 @@ async function timed(pipe: PipeTransform, metadata: ArgumentMetadata, json: stri
 export async function validationSection(options: ValidationBenchOptions, log: (line: string) => void = () => {}): Promise<Section> {
   const service = bodyValidation();
   // Made after bodyValidation, so that it too reads the rules remembered per class.
-  const everyBody = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: (errors) => new BadInput(fieldProblems(errors)) });
+  const everyBody = new ValidationPipe(BODY_VALIDATION);
   const kinds = [
     { name: 'register a station', type: RegisterStationDto, body: loadBodies.station(0) },
     { name: 'log a session', type: LogSupervisionSessionDto, body: sessionBody() },
