@@ -1,6 +1,6 @@
 import { Projection } from '@sws/kernel';
 import * as reporting from '@sws/reporting';
-import { longStationHistory, measureDocuments } from './testing/long-history';
+import { busyContractMonth, longStationHistory, measureDocuments } from './testing/long-history';
 
 const SESSION_AND_TRAINING = new Set([
   'SupervisionSessionLogged',
@@ -46,4 +46,17 @@ describe('document sizes over a long history (five years of one station, eight w
     // One document per worker and year took 7.6 KB by the end of this history's busiest year.
     expect(sizes.find((s) => s.collection === 'worker-years')!.largestWritten).toBeLessThanOrEqual(3 * 1024);
   });
+});
+
+describe("document sizes in a busy month of one contract (40 workers at 4 stations, five sessions each, 20 supervisors)", () => {
+  const log = busyContractMonth({ workers: 40, stations: 4, sessionsEach: 5, supervisors: 20 });
+  const sizes = measureDocuments(projections, log, SESSION_AND_TRAINING);
+
+  it.each(['worker-ledgers', 'worker-years', 'contract-stream-links', 'supervisor-workloads'])(
+    'no session rewrites a %s document of more than 8 KB, however many sessions the month holds',
+    (collection) => {
+      expect(log.filter((e) => e.type === 'SupervisionSessionLogged')).toHaveLength(200);
+      expect(sizes.find((s) => s.collection === collection)!.largestWritten).toBeLessThanOrEqual(BOUND);
+    },
+  );
 });

@@ -92,8 +92,11 @@ describe('the streams of a contract', () => {
     expect(linkIds.filter((id) => id.startsWith('worker:w2/'))).toEqual(['worker:w2/2026', 'worker:w2/2027']);
     expect(links.get('worker:w2/2026')).toEqual({ streams: ['SocialWorker-w2', 'Contract-c1', 'SupervisionSession-s1', 'SupervisionSession-s2'] });
     expect(links.get('worker:w2/2027')).toEqual({ streams: ['Training-t1'] });
-    // Logged, then corrected: the session is linked once, in the month it was first linked.
-    expect(links.get('contract:c1/2026-02')).toEqual({ streams: ['SupervisionSession-s1'] });
+    // Logged, then corrected: the session is linked once, in the year it was first linked.
+    expect(links.get('worker:w2/2026')!.streams.filter((s) => s === 'SupervisionSession-s1')).toHaveLength(1);
+    // A session is linked to its supervisees, not to its contract: c1 has no bucket for February, when s1 was logged.
+    expect(links.has('contract:c1/2026-02')).toBe(false);
+    expect(links.get('worker:w1/2026')!.streams).toContain('SupervisionSession-s1');
     expect(links.get('contract:c1/2026-01')!.streams).toEqual(['Contract-c1', 'Station-st1', 'Station-st2', 'SocialWorker-w1', 'SocialWorker-w2', 'Assessment-a1', 'ServiceReport-r1', 'RenewalReview-v1']);
     // An owner whose id another's begins with keeps its own links: c1's are not c10's.
     expect(links.get('contract:c9/2026-01')!.streams).toContain('Assessment-a9');

@@ -11,10 +11,17 @@ import { ProjectedEvent, Projection } from '@sws/kernel';
  *   starts from: the workers ever assigned under it, its assessments, its predecessor. Only an
  *   award, an assignment or an assessment's start touches it.
  * - `contract-stream-links`: the streams that bear on an owner, in buckets by when they were
- *   linked: `contract:<id>/<yyyy-mm>` (a month of a contract: its workers' sessions, its reports
- *   and assessments, a few dozen streams) and `worker:<id>/<yyyy>` (a year of a worker, a few
- *   dozen too), listed by the owner's id prefix. A bucket stays at a kilobyte or two, and an owner
- *   has a handful of them where one document per owner and stream made millions of rows.
+ *   linked: `contract:<id>/<yyyy-mm>` (a month of a contract: its assignments, reports,
+ *   assessments and reviews, a few dozen streams) and `worker:<id>/<yyyy>` (a year of a worker:
+ *   their assignments, sessions and trainings, a few dozen too), listed by the owner's id prefix.
+ *   A bucket stays at a kilobyte or two, and an owner has a handful of them where one document
+ *   per owner and stream made millions of rows.
+ *
+ * A session is linked to its supervisees only, not to its contract: the deciders refuse a session
+ * whose supervisee was not assigned under its contract at its station that day
+ * (SUPERVISEE_NOT_AT_STATION), so every supervisee is among the contract's workers and their
+ * links reach the session. A contract's month bucket therefore does not grow with its sessions,
+ * which a busy contract logs by the hundred, and no session rewrites it.
  */
 export interface ContractStreams {
   /** The workers ever assigned under the contract. */
@@ -70,12 +77,10 @@ function ownersOf(event: ProjectedEvent): string[] {
     case 'SocialWorkerAssigned':
       return [contractStreamsId(data.contractId!), workerStreamsId(data.socialWorkerId!)];
     case 'SupervisionSessionLogged':
-      return [contractStreamsId(data.contractId!), ...data.superviseeIds!.map(workerStreamsId)];
-    case 'SupervisionSessionCorrected': {
-      const supervisees = new Set([...data.before!.superviseeIds, ...data.after!.superviseeIds]);
-      const contracts = new Set([data.before!.contractId, data.after!.contractId]);
-      return [...[...contracts].map(contractStreamsId), ...[...supervisees].map(workerStreamsId)];
-    }
+      return data.superviseeIds!.map(workerStreamsId);
+    case 'SupervisionSessionCorrected':
+      // Before and after, each supervisee was assigned under that side's contract.
+      return [...new Set([...data.before!.superviseeIds, ...data.after!.superviseeIds])].map(workerStreamsId);
     case 'TrainingAttendanceRecorded':
       return data.socialWorkerIds!.map(workerStreamsId);
     default:
@@ -106,7 +111,7 @@ function union(list: readonly string[], additions: readonly string[]): readonly 
 
 export const contractStreamLinksProjection: Projection<ContractStreamLinks> = {
   name: 'contract-stream-links',
-  version: 2,
+  version: 3,
   collection: 'contract-stream-links',
   handles: LINKED_EVENTS,
   documentIds: (event) => [...new Set(ownersOf(event).map((owner) => linksBucketId(owner, event.metadata.recordedAt)))],

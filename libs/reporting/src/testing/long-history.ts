@@ -140,3 +140,55 @@ export function foldedCount(projections: readonly Projection<any>[], log: readon
   const folded = foldProjections(projections, log);
   return Object.fromEntries([...folded.entries()].map(([name, model]) => [name, model.documents.size]));
 }
+
+/**
+ * One busy month of one contract, as raw events shaped like the deciders': `workers` workers at
+ * `stations` stations, each worker in `sessionsEach` individual sessions (attested) spread over
+ * `supervisors` supervisors, all recorded the same day. However many sessions a contract's month
+ * holds, no document one of them rewrites should grow with their number.
+ */
+export function busyContractMonth(options: { workers?: number; stations?: number; sessionsEach?: number; supervisors?: number } = {}): ProjectedEvent[] {
+  const { workers: workerCount = 40, stations: stationCount = 4, sessionsEach = 5, supervisors: supervisorCount = 20 } = options;
+  const log: ProjectedEvent[] = [];
+  let serial = 0;
+  const uuid = (kind: string) => `0190${kind.padEnd(4, '0').slice(0, 4)}-0000-7000-8000-${String((serial += 1)).padStart(12, '0')}`;
+  const push = (streamId: string, type: string, data: object, occurredAt: string) => {
+    const position = log.length + 1;
+    log.push({
+      streamId,
+      type,
+      data,
+      metadata: { eventId: uuid('e'), actor: { userId: 'u', role: 'supervisor', orgId: 'org-operator' }, occurredAt, recordedAt: '2026-03-31T12:00:00+08:00', correlationId: 'c', causationId: null },
+      revision: 0,
+      position: String(position),
+    });
+  };
+  const contractId = uuid('c');
+  const stationIds = Array.from({ length: stationCount }, () => uuid('st'));
+  const supervisorIds = Array.from({ length: supervisorCount }, () => uuid('sup'));
+  const workers = Array.from({ length: workerCount }, (_, i) => ({ socialWorkerId: uuid('sw'), stationId: stationIds[i % stationCount]! }));
+  push(`Contract-${contractId}`, 'ContractAwarded', {
+    contractId, purchaserOrgId: 'org-bureau', operatorOrgId: 'org-operator', stationIds, term: { start: '2026-01-01', end: '2026-12-31' },
+  }, '2026-01-01');
+  for (const { socialWorkerId, stationId } of workers) {
+    push(`SocialWorker-${socialWorkerId}`, 'SocialWorkerAssigned', {
+      socialWorkerId, contractId, stationId, post: 'resident', from: '2026-01-01', operatorOrgId: 'org-operator', purchaserOrgId: 'org-bureau',
+    }, '2026-01-01');
+  }
+  let n = 0;
+  for (let round = 0; round < sessionsEach; round++) {
+    for (const { socialWorkerId, stationId } of workers) {
+      const sessionId = uuid('ss');
+      const supervisorId = supervisorIds[n % supervisorCount]!;
+      const heldOn = `2026-03-${String(2 + Math.floor(n / supervisorCount) % 27).padStart(2, '0')}`;
+      const startTime = `${String(8 + (Math.floor(n / (supervisorCount * 27)) % 8)).padStart(2, '0')}:00`;
+      n += 1;
+      push(`SupervisionSession-${sessionId}`, 'SupervisionSessionLogged', {
+        sessionId, supervisorId, contractId, stationId, superviseeIds: [socialWorkerId], heldOn, startTime, durationMinutes: 60,
+        format: 'individual', functions: ['educational'], topics: ['个案督导'], summary: '督导记录', followUps: [], loggedOn: heldOn, late: false,
+      }, heldOn);
+      push(`SupervisionSession-${sessionId}`, 'SupervisionSessionAttested', { sessionId, supervisorId, socialWorkerId, heldOn }, heldOn);
+    }
+  }
+  return log;
+}
