@@ -63,6 +63,10 @@ export class InMemoryEventStore implements EventStore {
     return (this.log.streams.get(streamId) ?? []).slice(fromRevision).map((row) => toRecordedEvent(this.registry, row));
   }
 
+  async readStreams(streamIds: readonly string[]): Promise<RecordedEvent[][]> {
+    return Promise.all(streamIds.map((streamId) => this.readStream(streamId)));
+  }
+
   async readAll(after: Position | null, limit: number): Promise<RecordedEvent[]> {
     const start = after === null ? 0 : Number(after);
     return this.log.rows.slice(start, start + limit).map((row) => toRecordedEvent(this.registry, row));

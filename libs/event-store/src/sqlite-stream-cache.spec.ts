@@ -162,6 +162,39 @@ describe('SqliteEventStore streams read lately', () => {
     }
   });
 
+  it('reads many streams at once without keeping them, and leaves the streams it keeps where they were', async () => {
+    await store.append('Station-kept', [registered('k')], 'no_stream');
+    for (let i = 0; i < 3; i++) await store.append(`Station-${i}`, [registered(`s${i}`)], 'no_stream');
+    await nextTurn();
+    const kept = await store.readStream('Station-kept');
+    const inner = store as unknown as { kept: Map<string, unknown>; readRows: (id: string, from: number) => unknown[] };
+    const before = [...inner.kept.keys()];
+    const rows = jest.spyOn(inner, 'readRows');
+    try {
+      const read = await store.readStreams(['Station-2', 'Station-kept', 'Station-0', 'Station-1', 'Station-none']);
+      expect(read.map((events) => events.map((e) => e.data))).toEqual([[{ name: 's2' }], [{ name: 'k' }], [{ name: 's0' }], [{ name: 's1' }], []]);
+      // The kept stream is answered from memory, the others in one statement, none of them kept.
+      expect(read[1]![0]).toBe(kept[0]);
+      expect(rows).not.toHaveBeenCalled();
+      expect([...inner.kept.keys()]).toEqual(before);
+    } finally {
+      rows.mockRestore();
+    }
+  });
+
+  it('reads again, for many streams at once, a kept stream another connection appended to', async () => {
+    await store.append('Station-1', [registered('a')], 'no_stream');
+    await store.readStream('Station-1');
+    const other = new SqliteEventStore(file, registry());
+    try {
+      await other.append('Station-1', [registered('b')], 0);
+    } finally {
+      await other.close();
+    }
+    await nextTurn();
+    expect((await store.readStreams(['Station-1']))[0]!.map((e) => e.data)).toEqual([{ name: 'a' }, { name: 'b' }]);
+  });
+
   it('answers each read with an array of its own', async () => {
     await store.append('Station-1', [registered('a')], 'no_stream');
     const first = await store.readStream('Station-1');

@@ -85,7 +85,8 @@ export class ContractHistory {
     const streamIds = [...new Set([...own.streams, ...inherited, RENEWAL_POLICY_STREAM])];
     const head = await this.events.headPosition();
     const moment = knownAt === null ? null : Date.parse(knownAt);
-    const read = (ids: readonly string[]) => Promise.all(ids.map((id) => this.events.readStream(id))).then((lists) => lists.flat());
+    // Read once and not kept: a replay goes through a few hundred streams commands rarely read again.
+    const read = (ids: readonly string[]) => this.events.readStreams(ids).then((lists) => lists.flat());
     const contractEvents = await read(streamIds);
     const organizations = organizationsNamed(contractEvents).filter((id) => !streamIds.includes(id));
     const recorded = [...contractEvents, ...(await read(organizations))];

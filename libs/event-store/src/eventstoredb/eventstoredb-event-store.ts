@@ -103,6 +103,10 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
+  async readStreams(streamIds: readonly string[]): Promise<RecordedEvent[][]> {
+    return Promise.all(streamIds.map((streamId) => this.readStream(streamId)));
+  }
+
   async readAll(after: Position | null, limit: number): Promise<RecordedEvent[]> {
     const found: RecordedEvent[] = [];
     // Reads start at their position (inclusive) and system events take up room: read until full.

@@ -99,6 +99,18 @@ export function eventStoreContract(makeFixture: () => Promise<EventStoreFixture>
       expect((await store.readStream(stream, 1)).map((e) => e.type)).toEqual(['StationClosed']);
       expect(await store.readStream(`Station-${uuidV7()}`)).toEqual([]);
     });
+
+    it('reads several streams at once, each as readStream gives it, in the order asked', async () => {
+      const other = `Station-${uuidV7()}`;
+      const missing = `Station-${uuidV7()}`;
+      await store.append(stream, [registered('a'), closed()], 'no_stream');
+      await store.append(other, [registered('b')], 'no_stream');
+      await store.append(stream, [registered('c')], 1);
+      const read = await store.readStreams([other, missing, stream]);
+      expect(read).toEqual([await store.readStream(other), [], await store.readStream(stream)]);
+      expect(read[2]!.map((e) => [e.revision, e.data])).toEqual([[0, { name: 'a' }], [1, { reason: 'merged' }], [2, { name: 'c' }]]);
+      expect(await store.readStreams([])).toEqual([]);
+    });
   });
 
   describe('expected revision', () => {
