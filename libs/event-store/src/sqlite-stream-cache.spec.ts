@@ -25,16 +25,20 @@ describe('SqliteEventStore streams read lately', () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
+  /** An append by another connection to the same file. */
+  const appendElsewhere = async (streamId: string, name: string, expected: number) => {
+    const other = new SqliteEventStore(file, registry());
+    try {
+      await other.append(streamId, [registered(name)], expected);
+    } finally {
+      await other.close();
+    }
+  };
 
   it('reads only the tail of a stream another connection appended to, and parses no row twice', async () => {
     await store.append('Station-1', [registered('a'), registered('b')], 'no_stream');
     const first = await store.readStream('Station-1');
-    const other = new SqliteEventStore(file, registry());
-    try {
-      await other.append('Station-1', [registered('c')], 1);
-    } finally {
-      await other.close();
-    }
+    await appendElsewhere('Station-1', 'c', 1);
     await nextTurn();
     const parse = jest.spyOn(JSON, 'parse');
     try {
@@ -85,12 +89,7 @@ describe('SqliteEventStore streams read lately', () => {
   it('reads the tail again when it appends to a kept stream another connection appended to first', async () => {
     await store.append('Station-1', [registered('a')], 'no_stream');
     await store.readStream('Station-1');
-    const other = new SqliteEventStore(file, registry());
-    try {
-      await other.append('Station-1', [registered('b')], 0);
-    } finally {
-      await other.close();
-    }
+    await appendElsewhere('Station-1', 'b', 0);
     // Without a look at the file in between: the append itself shows the kept stream is short.
     await store.append('Station-1', [registered('c')], 1);
     expect((await store.readStream('Station-1')).map((event) => [event.revision, event.data])).toEqual([
@@ -103,12 +102,7 @@ describe('SqliteEventStore streams read lately', () => {
   it('sees what another process appended to a stream it keeps', async () => {
     await store.append('Station-1', [registered('a')], 'no_stream');
     expect(await store.readStream('Station-1')).toHaveLength(1);
-    const other = new SqliteEventStore(file, registry());
-    try {
-      await other.append('Station-1', [registered('b')], 0);
-    } finally {
-      await other.close();
-    }
+    await appendElsewhere('Station-1', 'b', 0);
     const events = await store.readStream('Station-1');
     expect(events.map((event) => [event.revision, event.data])).toEqual([
       [0, { name: 'a' }],
@@ -185,12 +179,7 @@ describe('SqliteEventStore streams read lately', () => {
   it('reads again, for many streams at once, a kept stream another connection appended to', async () => {
     await store.append('Station-1', [registered('a')], 'no_stream');
     await store.readStream('Station-1');
-    const other = new SqliteEventStore(file, registry());
-    try {
-      await other.append('Station-1', [registered('b')], 0);
-    } finally {
-      await other.close();
-    }
+    await appendElsewhere('Station-1', 'b', 0);
     await nextTurn();
     expect((await store.readStreams(['Station-1']))[0]!.map((e) => e.data)).toEqual([{ name: 'a' }, { name: 'b' }]);
   });

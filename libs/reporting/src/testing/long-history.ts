@@ -1,6 +1,30 @@
 import { foldProjections, ProjectedEvent, Projection } from '@sws/kernel';
 
 /**
+ * A log being written as the deciders would: uuid-sized ids, each stream's revisions from 0, and
+ * an event recorded at noon of its business day unless `recordedAt` says when.
+ */
+function eventLog() {
+  const log: ProjectedEvent[] = [];
+  let serial = 0;
+  const uuid = (kind: string) => `0190${kind.padEnd(4, '0').slice(0, 4)}-0000-7000-8000-${String((serial += 1)).padStart(12, '0')}`;
+  const revisions = new Map<string, number>();
+  const push = (streamId: string, type: string, data: object, occurredAt: string, recordedAt = `${occurredAt}T12:00:00+08:00`) => {
+    const revision = revisions.get(streamId) ?? 0;
+    revisions.set(streamId, revision + 1);
+    log.push({
+      streamId,
+      type,
+      data,
+      metadata: { eventId: uuid('e'), actor: { userId: 'u-supervisor', role: 'supervisor', orgId: 'org-operator' }, occurredAt, recordedAt, correlationId: 'c', causationId: null },
+      revision,
+      position: String(log.length + 1),
+    });
+  };
+  return { log, uuid, push };
+}
+
+/**
  * A long history of one station, as raw events shaped like those the deciders append: a yearly
  * contract renewed for `years` years, `workers` workers assigned under each, every month one
  * group session with all of them and one individual session each (all attested), a training
@@ -9,30 +33,7 @@ import { foldProjections, ProjectedEvent, Projection } from '@sws/kernel';
  */
 export function longStationHistory(options: { years?: number; workers?: number; firstYear?: number } = {}): ProjectedEvent[] {
   const { years = 5, workers: workerCount = 8, firstYear = 2026 } = options;
-  const log: ProjectedEvent[] = [];
-  let serial = 0;
-  const uuid = (kind: string) => `0190${kind.padEnd(4, '0').slice(0, 4)}-0000-7000-8000-${String((serial += 1)).padStart(12, '0')}`;
-  const revisions = new Map<string, number>();
-  const push = (streamId: string, type: string, data: object, occurredAt: string) => {
-    const revision = revisions.get(streamId) ?? 0;
-    revisions.set(streamId, revision + 1);
-    const position = log.length + 1;
-    log.push({
-      streamId,
-      type,
-      data,
-      metadata: {
-        eventId: uuid('e'),
-        actor: { userId: 'u-supervisor', role: 'supervisor', orgId: 'org-operator' },
-        occurredAt,
-        recordedAt: `${occurredAt}T12:00:00+08:00`,
-        correlationId: 'c',
-        causationId: null,
-      },
-      revision,
-      position: String(position),
-    });
-  };
+  const { log, uuid, push } = eventLog();
   const stationId = uuid('st');
   const supervisorId = uuid('sup');
   const workers = Array.from({ length: workerCount }, () => uuid('sw'));
@@ -149,20 +150,8 @@ export function foldedCount(projections: readonly Projection<any>[], log: readon
  */
 export function busyContractMonth(options: { workers?: number; stations?: number; sessionsEach?: number; supervisors?: number } = {}): ProjectedEvent[] {
   const { workers: workerCount = 40, stations: stationCount = 4, sessionsEach = 5, supervisors: supervisorCount = 20 } = options;
-  const log: ProjectedEvent[] = [];
-  let serial = 0;
-  const uuid = (kind: string) => `0190${kind.padEnd(4, '0').slice(0, 4)}-0000-7000-8000-${String((serial += 1)).padStart(12, '0')}`;
-  const push = (streamId: string, type: string, data: object, occurredAt: string) => {
-    const position = log.length + 1;
-    log.push({
-      streamId,
-      type,
-      data,
-      metadata: { eventId: uuid('e'), actor: { userId: 'u', role: 'supervisor', orgId: 'org-operator' }, occurredAt, recordedAt: '2026-03-31T12:00:00+08:00', correlationId: 'c', causationId: null },
-      revision: 0,
-      position: String(position),
-    });
-  };
+  const { log, uuid, push: pushAt } = eventLog();
+  const push = (streamId: string, type: string, data: object, occurredAt: string) => pushAt(streamId, type, data, occurredAt, '2026-03-31T12:00:00+08:00');
   const contractId = uuid('c');
   const stationIds = Array.from({ length: stationCount }, () => uuid('st'));
   const supervisorIds = Array.from({ length: supervisorCount }, () => uuid('sup'));
