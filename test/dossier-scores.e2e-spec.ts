@@ -8,11 +8,28 @@ const FIRST_HALF_2026 = { kind: 'midterm', from: '2026-01-01', to: '2026-06-30' 
 const JANUARY_2027 = { kind: 'monthly', from: '2027-01-01', to: '2027-01-31' };
 const AMENDMENT = { scores: [{ itemCode: 'SERVICE.CASES.FILES', points: 30, evidence: '复核' }], reason: '复核更正' };
 
-/** A scorecard's periods that hold an assessment of the contract, each with only the contract's assessments. */
+/**
+ * A scorecard's periods that hold an assessment of the contract, each with only the contract's
+ * assessments, in the dossier's shape: what the dossier must say of them, whatever it reads.
+ */
 function periodsOf(scorecard: { periods: any[] }, contractId: string) {
   return scorecard.periods
     .filter((p) => p.assessments.some((a: any) => a.contractId === contractId))
-    .map((p) => ({ period: p.period, assessments: p.assessments.filter((a: any) => a.contractId === contractId).map((a: any) => a.assessmentId) }));
+    .map((p) => {
+      const own = p.assessments.filter((a: any) => a.contractId === contractId);
+      return {
+        period: p.period,
+        assessorKind: p.assessorKind,
+        assessments: own.map((a: any) => ({
+          assessmentId: a.assessmentId,
+          evaluatorOrgId: a.evaluatorOrgId,
+          rubric: `${a.rubricCode} v${a.rubricVersion}`,
+          revisions: a.revisions.map(({ revision, total, grade, reason, recordedAt, eventId }: any) => ({ revision, total, grade, reason, recordedAt, eventId })),
+          annulled: a.annulled,
+        })),
+        sourceEventIds: own.flatMap((a: any) => [...a.revisions.map((r: any) => r.eventId), ...(a.annulled ? [a.annulled.eventId] : [])]),
+      };
+    });
 }
 
 /** The dossier's scores reach back only as far as its contract: what it reads does not grow with a station's history. */
@@ -20,6 +37,7 @@ describe("the dossier's scores", () => {
   let t: TestApp;
   let c: EligibleContract;
   let successor: string;
+  let replacement: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -33,6 +51,9 @@ describe("the dossier's scores", () => {
     await created(t, `/assessments/${annual.id}/amendments`, AMENDMENT, evaluator);
     const annulled = await finalizedAssessment(t, c, { stationId: c.stations[1], period: FIRST_HALF_2026 });
     await created(t, `/assessments/${annulled.id}/annulment`, { reason: '评估机构存在关联，评估作废' }, ADMIN);
+    // Assessed again the next day: a period's assessments are finalized one after another.
+    at(t, '2026-12-22T09:00:00');
+    replacement = (await finalizedAssessment(t, c, { stationId: c.stations[1], period: FIRST_HALF_2026 })).id;
     await scoredAssessment(t, c, { stationId: c.stations[1], period: ANNUAL_2026 });
     // 2027: the same stations under the next year's contract, assessed for January.
     const parties = { purchaserOrgId: c.purchaser, operatorOrgId: c.operator, stationIds: c.stations };
@@ -50,24 +71,34 @@ describe("the dossier's scores", () => {
         const scorecard = await got(t, `/stations/${stationId}/scorecard`);
         const scores = dossier.scores[index];
         expect(scores.stationId).toBe(stationId);
-        expect(scores.periods.map((p: any) => ({ period: p.period, assessments: p.assessments.map((a: any) => a.assessmentId) }))).toEqual(
-          periodsOf(scorecard, contractId),
-        );
+        expect(scores.periods.map(({ current: _, ...rest }: any) => rest)).toEqual(periodsOf(scorecard, contractId));
       }
     }
     const earlier = await got(t, `/contracts/${c.contract}/renewal-dossier`);
     expect(earlier.scores[0].periods.map((p: any) => p.period)).toEqual([MARCH_2026, ANNUAL_2026]);
-    expect(earlier.scores[0].periods[1].assessments[0].revisions.map((r: any) => r.revision)).toEqual([1, 2]);
+    expect(earlier.scores[0].periods[1].assessments[0].revisions.map((r: any) => [r.revision, r.reason])).toEqual([
+      [1, null],
+      [2, AMENDMENT.reason],
+    ]);
+    const amended = earlier.scores[0].periods[1];
+    expect(amended.current).toEqual({ assessmentId: amended.assessments[0].assessmentId, revision: 2, total: amended.assessments[0].revisions[1].total, grade: amended.assessments[0].revisions[1].grade });
     expect(earlier.scores[1].periods).toEqual([
-      expect.objectContaining({ period: FIRST_HALF_2026, current: null, assessments: [expect.objectContaining({ annulled: expect.objectContaining({ reason: '评估机构存在关联，评估作废' }) })] }),
+      expect.objectContaining({
+        period: FIRST_HALF_2026,
+        current: expect.objectContaining({ assessmentId: replacement, revision: 1 }),
+        assessments: [
+          expect.objectContaining({ annulled: expect.objectContaining({ reason: '评估机构存在关联，评估作废' }) }),
+          expect.objectContaining({ assessmentId: replacement, annulled: null }),
+        ],
+      }),
     ]);
     const later = await got(t, `/contracts/${successor}/renewal-dossier`);
     expect(later.scores.map((s: any) => s.periods.map((p: any) => p.period))).toEqual([[JANUARY_2027], []]);
   });
 
-  it("reads no scorecard document of a month the contract's assessments do not end in", async () => {
+  it('reads no scorecard document: the scores come from the documents of its assessments the judgement reads anyway', async () => {
     const store = t.app.get<ReadStore>(READ_STORE);
-    const [getMany, list] = [store.getMany.bind(store), store.list.bind(store)];
+    const [getMany, list, get] = [store.getMany.bind(store), store.list.bind(store), store.get.bind(store)];
     const read: string[] = [];
     const spies = [
       jest.spyOn(store, 'getMany').mockImplementation(async (collection, ids) => {
@@ -78,12 +109,16 @@ describe("the dossier's scores", () => {
         if (collection === 'station-scorecards') read.push(`every document under ${options.idPrefix ?? '(no prefix)'}`);
         return list(collection, options);
       }),
+      jest.spyOn(store, 'get').mockImplementation(async (collection, id) => {
+        if (collection === 'station-scorecards') read.push(id);
+        return get(collection, id);
+      }),
     ];
     try {
-      await got(t, `/contracts/${successor}/renewal-dossier`);
+      for (const contractId of [c.contract, successor]) expect((await got(t, `/contracts/${contractId}/renewal-dossier`)).scores[0].periods).not.toEqual([]);
     } finally {
       for (const spy of spies) spy.mockRestore();
     }
-    expect(read).toEqual([`${c.stations[0]}/2027-01`]);
+    expect(read).toEqual([]);
   });
 });

@@ -83,11 +83,13 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     reply.headers(headers);
     done();
   });
-  // A keyed POST's answer is remembered as it is sent (see IdempotentReplays).
+  // A keyed POST's answer is remembered as it is sent (see IdempotentReplays). A text answer goes
+  // out as its UTF-8 bytes, encoded once: given a string, Fastify measures its length in bytes and
+  // the socket encodes it again (for a dossier of 110 KB, 0.2-0.5 ms of its median of 3-4 ms).
   const replays = app.get(IdempotentReplays);
   fastify.addHook('onSend', (request, reply, payload, done) => {
     replays.remember(request as KeyedRequest, reply.statusCode, payload);
-    done(null, payload);
+    done(null, typeof payload === 'string' ? Buffer.from(payload) : payload);
   });
   if (options.consoleDir !== undefined) await serveConsole(app, options.consoleDir);
   if (config.corsOrigins.length > 0) {

@@ -30,12 +30,3 @@ export async function readScorecards(
   }
   return { scorecards: stationScorecards(months), position };
 }
-
-/**
- * The scorecards put together from the documents named (`scorecardMonthId`), as they stand: for
- * a reader that knows which months it needs (the dossier, its contract's), so what it reads does
- * not grow with the stations' history. A station none of whose documents exist has no entry.
- */
-export async function readScorecardMonths(readModels: ReadModels, monthIds: readonly string[]): Promise<Map<string, StationScorecard>> {
-  return stationScorecards(await readModels.readMany<ScorecardMonth>(stationScorecardProjection.name, monthIds, null));
-}

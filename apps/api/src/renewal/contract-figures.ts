@@ -1,5 +1,5 @@
 import { CalendarDate, minDate } from '@sws/kernel';
-import { AssessmentScores, assessmentScoresId, assessmentScoresProjection, scorecardMonthId } from '@sws/assessment';
+import { AssessmentScores, assessmentScoresId, assessmentScoresProjection } from '@sws/assessment';
 import {
   closedFrom,
   closuresBy,
@@ -52,11 +52,11 @@ export interface ContractFigures {
   /** Finalized, not withdrawn, not annulled, at their latest revision as the source knows it. */
   readonly assessments: readonly AssessmentScores[];
   /**
-   * The station-scorecard documents that can hold this contract's assessments, whatever their
-   * status: for each, its station and the month its period ends. However long its stations'
-   * history, the dossier reads these and no others.
+   * Every finalized assessment of the contract, annulled ones included, in the order they were
+   * finalized (in the same millisecond, by id): what the dossier lists by station and period, with
+   * every revision, so it reads no scorecard of its own.
    */
-  readonly scorecardMonthIds: readonly string[];
+  readonly scored: readonly AssessmentScores[];
   /** Per evaluator organization of those assessments, its declared affiliations with the contract's operator. */
   readonly evaluatorAffiliations: Readonly<Record<string, readonly EvaluatorAffiliation[]>>;
   readonly reviews: RenewalReviews | null;
@@ -82,6 +82,13 @@ function staffingOf(contract: ContractDetail, closures: readonly StationClosure[
   const counted = contract.assignments.filter((a) => a.from <= until);
   const minimums = contract.requirementsInForce.filter((r) => r.from <= until).map((r) => r.eventId);
   return { ...figure, sourceEventIds: [...new Set([contract.awardEventId, ...minimums, ...counted.flatMap((a) => a.eventIds), ...closures.map((c) => c.eventId)])] };
+}
+
+const byId = (a: AssessmentScores, b: AssessmentScores) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Finalized ones in the order they were finalized, and in the same millisecond by id. */
+function inFinalizationOrder(assessments: readonly AssessmentScores[]): AssessmentScores[] {
+  const keyed = assessments.filter((a) => a.finalized !== null).map((a) => ({ at: Date.parse(a.finalized!.recordedAt), a }));
+  return keyed.sort((x, y) => x.at - y.at || byId(x.a, y.a)).map(({ a }) => a);
 }
 
 /**
@@ -119,7 +126,7 @@ export async function contractFigures(documents: DocumentSource, contractId: str
   const index = await documents.get<ContractStreams>(contractStreamsProjection.name, contractStreamsId(contractId));
   const scoresIds = (index?.assessmentIds ?? []).map((assessmentId) => assessmentScoresId(contractId, assessmentId));
   const ofContract = [...(await documents.getMany<AssessmentScores>(assessmentScoresProjection.name, scoresIds)).values()];
-  const assessments = ofContract.filter((a) => a.status === 'finalized' && a.score !== null).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const assessments = ofContract.filter((a) => a.status === 'finalized' && a.score !== null).sort(byId);
   // Each evaluator's affiliations, found by id in the organization read model (either side's declaration is on both).
   const evaluators = await documents.getMany<OrganizationDetail>('organization-detail', [...new Set(assessments.map((a) => a.evaluatorOrgId))]);
   const evaluatorAffiliations = Object.fromEntries(
@@ -140,7 +147,7 @@ export async function contractFigures(documents: DocumentSource, contractId: str
     staffing: staffingOf(contract, closures, workedUntil),
     performance,
     assessments,
-    scorecardMonthIds: [...new Set(ofContract.map((a) => scorecardMonthId(a.stationId, a.period)))].sort(),
+    scored: inFinalizationOrder(ofContract),
     evaluatorAffiliations,
     reviews,
     predecessorReviews,
@@ -163,7 +170,7 @@ function assessmentInput(detail: AssessmentScores, affiliations: ContractFigures
     affiliationsWithOperator: affiliations[detail.evaluatorOrgId] ?? [],
     score: detail.score!.total,
     grade: detail.score!.grade,
-    sourceEventIds: detail.revisionEventIds,
+    sourceEventIds: detail.revisions.map((r) => r.eventId),
   };
 }
 

@@ -93,7 +93,9 @@ export function countingOf<A extends Pick<ScorecardAssessment, 'assessmentId' | 
 const samePeriod = (p: ScorecardPeriod, data: Handled['data']) =>
   p.assessorKind === data.assessorKind && p.period.kind === data.period.kind && p.period.from === data.period.from && p.period.to === data.period.to;
 
-const order = (p: ScorecardPeriod) => [p.period.to, p.period.from, p.period.kind, p.assessorKind].join('|');
+/** What orders a station's periods: by end, then start, kind and assessor kind (as a string that sorts so). */
+export const periodOrder = (period: AssessmentPeriod, assessorKind: AssessorKind) => [period.to, period.from, period.kind, assessorKind].join('|');
+const order = (p: ScorecardPeriod) => periodOrder(p.period, p.assessorKind);
 
 function revisionOf(event: ProjectedEvent<(AssessmentFinalized | AssessmentAmended)['data']>, reason: string | null): ScorecardRevision {
   const { revision, total, rawTotal, grade, dimensions } = event.data.score;

@@ -44,7 +44,7 @@ export class GetContractPerformanceHandler implements IQueryHandler<GetContractP
       grade: a.score!.grade,
       revision: a.score!.revision,
       finalizedOn: a.finalized!.finalizedOn,
-      sourceEventIds: a.revisionEventIds,
+      sourceEventIds: a.revisions.map((r) => r.eventId),
     }));
     const rectifications = rectificationsBinding(contract.id, figures.reviews, figures.predecessorReviews)
       .map((r) => ({ ...r, status: rectificationStatus(r, asOf) }))

@@ -1,6 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { RecordNotFound } from '@sws/kernel';
-import { readScorecardMonths } from '../../assessments/read-scorecards';
 import { ContractDetail, OrganizationDetail } from '@sws/stations-contracts';
 import { assertMayRead } from '../../auth/read-access';
 import { ReadModels } from '../../infrastructure/read-models.service';
@@ -25,15 +24,10 @@ export class GetRenewalDossierHandler implements IQueryHandler<GetRenewalDossier
     const { contract } = figures;
     // Today's figures come from the live read models, so the names they read are today's too.
     const { stations, workers } = figures.names;
-    const [organizations, scorecards] = await Promise.all([
-      this.readModels.readMany<OrganizationDetail>('organization-detail', [contract.purchaserOrgId, contract.operatorOrgId], null),
-      // Only the months the contract's assessments end in: a station's earlier contracts are not read.
-      readScorecardMonths(this.readModels, figures.scorecardMonthIds),
-    ]);
+    const organizations = await this.readModels.readMany<OrganizationDetail>('organization-detail', [contract.purchaserOrgId, contract.operatorOrgId], null);
     return renewalDossier({
       figures,
       eligibility: explain(judgement, basis, stations),
-      scorecards,
       names: {
         stations,
         organizations: Object.fromEntries([...organizations.values()].map((o) => [o.id, o.name])),

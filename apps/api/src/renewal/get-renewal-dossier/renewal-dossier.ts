@@ -1,6 +1,6 @@
 import { CalendarDate } from '@sws/kernel';
 import { Position } from '@sws/event-store';
-import { countingOf, ScorecardPeriod, StationScorecard } from '@sws/assessment';
+import { AssessmentPeriod, AssessmentScores, AssessorKind, countingOf, periodOrder } from '@sws/assessment';
 import { lastDay } from '@sws/stations-contracts';
 import { DECISION_ZH, RECTIFICATION_STATUS_ZH, rectificationStatus, rectificationsBinding } from '@sws/renewal';
 import { ContractFigures } from '../contract-figures';
@@ -25,7 +25,6 @@ const unique = (ids: Iterable<string>) => [...new Set(ids)];
 export function renewalDossier(input: {
   readonly figures: ContractFigures;
   readonly eligibility: ExplainedJudgement;
-  readonly scorecards: ReadonlyMap<string, StationScorecard>;
   readonly names: DossierNames;
   readonly generatedAt: string;
   readonly position: Position | null;
@@ -63,7 +62,7 @@ export function renewalDossier(input: {
       stationId,
       name: stationName(stationId),
       counting: countingFor(eligibility, stationId),
-      periods: scoresUnder(input.scorecards.get(stationId) ?? null, contract.id),
+      periods: periodsScored(figures.scored.filter((a) => a.stationId === stationId)),
     })),
     staffing: { minimumPerStation: contract.requirements.minWorkersPerStation, ...staffing },
     /** Stations that closed during the contract: counted for staffing only while open, and needing no annual assessment. */
@@ -114,29 +113,40 @@ function countingFor(eligibility: ExplainedJudgement, stationId: string) {
 }
 
 /**
- * A station's periods scored under this contract, each with every revision of every assessment,
- * annulled ones marked with their reason, and the one that counts among this contract's.
+ * A station's periods scored under this contract, from its finalized assessments (in the order they
+ * were finalized): ordered as its scorecard orders them, each with every revision of every
+ * assessment, annulled ones marked with their reason, and the one that counts.
  */
-function scoresUnder(scorecard: StationScorecard | null, contractId: string) {
-  const periods: ScorecardPeriod[] = (scorecard?.periods ?? []).filter((p) => p.assessments.some((a) => a.contractId === contractId));
-  return periods.map((p) => {
-    const assessments = p.assessments.filter((a) => a.contractId === contractId);
-    const counting = countingOf(p.period, assessments);
-    const latest = counting && counting.revisions[counting.revisions.length - 1];
-    return {
-      period: p.period,
-      assessorKind: p.assessorKind,
-      current: counting && { assessmentId: counting.assessmentId, revision: latest!.revision, total: latest!.total, grade: latest!.grade },
-      assessments: assessments.map((a) => ({
-        assessmentId: a.assessmentId,
-        evaluatorOrgId: a.evaluatorOrgId,
-        rubric: `${a.rubricCode} v${a.rubricVersion}`,
-        revisions: a.revisions.map(({ revision, total, grade, reason, recordedAt, eventId }) => ({ revision, total, grade, reason, recordedAt, eventId })),
-        annulled: a.annulled,
-      })),
-      sourceEventIds: assessments.flatMap((a) => [...a.revisions.map((r) => r.eventId), ...(a.annulled ? [a.annulled.eventId] : [])]),
-    };
-  });
+function periodsScored(scored: readonly AssessmentScores[]) {
+  const periods = new Map<string, { period: AssessmentPeriod; assessorKind: AssessorKind; assessments: AssessmentScores[] }>();
+  for (const a of scored) {
+    const key = periodOrder(a.period, a.assessorKind);
+    const entry = periods.get(key) ?? { period: a.period, assessorKind: a.assessorKind, assessments: [] };
+    entry.assessments.push(a);
+    periods.set(key, entry);
+  }
+  return [...periods.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, { period, assessorKind, assessments }]) => {
+      const counting = countingOf(
+        period,
+        assessments.map((a) => ({ assessmentId: a.id, finalizedAt: a.finalized!.recordedAt, annulled: a.annulled, revisions: a.revisions })),
+      );
+      const latest = counting && counting.revisions[counting.revisions.length - 1];
+      return {
+        period,
+        assessorKind,
+        current: counting && { assessmentId: counting.assessmentId, revision: latest!.revision, total: latest!.total, grade: latest!.grade },
+        assessments: assessments.map((a) => ({
+          assessmentId: a.id,
+          evaluatorOrgId: a.evaluatorOrgId,
+          rubric: `${a.rubricCode} v${a.rubricVersion}`,
+          revisions: a.revisions,
+          annulled: a.annulled,
+        })),
+        sourceEventIds: assessments.flatMap((a) => [...a.revisions.map((r) => r.eventId), ...(a.annulled ? [a.annulled.eventId] : [])]),
+      };
+    });
 }
 
 export function dossierDate(date: CalendarDate): string {
