@@ -149,7 +149,7 @@ describe('replacing the read-model file after a rebuild of every read model', ()
     raw.close();
   });
 
-  it('leaves the old read models whole when the build fails, and the next rebuild starts from an empty file', async () => {
+  it('leaves the old read models whole when the build fails, removes the half-built file, and the next rebuild starts from an empty file', async () => {
     await oldReadModels();
     await expect(
       replaceReadModelFile(file, async (store) => {
@@ -157,6 +157,8 @@ describe('replacing the read-model file after a rebuild of every read model', ()
         throw new Error('killed halfway');
       }),
     ).rejects.toThrow('killed halfway');
+    // Nor does the half-built file stay behind to hold the disk (a rebuild that ran out of space would keep it full).
+    expect(['', '-journal', '-wal', '-shm'].filter((suffix) => existsSync(`${file}.rebuilding${suffix}`))).toEqual([]);
     const old = new SqliteReadStore(file);
     expect(await old.get('stations', 's-1')).toEqual({ id: 's-1', name: '旧' });
     expect(await old.checkpoint('station-detail')).toEqual({ position: '3', version: 1 });

@@ -347,6 +347,11 @@ export class SqliteReadStore implements ReadStore {
     this.db.close();
   }
 
+  /** Closes a file that is being thrown away, without writing it out first (which a full disk may refuse). */
+  discard(): void {
+    if (this.db.open) this.db.close();
+  }
+
   /**
    * A collection's code in this file. One another process (a projector) wrote first is learned on
    * a miss; `create` gives a new collection its code, inside the caller's write transaction.
@@ -416,9 +421,14 @@ export async function replaceReadModelFile<T>(file: string, build: (store: Sqlit
   let result: T;
   try {
     result = await build(store);
-  } finally {
-    await store.close();
+  } catch (error) {
+    // The half-built file is worth nothing (the next rebuild starts afresh): it goes, not to keep
+    // holding the disk, which may be what the build ran out of.
+    store.discard();
+    for (const path of [building, ...sidecars(building)]) rmSync(path, { force: true });
+    throw error;
   }
+  await store.close();
   fsyncPath(building);
   if (existsSync(file)) {
     // Fold the old file's WAL into it and let SQLite remove it, so no stale WAL meets the new file.
