@@ -421,14 +421,14 @@ export async function replaceReadModelFile<T>(file: string, build: (store: Sqlit
   let result: T;
   try {
     result = await build(store);
+    await store.close();
   } catch (error) {
-    // The half-built file is worth nothing (the next rebuild starts afresh): it goes, not to keep
-    // holding the disk, which may be what the build ran out of.
+    // The half-built (or not written out) file is worth nothing, as the next rebuild starts afresh:
+    // it goes, not to keep holding the disk, which may be what the build ran out of.
     store.discard();
     for (const path of [building, ...sidecars(building)]) rmSync(path, { force: true });
     throw error;
   }
-  await store.close();
   fsyncPath(building);
   if (existsSync(file)) {
     // Fold the old file's WAL into it and let SQLite remove it, so no stale WAL meets the new file.

@@ -52,9 +52,9 @@ export interface ContractFigures {
   /** Finalized, not withdrawn, not annulled, at their latest revision as the source knows it. */
   readonly assessments: readonly AssessmentScores[];
   /**
-   * Every finalized assessment of the contract, annulled ones included, in the order they were
-   * finalized (in the same millisecond, by id): what the dossier lists by station and period, with
-   * every revision, so it reads no scorecard of its own.
+   * Every finalized assessment of the contract, annulled ones included, in no particular order:
+   * what the dossier lists by station and period, with every revision, so it reads no scorecard of
+   * its own.
    */
   readonly scored: readonly AssessmentScores[];
   /** Per evaluator organization of those assessments, its declared affiliations with the contract's operator. */
@@ -85,11 +85,6 @@ function staffingOf(contract: ContractDetail, closures: readonly StationClosure[
 }
 
 const byId = (a: AssessmentScores, b: AssessmentScores) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-/** Finalized ones in the order they were finalized, and in the same millisecond by id. */
-function inFinalizationOrder(assessments: readonly AssessmentScores[]): AssessmentScores[] {
-  const keyed = assessments.filter((a) => a.finalized !== null).map((a) => ({ at: Date.parse(a.finalized!.recordedAt), a }));
-  return keyed.sort((x, y) => x.at - y.at || byId(x.a, y.a)).map(({ a }) => a);
-}
 
 /**
  * Gathers a contract's figures from read-model documents: the same composition for the live
@@ -147,7 +142,7 @@ export async function contractFigures(documents: DocumentSource, contractId: str
     staffing: staffingOf(contract, closures, workedUntil),
     performance,
     assessments,
-    scored: inFinalizationOrder(ofContract),
+    scored: ofContract.filter((a) => a.finalized !== null),
     evaluatorAffiliations,
     reviews,
     predecessorReviews,

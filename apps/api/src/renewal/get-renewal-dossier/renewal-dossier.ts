@@ -112,10 +112,16 @@ function countingFor(eligibility: ExplainedJudgement, stationId: string) {
   return component ? { assessmentId: component.assessmentId, period: component.period, total: component.score, grade: component.grade } : null;
 }
 
+/** A period's assessments in the order they were finalized, and in the same millisecond by id. */
+function inFinalizationOrder(assessments: readonly AssessmentScores[]): AssessmentScores[] {
+  const keyed = assessments.map((a) => ({ at: Date.parse(a.finalized!.recordedAt), a }));
+  return keyed.sort((x, y) => x.at - y.at || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0)).map(({ a }) => a);
+}
+
 /**
- * A station's periods scored under this contract, from its finalized assessments (in the order they
- * were finalized): ordered as its scorecard orders them, each with every revision of every
- * assessment, annulled ones marked with their reason, and the one that counts.
+ * A station's periods scored under this contract, from its finalized assessments: ordered as its
+ * scorecard orders them, each with every revision of every assessment (in the order they were
+ * finalized), annulled ones marked with their reason, and the one that counts.
  */
 function periodsScored(scored: readonly AssessmentScores[]) {
   const periods = new Map<string, { period: AssessmentPeriod; assessorKind: AssessorKind; assessments: AssessmentScores[] }>();
@@ -127,7 +133,8 @@ function periodsScored(scored: readonly AssessmentScores[]) {
   }
   return [...periods.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([, { period, assessorKind, assessments }]) => {
+    .map(([, { period, assessorKind, assessments: unordered }]) => {
+      const assessments = inFinalizationOrder(unordered);
       const counting = countingOf(
         period,
         assessments.map((a) => ({ assessmentId: a.id, finalizedAt: a.finalized!.recordedAt, annulled: a.annulled, revisions: a.revisions })),
