@@ -2,20 +2,33 @@ import { commandsBenchOptionsFromEnvironment, forTesting } from './commands';
 
 const { sessionBody, assessmentBody, commandFigures, loadStationBody } = forTesting;
 
+const principal = (i: number) => ({ userId: `u${i}`, role: 'supervisor' as const, orgId: 'x', supervisorId: `sup${i}` });
 const fixtures = {
   contractId: 'c',
   evaluator: { userId: 'e', role: 'evaluator' as const, orgId: 'o' },
   workers: Array.from({ length: 50 }, (_, i) => ({ stationId: `s${i % 10}`, socialWorkerId: `w${i}` })),
-  supervisors: Array.from({ length: 7 }, (_, i) => ({ userId: `u${i}`, role: 'supervisor' as const, orgId: 'x', supervisorId: `sup${i}` })),
+  supervisors: Array.from({ length: 7 }, (_, i) => principal(i)),
   stationIds: Array.from({ length: 30 }, (_, i) => `s${i}`),
+  denseSessions: false,
+};
+
+/** The national shape's fixtures as the defaults seed them: 500 supervisors, 1,000 workers ten to a station. */
+const national = {
+  ...fixtures,
+  workers: Array.from({ length: 1000 }, (_, i) => ({ stationId: `s${i % 100}`, socialWorkerId: `w${i}` })),
+  supervisors: Array.from({ length: 500 }, (_, i) => principal(i)),
 };
 
 describe('the commands benchmark', () => {
-  it("never gives one supervisor two sessions that overlap, and keeps every session in the contract's year and before today", () => {
+  it.each([
+    ['national', fixtures, 7 * 11 * 26],
+    ['dense', { ...fixtures, denseSessions: true }, 2000],
+  ])("never gives one supervisor two sessions that overlap, and keeps every session in the contract's year and before today (%s shape)", (_, shape, count) => {
     const bySupervisor = new Map<string, Array<{ start: number; end: number }>>();
-    for (let n = 0; n < 2000; n++) {
-      const { as, body } = sessionBody(fixtures, n);
+    for (let n = 0; n < count; n++) {
+      const { as, body } = sessionBody(shape, n);
       const start = Date.parse(`${body.heldOn}T${body.startTime}:00+08:00`);
+      expect(Number.isNaN(start)).toBe(false);
       const end = start + body.durationMinutes * 60_000;
       expect(body.heldOn >= '2026-01-01' && body.heldOn < '2026-12-01').toBe(true);
       const mine = bySupervisor.get(as.supervisorId!) ?? [];
@@ -24,6 +37,31 @@ describe('the commands benchmark', () => {
       bySupervisor.set(as.supervisorId!, mine);
     }
     expect(bySupervisor.size).toBe(7);
+  });
+
+  it('says plainly when the national shape runs out of days for its supervisors', () => {
+    expect(() => sessionBody(fixtures, 7 * 11 * 26)).toThrow(/more than 7 supervisors/);
+  });
+
+  it("gives a supervisor's month and a worker's year about as many sessions as the national data set does, where the dense shape gives tens and hundreds", () => {
+    const density = (shape: typeof fixtures, sessions: number) => {
+      const months = new Map<string, number>();
+      const years = new Map<string, number>();
+      for (let n = 0; n < sessions; n++) {
+        const { as, body } = sessionBody(shape, n);
+        const month = `${as.supervisorId} ${body.heldOn.slice(0, 7)}`;
+        months.set(month, (months.get(month) ?? 0) + 1);
+        for (const worker of body.superviseeIds) years.set(worker, (years.get(worker) ?? 0) + 1);
+        expect(shape.workers.find((w) => w.socialWorkerId === body.superviseeIds[0])!.stationId).toBe(body.stationId);
+      }
+      return { month: Math.max(...months.values()), year: Math.max(...years.values()) };
+    };
+    // The defaults: three runs of 5,000 sessions.
+    expect(density(national, 15_000)).toEqual({ month: 3, year: 15 });
+    expect(density({ ...national, supervisors: national.supervisors.slice(0, 200), workers: fixtures.workers, denseSessions: true }, 15_000)).toEqual({
+      month: 75,
+      year: 300,
+    });
   });
 
   it('starts each assessment for its own station, period and assessor kind, and consecutive ones at different stations', () => {

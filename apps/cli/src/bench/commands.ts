@@ -28,6 +28,15 @@ export interface CommandsBenchOptions {
   readonly assessments: number;
   /** Supervisors the sessions are spread over. */
   readonly supervisors: number;
+  /** Social workers the sessions supervise, one each, assigned ten to a station. */
+  readonly workers: number;
+  /**
+   * Sessions as the benchmark placed them before they took the national shape: each
+   * supervisor's in consecutive 45-minute slots, eight a day from 5 January (so forty and more in
+   * one month), over 50 workers at 10 stations (hundreds a worker in a week): to compare with
+   * figures taken so, and as the densest case the rules allow.
+   */
+  readonly denseSessions?: boolean;
   /** Where the built service is (the repository's root, with dist/ built). */
   readonly root: string;
   /** Node options for the service process, e.g. to profile it: ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
@@ -49,13 +58,23 @@ export const DEFAULT_COMMANDS_BENCH: Omit<CommandsBenchOptions, 'root'> = {
   connections: 50,
   requests: 5000,
   assessments: 1000,
-  supervisors: 200,
+  supervisors: 500,
+  workers: 1000,
 };
+
+/** The dense shape's supervisors and workers (denseSessions), unless told otherwise. */
+const DENSE = { supervisors: 200, workers: 50 } as const;
+
+/** A supervisor's sessions fall in January to November, a month in turn (the contract's year, before today's month). */
+const SESSION_MONTHS = 11;
+/** And on the 3rd to the 28th of a month, one a day. */
+const SESSION_DAYS = 26;
 
 export const TARGETS = { perSecond: 5000, p99Ms: 50, bareRatio: 0.4 } as const;
 
 /**
- * BENCH_RUNS, BENCH_CONNECTIONS, BENCH_REQUESTS, BENCH_ASSESSMENTS, BENCH_SUPERVISORS;
+ * BENCH_RUNS, BENCH_CONNECTIONS, BENCH_REQUESTS, BENCH_ASSESSMENTS, BENCH_SUPERVISORS, BENCH_WORKERS;
+ * BENCH_DENSE_SESSIONS=1 places the sessions as the benchmark did before (denseSessions);
  * BENCH_ONLY=stations,sessions,assessments (a subset); BENCH_SERVICE_NODE_ARGS (e.g.
  * "--cpu-prof --cpu-prof-dir=/tmp/prof") for the service process; BENCH_ONE_COUNTY=1 registers
  * the measured stations all in one county.
@@ -66,16 +85,19 @@ export function commandsBenchOptionsFromEnvironment(env: NodeJS.ProcessEnv = pro
     if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
     return value;
   };
+  const dense = env.BENCH_DENSE_SESSIONS === '1';
   return {
     runs: count('BENCH_RUNS', DEFAULT_COMMANDS_BENCH.runs),
     connections: count('BENCH_CONNECTIONS', DEFAULT_COMMANDS_BENCH.connections),
     requests: count('BENCH_REQUESTS', DEFAULT_COMMANDS_BENCH.requests),
     assessments: count('BENCH_ASSESSMENTS', DEFAULT_COMMANDS_BENCH.assessments),
-    supervisors: count('BENCH_SUPERVISORS', DEFAULT_COMMANDS_BENCH.supervisors),
+    supervisors: count('BENCH_SUPERVISORS', dense ? DENSE.supervisors : DEFAULT_COMMANDS_BENCH.supervisors),
+    workers: count('BENCH_WORKERS', dense ? DENSE.workers : DEFAULT_COMMANDS_BENCH.workers),
     root: process.cwd(),
     ...(env.BENCH_SERVICE_NODE_ARGS ? { serviceNodeArgs: env.BENCH_SERVICE_NODE_ARGS.split(' ').filter(Boolean) } : {}),
     ...(env.BENCH_ONLY ? { only: onlyCommands(env.BENCH_ONLY) } : {}),
     ...(env.BENCH_ONE_COUNTY === '1' ? { stationsInOneCounty: true } : {}),
+    ...(dense ? { denseSessions: true } : {}),
   };
 }
 
@@ -175,10 +197,12 @@ const SUBMISSION = { findings: '台账规范，个案服务扎实；小组工作
 export interface Fixtures {
   readonly contractId: string;
   readonly evaluator: Principal;
-  /** Per station index, the workers assigned to it. */
+  /** The workers, each with the station it is assigned to. */
   readonly workers: ReadonlyArray<{ readonly stationId: string; readonly socialWorkerId: string }>;
   readonly supervisors: readonly Principal[];
   readonly stationIds: readonly string[];
+  /** Sessions placed as in CommandsBenchOptions.denseSessions. */
+  readonly denseSessions: boolean;
 }
 
 export class Api {
@@ -239,8 +263,9 @@ export async function seed(api: Api, o: CommandsBenchOptions): Promise<Fixtures>
   const purchaser = await organization('purchaser', '11', '历城区民政局');
   const operatorOrg = await organization('operator', '52', '阳光社工服务中心');
   const evaluatorOrg = await organization('evaluator', '52', '泉城社会工作评估中心');
-  // Each station takes 36 assessments a year: 12 monthly periods for each of 3 assessor kinds.
-  const stationCount = Math.max(10, Math.ceil((o.assessments * o.runs) / 36));
+  // Each station takes 36 assessments a year: 12 monthly periods for each of 3 assessor kinds;
+  // and ten workers at each station (the dense shape's at the first ten only).
+  const stationCount = Math.max(10, Math.ceil((o.assessments * o.runs) / 36), o.denseSessions ? 0 : Math.ceil(o.workers / 10));
   const stationIds = await inParallel(stationCount, 10, (i) => api.created('/stations', stationBody(900_000 + i), ADMIN));
   const procurement: Principal = { userId: `procurement@${purchaser}`, role: 'procurement', orgId: purchaser };
   const contractId = await api.created(
@@ -255,9 +280,9 @@ export async function seed(api: Api, o: CommandsBenchOptions): Promise<Fixtures>
     procurement,
   );
   const operator: Principal = { userId: `operator@${operatorOrg}`, role: 'operator', orgId: operatorOrg };
-  // Five workers at each of the first ten stations.
-  const workers = await inParallel(50, 10, async (i) => {
-    const stationId = stationIds[i % 10]!;
+  const workerStations = o.denseSessions ? 10 : stationCount;
+  const workers = await inParallel(o.workers, 10, async (i) => {
+    const stationId = stationIds[i % workerStations]!;
     const socialWorkerId = await api.created('/social-workers', { name: `社工${i}`, certification: 'assistant', socialWorkDegree: true }, operator);
     await api.created(`/social-workers/${socialWorkerId}/assignments`, { contractId, stationId, post: 'resident', from: '2026-01-01' }, operator);
     return { stationId, socialWorkerId };
@@ -267,23 +292,56 @@ export async function seed(api: Api, o: CommandsBenchOptions): Promise<Fixtures>
   );
   const supervisors = supervisorIds.map((supervisorId): Principal => ({ userId: `supervisor@${supervisorId}`, role: 'supervisor', orgId: 'org-none', supervisorId }));
   await api.created('/rubrics', JINAN_STATION_OPERATIONS_RUBRIC, ADMIN);
-  return { contractId, evaluator: { userId: `evaluator@${evaluatorOrg}`, role: 'evaluator', orgId: evaluatorOrg }, workers, supervisors, stationIds };
+  return {
+    contractId,
+    evaluator: { userId: `evaluator@${evaluatorOrg}`, role: 'evaluator', orgId: evaluatorOrg },
+    workers,
+    supervisors,
+    stationIds,
+    denseSessions: o.denseSessions === true,
+  };
 }
 
-/** The n-th session: its supervisor is n modulo their number; each supervisor's sessions take consecutive 45-minute slots, eight a day. */
+/**
+ * When the n-th session is held. Its supervisor is n modulo their number, and so is its worker.
+ * In the national shape (the generator's: a session a month at every station, about three a
+ * supervisor's month, a dozen a worker's year) a supervisor's k-th session falls in month k
+ * modulo 11 on a day of its own, so 15,000 sessions over 500 supervisors and 1,000 workers give
+ * each supervisor about three a month and each worker fifteen a year. In the dense shape a
+ * supervisor's sessions take consecutive 45-minute slots, eight a day.
+ */
+function sessionTime(f: Fixtures, n: number): { heldOn: string; startTime: string } {
+  const k = Math.floor(n / f.supervisors.length);
+  if (f.denseSessions) {
+    const heldOn = new Date(Date.UTC(2026, 0, 5) + Math.floor(k / 8) * 86_400_000).toISOString().slice(0, 10);
+    return { heldOn, startTime: `${String(8 + (k % 8)).padStart(2, '0')}:00` };
+  }
+  const day = Math.floor(k / SESSION_MONTHS);
+  if (day >= SESSION_DAYS) throw new Error(`session ${n} needs more than ${f.supervisors.length} supervisors (BENCH_SUPERVISORS)`);
+  const month = String(1 + (k % SESSION_MONTHS)).padStart(2, '0');
+  return { heldOn: `2026-${month}-${String(3 + day).padStart(2, '0')}`, startTime: '09:00' };
+}
+
+/** How many sessions a supervisor's month and a worker's year hold by the end of the runs, in the national shape. */
+function sessionDensity(o: CommandsBenchOptions): string {
+  const sessions = o.runs * o.requests;
+  const perMonth = sessions / o.supervisors / SESSION_MONTHS;
+  return `by the end at most ${Math.ceil(perMonth)} a supervisor's month and ${Math.ceil(sessions / o.workers)} a worker's year`;
+}
+
+/** The n-th session: its supervisor's, its worker's (see sessionTime), 45 minutes. */
 export function sessionBody(f: Fixtures, n: number) {
   const supervisor = f.supervisors[n % f.supervisors.length]!;
-  const slot = Math.floor(n / f.supervisors.length);
-  const day = new Date(Date.UTC(2026, 0, 5) + Math.floor(slot / 8) * 86_400_000).toISOString().slice(0, 10);
   const worker = f.workers[n % f.workers.length]!;
+  const { heldOn, startTime } = sessionTime(f, n);
   return {
     as: supervisor,
     body: {
       contractId: f.contractId,
       stationId: worker.stationId,
       superviseeIds: [worker.socialWorkerId],
-      heldOn: day,
-      startTime: `${String(8 + (slot % 8)).padStart(2, '0')}:00`,
+      heldOn,
+      startTime,
       durationMinutes: 45,
       format: 'individual',
       functions: ['educational', 'supportive'],
@@ -542,8 +600,11 @@ function commandFigures(results: Record<'station' | 'session' | 'assessment' | '
       o.stationsInOneCounty
         ? 'Stations registered under load all in one county (BENCH_ONE_COUNTY=1).'
         : `Stations registered under load spread over the ${COUNTIES.length} real counties of the generator's division table in turn (about ${Math.ceil((Math.min(o.requests, 1000) + o.runs * o.requests) / COUNTIES.length)} a county by the end).`,
-      `Sessions spread over ${o.supervisors} supervisors and 50 workers at 10 stations, each supervisor's in consecutive slots; assessments started (not measured) before each run, monthly periods of stations under one contract.`,
-      'Reproduce: npm run cli -- bench-section commands (BENCH_RUNS, BENCH_CONNECTIONS, BENCH_REQUESTS, BENCH_ASSESSMENTS, BENCH_SUPERVISORS, BENCH_ONLY, BENCH_ONE_COUNTY).',
+      o.denseSessions
+        ? `Sessions in the dense shape (BENCH_DENSE_SESSIONS=1): spread over ${o.supervisors} supervisors and ${o.workers} workers at 10 stations, each supervisor's in consecutive 45-minute slots, eight a day.`
+        : `Sessions in the national shape: spread over ${o.supervisors} supervisors and ${o.workers} workers, ten at each station, each supervisor's k-th session in month k modulo 11 of 2026 on a day of its own (${sessionDensity(o)}); the generator's national data set holds about 3 a supervisor's month and 12 a worker's year.`,
+      'Assessments started (not measured) before each run, monthly periods of stations under one contract.',
+      'Reproduce: npm run cli -- bench-section commands (BENCH_RUNS, BENCH_CONNECTIONS, BENCH_REQUESTS, BENCH_ASSESSMENTS, BENCH_SUPERVISORS, BENCH_WORKERS, BENCH_DENSE_SESSIONS, BENCH_ONLY, BENCH_ONE_COUNTY).',
     ],
   };
 }

@@ -22,7 +22,7 @@ const ID = '0190a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a2b';
 /** A session body as the load sends it, with fixed ids for the fixtures the load would seed. */
 function sessionBody() {
   const principal = { userId: 'supervisor@bench', role: 'supervisor' as const, orgId: 'org-none', supervisorId: ID };
-  return forTesting.sessionBody({ contractId: ID, evaluator: principal, workers: [{ stationId: ID, socialWorkerId: ID }], supervisors: [principal], stationIds: [ID] }, 0).body;
+  return forTesting.sessionBody({ contractId: ID, evaluator: principal, workers: [{ stationId: ID, socialWorkerId: ID }], supervisors: [principal], stationIds: [ID], denseSessions: false }, 0).body;
 }
 
 /** Microseconds a body through the pipe, each body parsed afresh from its JSON (as a request's is). */
