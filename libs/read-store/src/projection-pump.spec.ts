@@ -237,6 +237,50 @@ describe('projection pump', () => {
     await pump.stop();
   });
 
+
+  describe('with a commit interval (commitIntervalMs)', () => {
+    const INTERVAL_MS = 400;
+    /** Ten appends, each awaited, the first after a quiet spell; the commits their folding took, and how long the first took to be folded. */
+    async function tenAppends(pump: ProjectionPump) {
+      await pump.start();
+      await pump.waitFor(null, '0' as Position, 10);
+      const before = read.batches.length;
+      const started = Date.now();
+      const first = await record(events, 'Visited', 'k-0');
+      expect(await pump.waitFor(null, first.position, 2000)).toBe(true);
+      const firstFoldedAfterMs = Date.now() - started;
+      let last = first;
+      for (let i = 1; i < 10; i++) {
+        last = await record(events, 'Visited', `k-${i % 3}`);
+        // Without an interval the pump folds each append before the next is made.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(await pump.waitFor(null, last.position, 2000)).toBe(true);
+      await pump.stop();
+      return { commits: read.batches.length - before, firstFoldedAfterMs };
+    }
+
+    it('folds the appends made during the pause after a commit into one commit, and an append after a quiet spell at once', async () => {
+      const { commits, firstFoldedAfterMs } = await tenAppends(new ProjectionPump(events, read, [visits], { commitIntervalMs: INTERVAL_MS }));
+      expect(commits).toBe(2);
+      expect(firstFoldedAfterMs).toBeLessThan(INTERVAL_MS);
+      expect(await stored(read, 'visits')).toEqual(await fold(events, visits));
+    });
+
+    it('is off by default: each append folded as it comes is a commit of its own', async () => {
+      const { commits } = await tenAppends(new ProjectionPump(events, read, [visits]));
+      expect(commits).toBe(10);
+    });
+
+    it('does not delay a catch-up: full batches are committed one after another', async () => {
+      for (let i = 0; i < 25; i++) await record(events, 'Visited', `k-${i % 3}`);
+      const pump = new ProjectionPump(events, read, [visits], { batchSize: 5, commitIntervalMs: 10_000 });
+      const started = Date.now();
+      await pump.catchUp();
+      expect(read.batches).toHaveLength(5);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    });
+  });
   it('lets other work run between batches while it catches up', async () => {
     for (let i = 0; i < 60; i++) await record(events, 'Visited', `k-${i % 7}`);
     const pump = new ProjectionPump(events, read, [visits], { batchSize: 5 });

@@ -25,6 +25,15 @@ export interface ProjectionPumpOptions {
    * ends the pass. Only `catchUp` may run in this mode.
    */
   readonly writeBack?: boolean;
+  /**
+   * When following the log live: the least time from the start of one commit to the next read of
+   * the log, so that the appends made meanwhile are folded and committed together (0 by default:
+   * each read of what is new is committed at once). Under a steady load each document a batch
+   * touches is written once per interval rather than once per group of appends; an event that
+   * comes after a quiet spell is folded at once, and one that comes during the pause waits for
+   * its end.
+   */
+  readonly commitIntervalMs?: number;
   readonly onError?: (error: unknown) => void;
   /** Called whenever checkpoints moved (after a commit, or after taking another writer's): a thread running the pump reports its positions. */
   readonly onMoved?: () => void;
@@ -223,6 +232,8 @@ export class ProjectionPump {
   private readonly byName: Map<string, Follower>;
   private readonly batchSize: number;
   private readonly maxChanges: number;
+  private readonly commitIntervalMs: number;
+  private endPause: (() => void) | null = null;
   private subscription: Subscription | null = null;
   private running: Promise<void> | null = null;
   private failure: unknown = null;
@@ -239,6 +250,7 @@ export class ProjectionPump {
     private readonly options: ProjectionPumpOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
+    this.commitIntervalMs = options.commitIntervalMs ?? 0;
     this.maxChanges = options.maxChangesPerCommit ?? store.maxChangesPerCommit ?? Number.POSITIVE_INFINITY;
     if (options.writeBack && Number.isFinite(this.maxChanges)) throw new Error('a write-back pump needs a store that commits any number of changes at once');
     this.committed = new CommittedDocuments(options.documentCacheSize ?? 20_000);
@@ -348,7 +360,20 @@ export class ProjectionPump {
 
   async stop(): Promise<void> {
     await this.subscription?.close();
+    this.endPause?.();
     await this.running;
+  }
+
+  /** The pause after a live commit (commitIntervalMs), ended early by stop. */
+  private pauseFor(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.endPause?.(), ms);
+      this.endPause = () => {
+        clearTimeout(timer);
+        this.endPause = null;
+        resolve();
+      };
+    });
   }
 
   /**
@@ -379,7 +404,9 @@ export class ProjectionPump {
           batch.push(item.event);
           if (batch.length < this.batchSize) continue;
         }
-        if (batch.length > 0) {
+        const applying = Date.now();
+        const applied = batch.length > 0;
+        if (applied) {
           await this.apply(batch);
           counted(batch.length);
         }
@@ -389,8 +416,9 @@ export class ProjectionPump {
           this.caughtUpWaiters.splice(0).forEach((resolve) => resolve(true));
         }
         if (stop()) break;
+        const pause = applied && item.kind === 'caughtUp' ? this.commitIntervalMs - (Date.now() - applying) : 0;
         // Let HTTP requests (and anything else waiting) run between batches.
-        await nextTurn();
+        await (pause > 0 ? this.pauseFor(pause) : nextTurn());
       }
     } finally {
       await subscription.close();

@@ -49,6 +49,18 @@ describe('who runs the projections', () => {
     expect(configFromEnvironment({ AUTH_JWT_SECRET: 'x'.repeat(32) }).projections).toBe('thread');
   });
 
+  it('pauses 20 ms between read-model commits under load on the projection thread and in the projector, none in-process, unless PROJECTION_COMMIT_INTERVAL_MS says otherwise', () => {
+    const secret = { AUTH_JWT_SECRET: 'x'.repeat(32) };
+    expect(configFromEnvironment(secret).projectionCommitIntervalMs).toBe(20);
+    expect(configFromEnvironment({ ...secret, PROJECTIONS: 'in-process' }).projectionCommitIntervalMs).toBe(0);
+    expect(configFromEnvironment({ ...secret, PROJECTIONS: 'in-process', PROJECTION_COMMIT_INTERVAL_MS: '20' }).projectionCommitIntervalMs).toBe(20);
+    expect(projectorConfigFromEnvironment({}).projectionCommitIntervalMs).toBe(20);
+    expect(configFromEnvironment({ ...secret, PROJECTION_COMMIT_INTERVAL_MS: '0' }).projectionCommitIntervalMs).toBe(0);
+    expect(projectorConfigFromEnvironment({ PROJECTION_COMMIT_INTERVAL_MS: '5' }).projectionCommitIntervalMs).toBe(5);
+    expect(() => configFromEnvironment({ ...secret, PROJECTION_COMMIT_INTERVAL_MS: '-1' })).toThrow('PROJECTION_COMMIT_INTERVAL_MS must be a whole number from 0 to 1000');
+    expect(() => projectorConfigFromEnvironment({ PROJECTION_COMMIT_INTERVAL_MS: 'soon' })).toThrow('PROJECTION_COMMIT_INTERVAL_MS must be a whole number');
+  });
+
   it('refuses any other value, naming the variable, and a thread without the embedded stores', () => {
     expect(() => projectionsFromEnvironment({ PROJECTIONS: 'projector' })).toThrow('PROJECTIONS must be one of thread, in-process, off (not projector)');
     const esdb = topologyFromEnvironment({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' });

@@ -15,6 +15,8 @@ export type PumpSurface = Pick<
 export interface ThreadSettings {
   readonly dataDir: string;
   readonly synchronous: SqliteSynchronous;
+  /** The pump's commitIntervalMs. */
+  readonly commitIntervalMs: number;
 }
 
 /** What the thread starts with: the settings, and the memory of CommitsTold. */

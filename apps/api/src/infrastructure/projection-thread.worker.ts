@@ -20,6 +20,7 @@ async function run(port: NonNullable<typeof parentPort>, settings: ThreadData): 
   const pump = new ProjectionPump(events, store, PROJECTIONS, {
     onError: (error) => post({ kind: 'failed', error: threadError(error) }),
     onMoved: () => post({ kind: 'moved', positions: positions() }),
+    commitIntervalMs: settings.commitIntervalMs,
   });
   const positions = () => PROJECTIONS.map((projection) => pump.positionOf(projection.name));
   port.on('message', (message: ToThread) => {

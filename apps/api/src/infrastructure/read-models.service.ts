@@ -50,10 +50,11 @@ export class ReadModels implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const onError = (error: unknown) => this.logger.error(`the projections stopped: ${String(error)}`, (error as Error)?.stack);
+    const commitIntervalMs = config.projectionCommitIntervalMs ?? 0;
     this.pump =
       config.projections === 'thread'
-        ? new ThreadedPump(events, PROJECTIONS, { dataDir: config.dataDir, synchronous: config.synchronous }, onError)
-        : new ProjectionPump(events, store, PROJECTIONS, { onError });
+        ? new ThreadedPump(events, PROJECTIONS, { dataDir: config.dataDir, synchronous: config.synchronous, commitIntervalMs }, onError)
+        : new ProjectionPump(events, store, PROJECTIONS, { onError, commitIntervalMs });
   }
 
   private markStarted!: () => void;

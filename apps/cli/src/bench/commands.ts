@@ -265,7 +265,7 @@ export async function seed(api: Api, o: CommandsBenchOptions): Promise<Fixtures>
   const evaluatorOrg = await organization('evaluator', '52', '泉城社会工作评估中心');
   // Each station takes 36 assessments a year: 12 monthly periods for each of 3 assessor kinds;
   // and ten workers at each station (the dense shape's at the first ten only).
-  const stationCount = Math.max(10, Math.ceil((o.assessments * o.runs) / 36), o.denseSessions ? 0 : Math.ceil(o.workers / 10));
+  const stationCount = Math.max(10, Math.ceil((o.assessments * o.runs + warmUp(o).assessments) / 36), o.denseSessions ? 0 : Math.ceil(o.workers / 10));
   const stationIds = await inParallel(stationCount, 10, (i) => api.created('/stations', stationBody(900_000 + i), ADMIN));
   const procurement: Principal = { userId: `procurement@${purchaser}`, role: 'procurement', orgId: purchaser };
   const contractId = await api.created(
@@ -306,8 +306,8 @@ export async function seed(api: Api, o: CommandsBenchOptions): Promise<Fixtures>
  * When the n-th session is held. Its supervisor is n modulo their number, and so is its worker.
  * In the national shape (the generator's: a session a month at every station, about three a
  * supervisor's month, a dozen a worker's year) a supervisor's k-th session falls in month k
- * modulo 11 on a day of its own, so 15,000 sessions over 500 supervisors and 1,000 workers give
- * each supervisor about three a month and each worker fifteen a year. In the dense shape a
+ * modulo 11 on a day of its own, so the 16,000 sessions of a default run over 500 supervisors and 1,000 workers give
+ * each supervisor about three a month and each worker sixteen a year. In the dense shape a
  * supervisor's sessions take consecutive 45-minute slots, eight a day.
  */
 function sessionTime(f: Fixtures, n: number): { heldOn: string; startTime: string } {
@@ -322,9 +322,14 @@ function sessionTime(f: Fixtures, n: number): { heldOn: string; startTime: strin
   return { heldOn: `2026-${month}-${String(3 + day).padStart(2, '0')}`, startTime: '09:00' };
 }
 
+/** The requests (assessments, for the assessment figure) of each command made before the measured runs. */
+function warmUp(o: Pick<CommandsBenchOptions, 'requests' | 'assessments'>) {
+  return { stations: Math.min(o.requests, 1000), sessions: Math.min(o.requests, 1000), assessments: Math.min(o.assessments, 200) };
+}
+
 /** How many sessions a supervisor's month and a worker's year hold by the end of the runs, in the national shape. */
 function sessionDensity(o: CommandsBenchOptions): string {
-  const sessions = o.runs * o.requests;
+  const sessions = warmUp(o).sessions + o.runs * o.requests;
   const perMonth = sessions / o.supervisors / SESSION_MONTHS;
   return `by the end at most ${Math.ceil(perMonth)} a supervisor's month and ${Math.ceil(sessions / o.workers)} a worker's year`;
 }
@@ -496,11 +501,40 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
     const measures = (name: CommandName) => o.only === undefined || o.only.includes(name);
     const bareBody = JSON.stringify(stationBody(1));
     const bareLoad = () => load(bare!.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: bareBody })]);
+    const stationLoad = (requests: number) =>
+      load(service!.url, o.connections, requests, [
+        () => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(loadStationBody(o, stations++)) }),
+      ]);
+    const sessionLoad = (requests: number) =>
+      load(service!.url, o.connections, requests, [
+        () => {
+          const { as, body } = sessionBody(fixtures, sessions++);
+          return { method: 'POST', path: '/supervision-sessions', headers: json(api.authorization(as)), body: JSON.stringify(body) };
+        },
+      ]);
+    /** Starts `count` assessments (not measured); the load then scores and submits each. */
+    const assessmentLoad = async (count: number) => {
+      const first = assessments;
+      const ids = await inParallel(count, 20, (i) => api.created('/assessments', assessmentBody(fixtures, first + i), fixtures.evaluator));
+      assessments += count;
+      let taken = 0;
+      const scores = JSON.stringify(SCORES);
+      const submission = JSON.stringify(SUBMISSION);
+      return () =>
+        load(service!.url, o.connections, 2 * count, [
+          (context) => {
+            context.id = ids[taken++ % ids.length];
+            return { method: 'POST', path: `/assessments/${context.id}/scores`, headers: json(evaluator), body: scores };
+          },
+          (context) => ({ method: 'POST', path: `/assessments/${context.id}/submission`, headers: json(evaluator), body: submission }),
+        ]);
+    };
+    // Each measured command once before the runs, so that the first run does not pay for compiling its code.
     log('warming up (not measured)...');
     await bareLoad();
-    await load(service.url, o.connections, Math.min(o.requests, 1000), [
-      () => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(loadStationBody(o, stations++)) }),
-    ]);
+    await stationLoad(warmUp(o).stations);
+    if (measures('sessions')) await sessionLoad(warmUp(o).sessions);
+    if (measures('assessments')) await (await assessmentLoad(warmUp(o).assessments))();
     const serviceCpu = () => cpuMsOf(service!.child.pid);
     const measured = async (name: string, requests: number, run: () => Promise<LoadResult>): Promise<LoadResult> => {
       const cpuBefore = serviceCpu();
@@ -520,40 +554,18 @@ export async function commandsSection(options: Partial<CommandsBenchOptions> = {
 
       if (measures('stations')) {
         log(`run ${run}/${o.runs}: POST /stations...`);
-        results.station.push(
-          await measured('stations', o.requests, () => load(service!.url, o.connections, o.requests, [() => ({ method: 'POST', path: '/stations', headers: json(admin), body: JSON.stringify(loadStationBody(o, stations++)) })])),
-        );
+        results.station.push(await measured('stations', o.requests, () => stationLoad(o.requests)));
       }
 
       if (measures('sessions')) {
         log(`run ${run}/${o.runs}: POST /supervision-sessions...`);
-        results.session.push(
-          await measured('sessions', o.requests, () => load(service!.url, o.connections, o.requests, [
-            () => {
-              const { as, body } = sessionBody(fixtures, sessions++);
-              return { method: 'POST', path: '/supervision-sessions', headers: json(api.authorization(as)), body: JSON.stringify(body) };
-            },
-          ])),
-        );
+        results.session.push(await measured('sessions', o.requests, () => sessionLoad(o.requests)));
       }
 
       if (!measures('assessments')) continue;
       log(`run ${run}/${o.runs}: starting ${o.assessments} assessments (not measured), then scoring and submitting them...`);
-      const first = assessments;
-      const ids = await inParallel(o.assessments, 20, (i) => api.created('/assessments', assessmentBody(fixtures, first + i), fixtures.evaluator));
-      assessments += o.assessments;
-      let taken = 0;
-      const scores = JSON.stringify(SCORES);
-      const submission = JSON.stringify(SUBMISSION);
-      results.assessment.push(
-        await measured('assessments', 2 * o.assessments, () => load(service!.url, o.connections, 2 * o.assessments, [
-          (context) => {
-            context.id = ids[taken++ % ids.length];
-            return { method: 'POST', path: `/assessments/${context.id}/scores`, headers: json(evaluator), body: scores };
-          },
-          (context) => ({ method: 'POST', path: `/assessments/${context.id}/submission`, headers: json(evaluator), body: submission }),
-        ])),
-      );
+      const scoreAndSubmit = await assessmentLoad(o.assessments);
+      results.assessment.push(await measured('assessments', 2 * o.assessments, scoreAndSubmit));
     }
   } finally {
     await service?.stop();
@@ -599,7 +611,8 @@ function commandFigures(results: Record<'station' | 'session' | 'assessment' | '
       `${o.runs} runs; autocannon at ${o.connections} connections, ${o.requests} requests per run for the station, session and bare figures, ${o.assessments} assessments (${2 * o.assessments} requests) per run for the assessment figure; the service and the bare app each in its own process on this machine.`,
       o.stationsInOneCounty
         ? 'Stations registered under load all in one county (BENCH_ONE_COUNTY=1).'
-        : `Stations registered under load spread over the ${COUNTIES.length} real counties of the generator's division table in turn (about ${Math.ceil((Math.min(o.requests, 1000) + o.runs * o.requests) / COUNTIES.length)} a county by the end).`,
+        : `Stations registered under load spread over the ${COUNTIES.length} real counties of the generator's division table in turn (about ${Math.ceil((warmUp(o).stations + o.runs * o.requests) / COUNTIES.length)} a county by the end).`,
+      `Before the runs, each measured command once, not measured: ${warmUp(o).stations} stations, ${warmUp(o).sessions} sessions, ${warmUp(o).assessments} assessments.`,
       o.denseSessions
         ? `Sessions in the dense shape (BENCH_DENSE_SESSIONS=1): spread over ${o.supervisors} supervisors and ${o.workers} workers at 10 stations, each supervisor's in consecutive 45-minute slots, eight a day.`
         : `Sessions in the national shape: spread over ${o.supervisors} supervisors and ${o.workers} workers, ten at each station, each supervisor's k-th session in month k modulo 11 of 2026 on a day of its own (${sessionDensity(o)}); the generator's national data set holds about 3 a supervisor's month and 12 a worker's year.`,
