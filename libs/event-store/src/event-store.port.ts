@@ -70,6 +70,12 @@ export interface EventStore {
   subscribe(after: Position | null): Subscription;
   /** The position of the last stored event, or null for an empty log. */
   headPosition(): Promise<Position | null>;
+  /**
+   * Whether an event of one of `types` lies after `after` up to `upTo` (inclusive); null when more
+   * than `scanLimit` events lie there, which a store may decline to look through. A read model at
+   * `after` whose projection handles only `types` is as current as one at `upTo` when this is false.
+   */
+  holdsAnyOf(types: ReadonlySet<string>, after: Position, upTo: Position, scanLimit: number): Promise<boolean | null>;
   comparePositions(a: Position, b: Position): number;
   /**
    * How many events lie after `from` (null: the start of the log) up to `to`, or null when the

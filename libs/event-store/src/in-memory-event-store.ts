@@ -80,6 +80,13 @@ export class InMemoryEventStore implements EventStore {
     return this.log.rows.length === 0 ? null : (String(this.log.rows.length) as Position);
   }
 
+  async holdsAnyOf(types: ReadonlySet<string>, after: Position, upTo: Position, scanLimit: number): Promise<boolean | null> {
+    // Positions are dense sequence numbers from 1: row i holds position i + 1.
+    const between = this.log.rows.slice(Number(after), Number(upTo));
+    if (between.length > scanLimit) return null;
+    return between.some((row) => types.has(row.type));
+  }
+
   comparePositions(a: Position, b: Position): number {
     return sequencePositions.compare(a, b);
   }

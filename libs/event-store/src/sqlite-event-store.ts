@@ -100,6 +100,8 @@ export class SqliteEventStore implements EventStore {
       readStreams: this.db.prepare(`SELECT ${STORED_COLUMNS} FROM events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, revision`),
       readAll: this.db.prepare(`SELECT ${STORED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       head: this.db.prepare('SELECT max(position) FROM events').pluck(),
+      // The types of a range of positions, without the rows' data: a few hundred cost microseconds.
+      typesBetween: this.db.prepare('SELECT type FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?').pluck(),
       touchedSince: this.db.prepare('SELECT DISTINCT stream_id FROM events WHERE position > ?').pluck(),
       // Changes whenever another connection commits to the file (never for this connection's own commits).
       dataVersion: this.db.prepare('PRAGMA data_version').pluck(),
@@ -335,6 +337,12 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<Position | null> {
     const head = this.statements.head.get() as number | null;
     return head === null ? null : (String(head) as Position);
+  }
+
+  async holdsAnyOf(types: ReadonlySet<string>, after: Position, upTo: Position, scanLimit: number): Promise<boolean | null> {
+    const found = this.statements.typesBetween.all(Number(after), Number(upTo), scanLimit + 1) as string[];
+    if (found.length > scanLimit) return null;
+    return found.some((type) => types.has(type));
   }
 
   comparePositions(a: Position, b: Position): number {

@@ -82,6 +82,25 @@ describe('read models of an API that runs no projection (PROJECTIONS=off)', () =
     expect(await readModels.current(SUPERVISORS.name, 'sv-1')).toEqual({ id: 'sv-1', name: '新名' });
   });
 
+  it('takes a read model as current without waiting when nothing its projection handles was appended since its checkpoint, and waits when something was', async () => {
+    const append = (stream: string, type: string) => {
+      const metadata = { eventId: `e-${appended++}`, actor: { userId: 'u', role: 'admin', orgId: null }, occurredAt: 'x', recordedAt: 'x', correlationId: 'c', causationId: null };
+      return events.append(stream, [{ type, data: {}, metadata: metadata as never }], 'no_stream');
+    };
+    const within = <T>(ms: number, promise: Promise<T>) =>
+      Promise.race([promise, new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms))]);
+    await project(3, '陈晓红');
+    await readModels.start();
+    // A station's registration: no supervisor document changes with it.
+    await append('Station-1', 'StationRegistered');
+    expect(await within(1000, readModels.current(SUPERVISORS.name, 'sv-1'))).toEqual({ id: 'sv-1', name: '陈晓红' });
+    // A supervisor's registration: the read model must fold it first.
+    await append('Supervisor-9', 'SupervisorRegistered');
+    expect(await within(300, readModels.current(SUPERVISORS.name, 'sv-1'))).toBe('still waiting');
+    setTimeout(() => void project(5, '陈晓红（已更新）'), 50);
+    expect(await readModels.current(SUPERVISORS.name, 'sv-1')).toEqual({ id: 'sv-1', name: '陈晓红（已更新）' });
+  });
+
   it('counts a checkpoint another version of the projection wrote as no position', async () => {
     await project(3, '别的版本', SUPERVISORS.version + 1);
     await readModels.start();

@@ -4,7 +4,7 @@ import { READ_STORE, ReadStore } from '@sws/read-store';
 import { Projection } from '@sws/kernel';
 import { APP_CONFIG, AppConfig } from './config';
 import { PROJECTIONS } from './projections';
-import { PositionBeyondHead, ReadModelBehind, ReadModels, ReadModelsProgress, Reflected } from './read-models.service';
+import { nothingToFoldUpTo, PositionBeyondHead, ReadModelBehind, ReadModels, ReadModelsProgress, Reflected } from './read-models.service';
 
 /** What every resource reads through: ReadModels' public methods. */
 export type ReadModelsSurface = Pick<
@@ -117,9 +117,10 @@ export class CheckpointReadModels implements ReadModelsSurface, OnApplicationShu
 
   /** Waits until the projector's read model reflects everything in the log now (see ReadModels.catchUpWithLog). */
   async catchUpWithLog(projection: string): Promise<void> {
-    this.projection(projection);
+    const found = this.projection(projection);
     const head = await this.events.headPosition();
     if (head === null) return;
+    if (await nothingToFoldUpTo(this.events, found, this.positionOf(projection), head)) return;
     if (!(await this.reached(projection, head, Math.max(this.config.readWaitMs, CATCH_UP_MS)))) throw new ReadModelBehind(projection);
   }
 

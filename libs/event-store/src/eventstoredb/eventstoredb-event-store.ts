@@ -159,6 +159,13 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  async holdsAnyOf(types: ReadonlySet<string>, after: Position, upTo: Position, scanLimit: number): Promise<boolean | null> {
+    const found = await this.readAll(after, scanLimit + 1);
+    const between = found.filter((event) => logPositions.compare(event.position, upTo) <= 0);
+    if (between.length > scanLimit) return null;
+    return between.some((event) => types.has(event.type));
+  }
+
   /** Its positions are offsets in the transaction file: they do not count events. */
   distance(): number | null {
     return null;

@@ -291,6 +291,26 @@ export function eventStoreContract(makeFixture: () => Promise<EventStoreFixture>
       expect(await store.headPosition()).toBe(all[2].position);
     });
 
+    it('says whether an event of some types lies between two positions, or that it did not look past its limit', async () => {
+      const first = await store.append(stream, [registered('a')], 'no_stream');
+      await store.append(`Station-${uuidV7()}`, [registered('b')], 'no_stream');
+      const closing = await store.append(stream, [closed()], 0);
+      const last = await store.append(`Station-${uuidV7()}`, [registered('c')], 'no_stream');
+      const closedType = new Set(['StationClosed']);
+      // After the first and up to the head: the closure lies there.
+      expect(await store.holdsAnyOf(closedType, first.position, last.position, 10)).toBe(true);
+      // After the closure: only a registration, and up to the closure's own position it is included.
+      expect(await store.holdsAnyOf(closedType, closing.position, last.position, 10)).toBe(false);
+      const beforeClosing = (await store.readAll(first.position, 1))[0].position;
+      expect(await store.holdsAnyOf(closedType, beforeClosing, closing.position, 10)).toBe(true);
+      expect(await store.holdsAnyOf(closedType, first.position, beforeClosing, 10)).toBe(false);
+      expect(await store.holdsAnyOf(new Set(['StationRegistered']), first.position, last.position, 10)).toBe(true);
+      // Three events lie after the first: a limit of two does not look at them all.
+      expect(await store.holdsAnyOf(closedType, first.position, last.position, 2)).toBeNull();
+      expect(await store.holdsAnyOf(closedType, first.position, last.position, 3)).toBe(true);
+      expect(await store.holdsAnyOf(closedType, last.position, last.position, 0)).toBe(false);
+    });
+
     it('parses back the positions it issues and nothing else', async () => {
       const { position } = await store.append(stream, [registered('a')], 'no_stream');
       expect(store.parsePosition(String(position))).toBe(position);
