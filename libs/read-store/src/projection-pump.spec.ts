@@ -237,7 +237,6 @@ describe('projection pump', () => {
     await pump.stop();
   });
 
-
   describe('with a commit interval (commitIntervalMs)', () => {
     const INTERVAL_MS = 400;
     /** Ten appends, each awaited, the first after a quiet spell; the commits their folding took, and how long the first took to be folded. */

@@ -28,10 +28,10 @@ export interface ProjectionPumpOptions {
   /**
    * When following the log live: the least time from the start of one commit to the next read of
    * the log, so that the appends made meanwhile are folded and committed together (0 by default:
-   * each read of what is new is committed at once). Under a steady load each document a batch
-   * touches is written once per interval rather than once per group of appends; an event that
-   * comes after a quiet spell is folded at once, and one that comes during the pause waits for
-   * its end.
+   * each read of what is new is committed at once). Under a steady load a commit's own cost is
+   * paid once per interval rather than once per group of appends, and a document several of them
+   * touch is written once; an event that comes after a quiet spell is folded at once, one that
+   * comes during the pause waits for its end, and the full batches of a catch-up never pause.
    */
   readonly commitIntervalMs?: number;
   readonly onError?: (error: unknown) => void;
