@@ -109,7 +109,7 @@ function lagFigures(runs: readonly LagRun[], o: CommandsBenchOptions): Section {
     notes: [
       `${o.runs} runs of ${o.requests} sessions at ${o.connections} connections; the projector's /health read every ${POLL_MS} ms (${summarize(runs.map((r) => r.behind.length)).median} readings per run, median); both processes and autocannon on this machine.`,
       "behind counts the events of the log (each session's own and its reservation records) that the slowest read model has not folded yet.",
-      'Reproduce: npm run cli -- bench-section lag (BENCH_RUNS, BENCH_CONNECTIONS, BENCH_REQUESTS, BENCH_SUPERVISORS).',
+      'Reproduce: npm run cli -- bench-section lag (BENCH_RUNS, BENCH_CONNECTIONS, BENCH_REQUESTS, BENCH_SUPERVISORS, BENCH_WORKERS, BENCH_DENSE_SESSIONS).',
     ],
   };
 }
