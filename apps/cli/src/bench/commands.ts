@@ -306,9 +306,9 @@ export async function seed(api: Api, o: CommandsBenchOptions): Promise<Fixtures>
  * When the n-th session is held. Its supervisor is n modulo their number, and so is its worker.
  * In the national shape (the generator's: a session a month at every station, about three a
  * supervisor's month, a dozen a worker's year) a supervisor's k-th session falls in month k
- * modulo 11 on a day of its own, so the 16,000 sessions of a default run over 500 supervisors and 1,000 workers give
- * each supervisor about three a month and each worker sixteen a year. In the dense shape a
- * supervisor's sessions take consecutive 45-minute slots, eight a day.
+ * modulo 11 on a day of its own, so the 16,000 sessions of a default run over 500 supervisors
+ * and 1,000 workers give each supervisor about three a month and each worker sixteen a year. In
+ * the dense shape a supervisor's sessions take consecutive 45-minute slots, eight a day.
  */
 function sessionTime(f: Fixtures, n: number): { heldOn: string; startTime: string } {
   const k = Math.floor(n / f.supervisors.length);
