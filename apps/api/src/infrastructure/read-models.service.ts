@@ -22,7 +22,8 @@ export class PositionBeyondHead extends Error {
 /** How many events after a read model's position a command looks through before it waits for the read model instead. */
 const GAP_SCAN = 2_000;
 
-const handledTypes = new Map<string, ReadonlySet<string>>();
+/** Each projection's handled types as a set, made once per projection. */
+const handledTypes = new WeakMap<Projection<any>, ReadonlySet<string>>();
 
 /**
  * Whether a read model at `at` holds what it would hold at the log's head: nothing its projection
@@ -34,8 +35,8 @@ const handledTypes = new Map<string, ReadonlySet<string>>();
 export async function nothingToFoldUpTo(events: EventStore, projection: Projection<any>, at: Position | null, head: Position): Promise<boolean> {
   if (at === null) return false;
   if (events.comparePositions(at, head) >= 0) return true;
-  let types = handledTypes.get(projection.name);
-  if (types === undefined) handledTypes.set(projection.name, (types = new Set(projection.handles)));
+  let types = handledTypes.get(projection);
+  if (types === undefined) handledTypes.set(projection, (types = new Set(projection.handles)));
   return (await events.holdsAnyOf(types, at, head, GAP_SCAN)) === false;
 }
 
