@@ -57,8 +57,8 @@ function timedGet(agent: Agent, url: string, token: string): Promise<number> {
 /**
  * The machine's floor for a timed request: a bare `node:http` server in a process of its own,
  * answering every GET with a small JSON body, timed as the queries are. On this machine its p99
- * alone was 2.0-2.4 ms at a p50 of 0.2 ms (the scheduling of two processes' threads on two
- * cores), a share of every query's p99 that no change to the service removes.
+ * alone was 2.0-2.4 ms at a p50 of 0.2 ms (two processes sharing two cores), a share of every
+ * query's p99 that no change to the service removes.
  */
 export async function startFloorServer(port: number): Promise<{ readonly url: string; stop(): Promise<void> }> {
   const script = `require('node:http').createServer((q, r) => { r.setHeader('content-type', 'application/json'); r.end('{"ok":true}'); })
@@ -185,7 +185,7 @@ export async function querySection(set: DataSet, options: QueryOptions, log: (li
     notes.push(
       `${sizeName(set.scale)} data set (${set.years} year(s), seed ${set.seed}); ${options.requests} sequential requests per query and run over one keep-alive connection (node:http) on the same machine, ids rotating over up to 200 of each kind; each latency runs to the answer's last byte (the body read, not parsed).`,
       "A county's stations as a narrowed list: GET /stations takes no region filter, so the region rollup (county) stands for it.",
-      `The floor: ${FLOOR.replace(" (this machine's floor)", '')} answering 11 bytes of JSON from a process of its own, timed the same way while the service runs idle beside it: the part of each p99 that is this machine's scheduling of two processes on its cores, not the service's work.`,
+      `The floor: ${FLOOR.replace(" (this machine's floor)", '')} answering 11 bytes of JSON from a process of its own, timed the same way while the service runs idle beside it: the part of each p99 that comes from this machine and two processes sharing its cores, not from the service's work.`,
     );
     return { title: `Query latency (${sizeName(set.scale)})`, figures, notes };
   } finally {
