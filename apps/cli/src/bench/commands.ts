@@ -9,6 +9,7 @@ import { Principal } from '../../../api/src/auth/principal';
 import { PROVINCES, township as townshipName } from '../generate/divisions';
 import { mintToken } from '../../../api/src/auth/token-verifier';
 import { Measured, Section, summarize } from './report';
+import { stopChild } from './processes';
 
 /**
  * Durable commands over HTTP: the service started as its own process on a fresh data directory
@@ -133,12 +134,7 @@ export async function startProcess(
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
+  const stop = () => stopChild(child);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${output}`);

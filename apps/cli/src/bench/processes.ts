@@ -57,6 +57,15 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** Ends a child process with SIGTERM and waits for it to exit (at once if it has already). */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
 /** Starts the built service on a data directory and waits for /health to say ok. */
 export async function startBenchService(dataDir: string, port: number, timeoutMs = 600_000): Promise<RunningService> {
   const started = performance.now();
@@ -76,12 +85,7 @@ export async function startBenchService(dataDir: string, port: number, timeoutMs
   let output = '';
   child.stderr!.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+  const stop = () => stopChild(child);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}:\n${output}`);

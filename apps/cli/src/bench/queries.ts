@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { ADMIN_PRINCIPAL } from './principals';
 import { Measured, Section, summarize } from './report';
 import { DataSet } from './data-sets';
-import { benchPort, benchToken, startBenchService } from './processes';
+import { benchPort, benchToken, startBenchService, stopChild } from './processes';
 import { sizeName } from './rebuild';
 
 export interface QueryOptions {
@@ -71,12 +71,7 @@ export async function startFloorServer(port: number): Promise<{ readonly url: st
   child.removeAllListeners('exit');
   return {
     url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
 }
 
